@@ -1,0 +1,66 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../db/schema";
+
+type NavItem = { to: string; label: string; roles?: readonly Role[] };
+
+/** Navigation entries; an entry without `roles` is for everyone signed in. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: "/", label: "nav.home" },
+  { to: "/organisation", label: "nav.organisation" },
+  { to: "/bodies", label: "nav.bodies" },
+  { to: "/people", label: "nav.people" },
+];
+
+export function navItemsFor(role: Role) {
+  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+}
+
+export function AppHeader({ user }: { user: { displayName: string; role: Role } | null }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  return (
+    <header className="app-header">
+      <div className="app-header__bar">
+        <a className="app-header__brand" href="/">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span>{t("app.shortName")}</span>
+        </a>
+        <div className="app-header__tools">
+          {user ? (
+            <span className="app-header__user">
+              {t("nav.signedInAs", { name: user.displayName })} · {t(`roles.${user.role}`)}
+            </span>
+          ) : null}
+          <Form method="post" action="/language" className="inline-form" reloadDocument>
+            <input type="hidden" name="redirectTo" value={here} />
+            <button type="submit" className="button button--ghost" aria-label={t("nav.languageLabel")}>
+              {t("nav.language")}
+            </button>
+          </Form>
+          {user ? (
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="button button--ghost">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </div>
+      {user ? (
+        <nav className="app-nav" aria-label={t("nav.label")}>
+          <ul>
+            {navItemsFor(user.role).map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
+                  {t(item.label)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}

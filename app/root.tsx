@@ -1,0 +1,80 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { AppHeader } from "./components/app-header";
+import styles from "./styles/app.css";
+import { dirOf } from "./utils/i18n";
+import { getLang } from "./utils/locale.server";
+import { getUser } from "./utils/session.server";
+import { useLang } from "./utils/use-lang";
+
+export const links: LinksFunction = () => [
+  { rel: "preload", href: "/fonts/vazirmatn.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ name: "viewport", content: "width=device-width, initial-scale=1" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [lang, user] = await Promise.all([getLang(request), getUser(request)]);
+  return json({ lang, user: user ? { displayName: user.displayName, role: user.role } : null });
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = useLang();
+  const { t } = useTranslation();
+  return (
+    <html lang={lang} dir={dirOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <title>{t("app.name")}</title>
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <AppHeader user={data?.user ?? null} />
+        <main id="main" className="page">
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <p className="error-page__status">{t("errors.title")}</p>
+      <h1 id="error-title">{t(`errors.${kind}Title`)}</h1>
+      <p>{t(`errors.${kind}`)}</p>
+      <a className="button" href="/">
+        {t("errors.backHome")}
+      </a>
+    </section>
+  );
+}

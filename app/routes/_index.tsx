@@ -1,0 +1,60 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
+import { formatJalaliLong, todayIso } from "../utils/jalali";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({
+    user: { displayName: user.displayName, role: user.role },
+    today: todayIso(),
+    memberships: user.personId ? getPersonMemberships(user.personId) : [],
+    figures: getDirectoryFigures(),
+  });
+}
+
+export default function Home() {
+  const { user, today, memberships, figures } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("home.welcome", { name: user.displayName })}</h1>
+        <p className="muted">
+          {t("home.today", { date: formatJalaliLong(today, lang) })} ·{" "}
+          {t("home.role", { role: t(`roles.${user.role}`) })}
+        </p>
+      </header>
+      <div className="grid grid--2">
+        <section className="card" aria-labelledby="my-bodies">
+          <h2 id="my-bodies">{t("home.myBodies")}</h2>
+          {memberships.length === 0 ? (
+            <p className="muted">{t("home.noBodies")}</p>
+          ) : (
+            <ul className="plain-list">
+              {memberships.map((m) => (
+                <li key={m.id}>
+                  <strong>{m.groupName ?? m.bodyName}</strong>{" "}
+                  <span className="badge">{t(`membershipRoles.${m.role}`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section className="card" aria-labelledby="figures">
+          <h2 id="figures">{t("home.figures")}</h2>
+          <ul className="plain-list">
+            <li>{t("home.bodiesCount", { count: figures.bodies })}</li>
+            <li>{t("home.groupsCount", { count: figures.groups })}</li>
+            <li>{t("home.peopleCount", { count: figures.people })}</li>
+            {user.role === "admin" ? <li>{t("home.usersCount", { count: figures.users })}</li> : null}
+          </ul>
+        </section>
+      </div>
+    </div>
+  );
+}

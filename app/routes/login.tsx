@@ -1,0 +1,95 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { verifyLogin } from "../models/users.server";
+import { getFixedT } from "../utils/locale.server";
+import { clientIp } from "../utils/request.server";
+import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await getUser(request);
+  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  return null;
+}
+
+type ActionErrors = { username?: string; password?: string; form?: string };
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  const username = String(form.get("username") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const redirectTo = safeRedirect(form.get("redirectTo"));
+  const errors: ActionErrors = {};
+  if (!username) errors.username = t("login.errors.usernameRequired");
+  if (!password) errors.password = t("login.errors.passwordRequired");
+  if (errors.username || errors.password) return json({ errors, username }, { status: 400 });
+
+  const userId = await verifyLogin(username, password, clientIp(context));
+  if (!userId) return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
+
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await createUserSession(request, userId, clientIp(context)) },
+  });
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle" && navigation.formAction === "/login";
+  const errors = actionData?.errors;
+  return (
+    <section className="login card" aria-labelledby="login-title">
+      <h1 id="login-title">{t("login.title")}</h1>
+      <p className="muted">{t("login.intro")}</p>
+      {errors?.form ? (
+        <p className="alert alert--error" role="alert">
+          {errors.form}
+        </p>
+      ) : null}
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
+        <div className="field">
+          <label htmlFor="username">{t("login.username")}</label>
+          <input
+            id="username"
+            name="username"
+            autoComplete="username"
+            dir="ltr"
+            defaultValue={actionData?.username ?? ""}
+            aria-invalid={errors?.username ? true : undefined}
+            aria-describedby={errors?.username ? "username-error" : undefined}
+            autoFocus
+          />
+          {errors?.username ? (
+            <p className="field__error" id="username-error">
+              {errors.username}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            dir="ltr"
+            aria-invalid={errors?.password ? true : undefined}
+            aria-describedby={errors?.password ? "password-error" : undefined}
+          />
+          {errors?.password ? (
+            <p className="field__error" id="password-error">
+              {errors.password}
+            </p>
+          ) : null}
+        </div>
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t("login.submitting") : t("login.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,45 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "../../db/schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+/** Opens (and creates) the SQLite file with the pragmas the app relies on, and applies pending migrations. */
+export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"): Db {
+  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("synchronous = FULL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  const db = drizzle(sqlite, { schema }) as Db;
+  migrate(db, { migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });
+  return db;
+}
+
+declare global {
+  var __db: Db | undefined;
+}
+
+/** The app's one connection; better-sqlite3 is synchronous, so one connection serves every request in order. */
+export const db: Db = globalThis.__db ?? openDatabase();
+globalThis.__db = db;
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Runs a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so checks and writes cannot interleave. */
+export function writeTransaction<T>(fn: (tx: Tx) => T, database: Db = db): T {
+  return database.transaction(fn, { behavior: "immediate" });
+}
+
+/** True when the database answers a trivial query. */
+export function isDatabaseHealthy(database: Db = db): boolean {
+  try {
+    return database.$client.prepare("select 1 as ok").get() !== undefined;
+  } catch {
+    return false;
+  }
+}

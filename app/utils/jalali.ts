@@ -1,0 +1,259 @@
+/**
+ * Jalali calendar helpers. Dates are stored as plain Gregorian `YYYY-MM-DD` strings and all arithmetic is done
+ * on UTC day numbers, never on `Date` objects at local midnight (persian-cases.md, "Calendar").
+ */
+import { isValidJalaaliDate, jalaaliMonthLength, toGregorian, toJalaali } from "jalaali-js";
+import { type Lang, localDigits, toAsciiDigits } from "./digits";
+
+export type JalaliDate = { jy: number; jm: number; jd: number };
+export type IsoDate = string;
+
+const DAY_MS = 86_400_000;
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for an ISO date. */
+export function dayNumber(iso: IsoDate): number {
+  const m = ISO_RE.exec(iso);
+  if (!m) throw new Error(`not an ISO date: ${iso}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / DAY_MS;
+}
+
+/** ISO date of a day number. */
+export function fromDayNumber(day: number): IsoDate {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string" || !ISO_RE.test(value)) return false;
+  return fromDayNumber(dayNumber(value)) === value;
+}
+
+export function addDays(iso: IsoDate, days: number): IsoDate {
+  return fromDayNumber(dayNumber(iso) + days);
+}
+
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+export function toJalali(iso: IsoDate): JalaliDate {
+  const [gy, gm, gd] = iso.split("-").map(Number);
+  return toJalaali(gy, gm, gd);
+}
+
+export function jalaliToIso({ jy, jm, jd }: JalaliDate): IsoDate {
+  const { gy, gm, gd } = toGregorian(jy, jm, jd);
+  return `${gy}-${String(gm).padStart(2, "0")}-${String(gd).padStart(2, "0")}`;
+}
+
+export function isValidJalali({ jy, jm, jd }: JalaliDate): boolean {
+  return isValidJalaaliDate(jy, jm, jd);
+}
+
+export function monthLength(jy: number, jm: number): number {
+  return jalaaliMonthLength(jy, jm);
+}
+
+/** Weekday in the Persian week: 0 = Saturday (شنبه) … 6 = Friday (جمعه). */
+export function persianWeekday(iso: IsoDate): number {
+  return (new Date(dayNumber(iso) * DAY_MS).getUTCDay() + 1) % 7;
+}
+
+/** The Saturday–Friday week holding a date. */
+export function weekOf(iso: IsoDate): { start: IsoDate; end: IsoDate } {
+  const start = addDays(iso, -persianWeekday(iso));
+  return { start, end: addDays(start, 6) };
+}
+
+/** Today's date in Iran (Asia/Tehran), as ISO. */
+export function todayIso(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" }).format(now);
+}
+
+// ---------- quarters ----------
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+/** First and last day (ISO) and length of a Jalali quarter: Q1 = months 1–3 … Q4 = 10–12. */
+export function quarterRange(jy: number, quarter: Quarter) {
+  const firstMonth = (quarter - 1) * 3 + 1;
+  const lastMonth = firstMonth + 2;
+  const start = jalaliToIso({ jy, jm: firstMonth, jd: 1 });
+  const end = jalaliToIso({
+    jy,
+    jm: lastMonth,
+    jd: monthLength(jy, lastMonth),
+  });
+  return { start, end, days: daysBetween(start, end) + 1 };
+}
+
+/** Half-year: H1 = months 1–6, H2 = 7–12. */
+export function halfYearRange(jy: number, half: 1 | 2) {
+  const start = quarterRange(jy, half === 1 ? 1 : 3).start;
+  const end = quarterRange(jy, half === 1 ? 2 : 4).end;
+  return { start, end, days: daysBetween(start, end) + 1 };
+}
+
+export function quarterOf(iso: IsoDate): { jy: number; quarter: Quarter } {
+  const { jy, jm } = toJalali(iso);
+  return { jy, quarter: (Math.floor((jm - 1) / 3) + 1) as Quarter };
+}
+
+// ---------- formatting ----------
+
+const MONTHS_FA = [
+  "فروردین",
+  "اردیبهشت",
+  "خرداد",
+  "تیر",
+  "مرداد",
+  "شهریور",
+  "مهر",
+  "آبان",
+  "آذر",
+  "دی",
+  "بهمن",
+  "اسفند",
+];
+const MONTHS_EN = [
+  "Farvardin",
+  "Ordibehesht",
+  "Khordad",
+  "Tir",
+  "Mordad",
+  "Shahrivar",
+  "Mehr",
+  "Aban",
+  "Azar",
+  "Dey",
+  "Bahman",
+  "Esfand",
+];
+const WEEKDAYS_FA = ["شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه", "پنجشنبه", "جمعه"];
+const WEEKDAYS_EN = ["Saturday", "Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+
+export function monthName(jm: number, lang: Lang): string {
+  return (lang === "fa" ? MONTHS_FA : MONTHS_EN)[jm - 1];
+}
+
+export function weekdayName(weekday: number, lang: Lang): string {
+  return (lang === "fa" ? WEEKDAYS_FA : WEEKDAYS_EN)[weekday];
+}
+
+/** `۱۴۰۴/۰۱/۱۹` (fa) or `1404/01/19` (en). The one date formatter server and browser share. */
+export function formatJalali(iso: IsoDate | null | undefined, lang: Lang): string {
+  if (!iso || !isIsoDate(iso)) return "";
+  const { jy, jm, jd } = toJalali(iso);
+  return localDigits(`${jy}/${String(jm).padStart(2, "0")}/${String(jd).padStart(2, "0")}`, lang);
+}
+
+/** `سه‌شنبه ۱۹ فروردین ۱۴۰۴` (fa) or `Tuesday 19 Farvardin 1404` (en). */
+export function formatJalaliLong(iso: IsoDate | null | undefined, lang: Lang, withWeekday = true): string {
+  if (!iso || !isIsoDate(iso)) return "";
+  const { jy, jm, jd } = toJalali(iso);
+  const day = `${jd} ${monthName(jm, lang)} ${jy}`;
+  return localDigits(withWeekday ? `${weekdayName(persianWeekday(iso), lang)} ${day}` : day, lang);
+}
+
+/** A UTC timestamp (ISO 8601) as a Jalali date and Tehran time. */
+export function formatTimestamp(utc: string | null | undefined, lang: Lang): string {
+  if (!utc) return "";
+  const at = new Date(utc);
+  if (Number.isNaN(at.getTime())) return "";
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Tehran",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const iso = `${get("year")}-${get("month")}-${get("day")}`;
+  return `${formatJalali(iso, lang)} ${localDigits(`${get("hour")}:${get("minute")}`, lang)}`;
+}
+
+// ---------- typed dates ----------
+
+export type DateParseError = "empty" | "format" | "year" | "invalid";
+export type DateParseResult = { ok: true; iso: IsoDate; jalali: JalaliDate } | { ok: false; error: DateParseError };
+
+/**
+ * Reads a typed Jalali date: Persian, Arabic-Indic or ASCII digits; separators / - . ;
+ * year first (1403/2/6) or day first (6/2/1403) with a four-digit year. Never guesses a century.
+ */
+export function parseJalaliInput(text: string): DateParseResult {
+  const cleaned = toAsciiDigits(text.replace(/[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, "")).trim();
+  if (!cleaned) return { ok: false, error: "empty" };
+  const m = /^(\d{1,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,4})$/.exec(cleaned);
+  if (!m) return { ok: false, error: "format" };
+  let jy: number;
+  let jd: number;
+  const jm = Number(m[2]);
+  if (m[1].length === 4 && m[3].length <= 2) {
+    jy = Number(m[1]);
+    jd = Number(m[3]);
+  } else if (m[3].length === 4 && m[1].length <= 2) {
+    jy = Number(m[3]);
+    jd = Number(m[1]);
+  } else {
+    return { ok: false, error: "year" };
+  }
+  if (jy < 1300 || jy > 1500) return { ok: false, error: "year" };
+  const jalali = { jy, jm, jd };
+  if (!isValidJalali(jalali)) return { ok: false, error: "invalid" };
+  return { ok: true, iso: jalaliToIso(jalali), jalali };
+}
+
+// ---------- deadlines ----------
+
+export type WorkCalendar = {
+  /** Days off in the Persian week, 0 = Saturday … 6 = Friday. */
+  weekendDays: readonly number[];
+  /** ISO dates of official holidays. */
+  holidays: ReadonlySet<IsoDate>;
+};
+
+export const FRIDAY_ONLY: WorkCalendar = {
+  weekendDays: [6],
+  holidays: new Set(),
+};
+
+export function isDayOff(iso: IsoDate, calendar: WorkCalendar): boolean {
+  return calendar.weekendDays.includes(persianWeekday(iso)) || calendar.holidays.has(iso);
+}
+
+/** The first working day on or after a date. */
+export function nextWorkingDay(iso: IsoDate, calendar: WorkCalendar): IsoDate {
+  let day = iso;
+  // A year of days off in a row would be a broken calendar; stop rather than loop forever.
+  for (let i = 0; i < 366 && isDayOff(day, calendar); i++) day = addDays(day, 1);
+  return day;
+}
+
+export type Timeframe =
+  | { kind: "days"; count: number }
+  | { kind: "weeks"; count: number }
+  | { kind: "date"; date: IsoDate }
+  | { kind: "standing" };
+
+export type Deadline = {
+  /** The deadline, or null for a standing (مستمر) resolution. */
+  due: IsoDate | null;
+  /** The raw end of the timeframe before moving off days off. */
+  nominal: IsoDate | null;
+  /** True when the nominal day was a day off and the deadline moved. */
+  moved: boolean;
+};
+
+/** A deadline counted from the meeting date; a last day that is a day off moves to the next working day. */
+export function computeDeadline(start: IsoDate, timeframe: Timeframe, calendar: WorkCalendar): Deadline {
+  if (timeframe.kind === "standing") return { due: null, nominal: null, moved: false };
+  const nominal =
+    timeframe.kind === "date"
+      ? timeframe.date
+      : addDays(start, timeframe.kind === "weeks" ? timeframe.count * 7 : timeframe.count);
+  const due = nextWorkingDay(nominal, calendar);
+  return { due, nominal, moved: due !== nominal };
+}

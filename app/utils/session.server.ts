@@ -1,0 +1,151 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createCookie, redirect } from "@remix-run/node";
+import { and, eq, lt, ne } from "drizzle-orm";
+import { people, type Role, sessions, users } from "../../db/schema";
+import { db } from "./db.server";
+
+export const IDLE_TIMEOUT_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60_000;
+export const ABSOLUTE_TIMEOUT_MS = Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000;
+// Writing last_seen_at on every request would turn every page view into a write; once a minute is enough.
+const TOUCH_INTERVAL_MS = 60_000;
+
+function sessionCookie(request: Request) {
+  const secure = new URL(request.url).protocol === "https:";
+  // Over HTTPS the __Host- prefix pins the cookie to this host and path, with Secure.
+  return createCookie(secure ? "__Host-session" : "session", {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure,
+  });
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export type SessionUser = {
+  id: number;
+  username: string;
+  role: Role;
+  personId: number | null;
+  displayName: string;
+  sessionId: string;
+};
+
+/** Creates a session for a user and returns the Set-Cookie header. */
+export async function createUserSession(request: Request, userId: number, ip = ""): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const now = Date.now();
+  db.insert(sessions)
+    .values({
+      id: hashToken(token),
+      userId,
+      lastSeenAt: new Date(now).toISOString(),
+      expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS).toISOString(),
+      ip,
+      userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+    })
+    .run();
+  // Old, expired sessions are swept at sign-in rather than by a timer.
+  db.delete(sessions)
+    .where(lt(sessions.expiresAt, new Date(now).toISOString()))
+    .run();
+  return sessionCookie(request).serialize(token, { maxAge: ABSOLUTE_TIMEOUT_MS / 1000 });
+}
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie(request).parse(request.headers.get("cookie"));
+  return typeof value === "string" && value.length > 20 ? value : null;
+}
+
+/** The signed-in user, or null when there is no live session. */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const token = await readToken(request);
+  if (!token) return null;
+  const id = hashToken(token);
+  const row = db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      personId: users.personId,
+      disabledAt: users.disabledAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
+      honorific: people.honorific,
+      firstName: people.firstName,
+      lastName: people.lastName,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(eq(sessions.id, id))
+    .get();
+  if (!row) return null;
+  const now = Date.now();
+  const lastSeen = Date.parse(row.lastSeenAt);
+  if (row.disabledAt || Date.parse(row.expiresAt) <= now || now - lastSeen > IDLE_TIMEOUT_MS) {
+    db.delete(sessions).where(eq(sessions.id, id)).run();
+    return null;
+  }
+  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+    db.update(sessions)
+      .set({ lastSeenAt: new Date(now).toISOString() })
+      .where(eq(sessions.id, id))
+      .run();
+  }
+  return {
+    id: row.id,
+    username: row.username,
+    role: row.role,
+    personId: row.personId,
+    displayName: row.lastName ? `${row.firstName} ${row.lastName}`.trim() : row.username,
+    sessionId: id,
+  };
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const back = `${url.pathname}${url.search}`;
+  throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+/** The signed-in user; otherwise redirects to the sign-in page, remembering where the visitor was going. */
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await getUser(request)) ?? loginRedirect(request);
+}
+
+/** The signed-in user when their role is one of `roles`; otherwise a 403. */
+export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+/** Ends the current session on the server and returns the header that clears the cookie. */
+export async function destroyUserSession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token)
+    db.delete(sessions)
+      .where(eq(sessions.id, hashToken(token)))
+      .run();
+  return sessionCookie(request).serialize("", { maxAge: 0 });
+}
+
+/** Ends every session of a user (sign out everywhere, or a disabled account). */
+export function destroyAllSessions(userId: number, exceptSessionId?: string) {
+  db.delete(sessions)
+    .where(
+      exceptSessionId
+        ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
+        : eq(sessions.userId, userId),
+    )
+    .run();
+}
+
+/** Only same-site paths are accepted as a place to return to after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

@@ -1,0 +1,375 @@
+/**
+ * Every table of the app. Dates are Gregorian `YYYY-MM-DD` text, times of day `HH:MM`, instants ISO-8601 UTC text.
+ * Rules that must hold under concurrent requests (the 4 × 7 caps, one number per meeting per body,
+ * final minutes being read-only) are enforced here and in the hand-written migrations' triggers.
+ */
+import { sql } from "drizzle-orm";
+import { type AnySQLiteColumn, check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const BODY_KINDS = ["headquarters", "council", "committee", "secretariat"] as const;
+export type BodyKind = (typeof BODY_KINDS)[number];
+
+/** Headquarters → council → committees, plus the secretariat. */
+export const bodies = sqliteTable(
+  "bodies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: BODY_KINDS }).notNull(),
+    parentId: integer("parent_id").references((): AnySQLiteColumn => bodies.id),
+    name: text("name").notNull(),
+    /** Committees outside the statistical centre (برون مرکز). */
+    isExternal: integer("is_external", { mode: "boolean" }).notNull().default(false),
+    duties: text("duties").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    sortOrder: integer("sort_order").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("bodies_name_unique").on(t.name),
+    index("bodies_parent_idx").on(t.parentId),
+    check("bodies_kind_check", sql`${t.kind} in ('headquarters','council','committee','secretariat')`),
+  ],
+);
+
+/** Working groups (کارگروه) under a committee: at most four open ones per committee. */
+export const workingGroups = sqliteTable(
+  "working_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    committeeId: integer("committee_id")
+      .notNull()
+      .references(() => bodies.id),
+    name: text("name").notNull(),
+    duties: text("duties").notNull().default(""),
+    closedAt: text("closed_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("working_groups_committee_idx").on(t.committeeId)],
+);
+
+export const HONORIFICS = ["mr", "ms"] as const;
+export const TITLES = ["dr", "eng"] as const;
+
+export const people = sqliteTable(
+  "people",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    honorific: text("honorific", { enum: HONORIFICS }).notNull(),
+    title: text("title", { enum: TITLES }),
+    firstName: text("first_name").notNull().default(""),
+    lastName: text("last_name").notNull(),
+    organisation: text("organisation").notNull().default(""),
+    position: text("position").notNull().default(""),
+    email: text("email").notNull().default(""),
+    mobile: text("mobile").notNull().default(""),
+    /** Normalised name, organisation and position for Persian-aware search. */
+    searchKey: text("search_key").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [index("people_last_name_idx").on(t.lastName)],
+);
+
+export const MEMBERSHIP_ROLES = ["chair", "secretary", "member"] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person's seat in a body or a working group, with its appointment letter (حکم). */
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    bodyId: integer("body_id").references(() => bodies.id),
+    workingGroupId: integer("working_group_id").references(() => workingGroups.id),
+    role: text("role", { enum: MEMBERSHIP_ROLES }).notNull().default("member"),
+    startDate: text("start_date"),
+    endDate: text("end_date"),
+    letterNumber: text("letter_number").notNull().default(""),
+    letterDate: text("letter_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("memberships_person_idx").on(t.personId),
+    index("memberships_body_idx").on(t.bodyId),
+    index("memberships_group_idx").on(t.workingGroupId),
+    check("memberships_target_check", sql`(${t.bodyId} is null) <> (${t.workingGroupId} is null)`),
+  ],
+);
+
+export const ROLES = ["admin", "secretariat", "chair", "member"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    personId: integer("person_id").references(() => people.id),
+    username: text("username").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    disabledAt: text("disabled_at"),
+    lastLoginAt: text("last_login_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("users_username_unique").on(t.username),
+    uniqueIndex("users_person_unique").on(t.personId),
+    check("users_role_check", sql`${t.role} in ('admin','secretariat','chair','member')`),
+  ],
+);
+
+/** Server-side sessions; the cookie holds a random token and only its SHA-256 is stored. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    lastSeenAt: text("last_seen_at").notNull(),
+    expiresAt: text("expires_at").notNull(),
+    ip: text("ip").notNull().default(""),
+    userAgent: text("user_agent").notNull().default(""),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+export const MEETING_MODES = ["in_person", "virtual", "mixed"] as const;
+
+export const meetings = sqliteTable(
+  "meetings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    number: integer("number").notNull(),
+    date: text("date").notNull(),
+    startTime: text("start_time"),
+    endTime: text("end_time"),
+    place: text("place").notNull().default(""),
+    mode: text("mode", { enum: MEETING_MODES }).notNull().default("in_person"),
+    chairPersonId: integer("chair_person_id").references(() => people.id),
+    secretaryPersonId: integer("secretary_person_id").references(() => people.id),
+    openingRemarks: text("opening_remarks").notNull().default(""),
+    summary: text("summary").notNull().default(""),
+    nextDate: text("next_date"),
+    nextTime: text("next_time"),
+    status: text("status", { enum: ["draft", "final"] })
+      .notNull()
+      .default("draft"),
+    /** Optimistic-locking counter of the draft; bumped on every save. */
+    version: integer("version").notNull().default(1),
+    /** Edition of the final minutes; a correction after finalising is a new edition with a reason. */
+    edition: integer("edition").notNull().default(1),
+    finalizedAt: text("finalized_at"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [uniqueIndex("meetings_body_number_unique").on(t.bodyId, t.number), index("meetings_date_idx").on(t.date)],
+);
+
+/** Agenda items of a meeting (`next` = the next meeting's agenda). */
+export const agendaItems = sqliteTable(
+  "agenda_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    forNextMeeting: integer("for_next_meeting", { mode: "boolean" }).notNull().default(false),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    discussion: text("discussion").notNull().default(""),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId)],
+);
+
+/** A committee's progress report presented in a meeting (گزارش اقدامات کمیته). */
+export const committeeReports = sqliteTable(
+  "committee_reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    agendaItemId: integer("agenda_item_id").references(() => agendaItems.id, { onDelete: "set null" }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    position: integer("position").notNull(),
+    text: text("text").notNull().default(""),
+  },
+  (t) => [index("committee_reports_meeting_idx").on(t.meetingId), index("committee_reports_body_idx").on(t.bodyId)],
+);
+
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "represented", "guest"] as const;
+
+export const attendance = sqliteTable(
+  "attendance",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    personId: integer("person_id").references(() => people.id),
+    /** Guests (سایر حاضرین) who are not in the directory. */
+    name: text("name").notNull().default(""),
+    status: text("status", { enum: ATTENDANCE_STATUSES }).notNull(),
+    substituteName: text("substitute_name").notNull().default(""),
+    /** Time attended, as the reference table's «زمان» column. */
+    timeAttended: text("time_attended").notNull().default(""),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("attendance_meeting_idx").on(t.meetingId)],
+);
+
+export const RESOLUTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
+export const TIMEFRAME_KINDS = ["days", "weeks", "date", "standing"] as const;
+
+export const resolutions = sqliteTable(
+  "resolutions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    subject: text("subject").notNull(),
+    timeframeKind: text("timeframe_kind", { enum: TIMEFRAME_KINDS }).notNull(),
+    timeframeCount: integer("timeframe_count"),
+    timeframeDate: text("timeframe_date"),
+    dueDate: text("due_date"),
+    status: text("status", { enum: RESOLUTION_STATUSES }).notNull().default("open"),
+    doneDate: text("done_date"),
+    cancelReason: text("cancel_reason"),
+    searchKey: text("search_key").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("resolutions_meeting_number_unique").on(t.meetingId, t.number),
+    index("resolutions_status_due_idx").on(t.status, t.dueDate),
+  ],
+);
+
+/** Owners (متولی) of a resolution: a body, a working group or a person. */
+export const resolutionOwners = sqliteTable(
+  "resolution_owners",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    resolutionId: integer("resolution_id")
+      .notNull()
+      .references(() => resolutions.id, { onDelete: "cascade" }),
+    bodyId: integer("body_id").references(() => bodies.id),
+    workingGroupId: integer("working_group_id").references(() => workingGroups.id),
+    personId: integer("person_id").references(() => people.id),
+  },
+  (t) => [
+    index("resolution_owners_resolution_idx").on(t.resolutionId),
+    index("resolution_owners_body_idx").on(t.bodyId),
+    index("resolution_owners_group_idx").on(t.workingGroupId),
+    index("resolution_owners_person_idx").on(t.personId),
+    check(
+      "resolution_owners_one_target",
+      sql`(${t.bodyId} is not null) + (${t.workingGroupId} is not null) + (${t.personId} is not null) = 1`,
+    ),
+  ],
+);
+
+export const FOLLOW_UP_KINDS = ["note", "status", "extension", "extension_request"] as const;
+
+/** Follow-ups (پیگیری): progress notes, status changes and extensions. */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    resolutionId: integer("resolution_id")
+      .notNull()
+      .references(() => resolutions.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind", { enum: FOLLOW_UP_KINDS }).notNull(),
+    note: text("note").notNull().default(""),
+    percent: integer("percent"),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    newDueDate: text("new_due_date"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("follow_ups_resolution_idx").on(t.resolutionId, t.createdAt)],
+);
+
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ["quarterly", "half_year"] }).notNull(),
+    year: integer("year").notNull(),
+    period: integer("period").notNull(),
+    status: text("status", { enum: ["draft", "issued"] })
+      .notNull()
+      .default("draft"),
+    number: text("number"),
+    issuedAt: text("issued_at"),
+    issuedBy: integer("issued_by").references(() => users.id),
+    coverText: text("cover_text").notNull().default(""),
+    notesJson: text("notes_json").notNull().default("{}"),
+    pdf: text("pdf_path"),
+    sha256: text("sha256"),
+    replacesId: integer("replaces_id").references((): AnySQLiteColumn => reports.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("reports_number_unique").on(t.number)],
+);
+
+/** Every change and every security event: who, what, before and after, when (UTC). */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: createdAt(),
+    userId: integer("user_id"),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id"),
+    before: text("before_json"),
+    after: text("after_json"),
+    ip: text("ip").notNull().default(""),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
+);
+
+export const holidays = sqliteTable("holidays", {
+  date: text("date").primaryKey(),
+  title: text("title").notNull(),
+});
+
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+});
+
+export const attachments = sqliteTable(
+  "attachments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    entity: text("entity").notNull(),
+    entityId: integer("entity_id").notNull(),
+    fileName: text("file_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    path: text("path").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("attachments_entity_idx").on(t.entity, t.entityId)],
+);
