@@ -1,14 +1,16 @@
-import { auditLog } from "../../db/schema";
+import { and, desc, eq } from "drizzle-orm";
+import { auditLog, people, users } from "../../db/schema";
 import { db } from "../utils/db.server";
 
-export type AuditEntry = {
-  userId: number | null;
+/** Who is acting, for the audit log. */
+export type Actor = { userId: number | null; ip?: string };
+
+export type AuditEntry = Actor & {
   action: string;
   entity: string;
   entityId?: number | null;
   before?: unknown;
   after?: unknown;
-  ip?: string;
 };
 
 type Writer = Pick<typeof db, "insert">;
@@ -27,4 +29,52 @@ export function recordAudit(entry: AuditEntry, writer: Writer = db) {
       ip: entry.ip ?? "",
     })
     .run();
+}
+
+export type AuditRow = {
+  id: number;
+  at: string;
+  action: string;
+  username: string | null;
+  personLastName: string | null;
+  changes: { field: string; before: string; after: string }[];
+};
+
+const HIDDEN_FIELDS = new Set(["id", "createdAt", "updatedAt", "searchKey", "passwordHash"]);
+
+/** The changed fields between two JSON snapshots (every field of `after` when there is no `before`). */
+export function diffSnapshots(before: string | null, after: string | null) {
+  const a = before ? (JSON.parse(before) as Record<string, unknown>) : {};
+  const b = after ? (JSON.parse(after) as Record<string, unknown>) : {};
+  const fields = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...fields]
+    .filter((f) => !HIDDEN_FIELDS.has(f) && JSON.stringify(a[f] ?? null) !== JSON.stringify(b[f] ?? null))
+    .map((field) => ({ field, before: asText(a[field]), after: asText(b[field]) }));
+}
+
+function asText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** The history of one record, newest first. */
+export function getAuditTrail(entity: string, entityId: number, limit = 100): AuditRow[] {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      before: auditLog.before,
+      after: auditLog.after,
+      username: users.username,
+      personLastName: people.lastName,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all()
+    .map(({ before, after, ...row }) => ({ ...row, changes: diffSnapshots(before, after) }));
 }

@@ -1,13 +1,23 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { bodies, memberships, people, users, workingGroups } from "../../db/schema";
-import { db } from "../utils/db.server";
+import type { PersonInput } from "../schemas/organisation";
+import { db, writeTransaction } from "../utils/db.server";
+import { todayIso } from "../utils/jalali";
+import { comparePersian, searchKey } from "../utils/normalize";
+import { personSearchKey } from "../utils/person-name";
+import { type Actor, recordAudit } from "./audit.server";
+import { isCurrentMembership } from "./memberships.server";
 
 /** The bodies and working groups a person currently sits in, with their role. */
-export function getPersonMemberships(personId: number) {
+export function getPersonMemberships(personId: number, { currentOnly = true } = {}) {
   return db
     .select({
       id: memberships.id,
       role: memberships.role,
+      startDate: memberships.startDate,
+      endDate: memberships.endDate,
+      letterNumber: memberships.letterNumber,
+      letterDate: memberships.letterDate,
       bodyId: memberships.bodyId,
       bodyName: bodies.name,
       bodyKind: bodies.kind,
@@ -17,7 +27,9 @@ export function getPersonMemberships(personId: number) {
     .from(memberships)
     .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
     .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
-    .where(and(eq(memberships.personId, personId), isNull(memberships.endDate)))
+    .where(
+      currentOnly ? and(eq(memberships.personId, personId), isCurrentMembership()) : eq(memberships.personId, personId),
+    )
     .all();
 }
 
@@ -30,4 +42,101 @@ export function getDirectoryFigures() {
     groups: one(db.select({ n: count() }).from(workingGroups).where(isNull(workingGroups.closedAt))),
     users: one(db.select({ n: count() }).from(users)),
   };
+}
+
+/**
+ * The directory: every person, searched on Persian-aware keys (كميته finds کمیته) and sorted the Persian way
+ * by last name, then first name — never by honorific.
+ */
+export function listPeople({ q = "" }: { q?: string } = {}) {
+  const words = q.split(/\s+/).map(searchKey).filter(Boolean);
+  const seats = db
+    .select({
+      personId: memberships.personId,
+      role: memberships.role,
+      bodyName: bodies.name,
+      groupName: workingGroups.name,
+    })
+    .from(memberships)
+    .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
+    .where(isCurrentMembership(todayIso()))
+    .all();
+  return db
+    .select()
+    .from(people)
+    .all()
+    .map(({ searchKey: key, ...p }) => {
+      const mine = seats
+        .filter((s) => s.personId === p.id)
+        .map((s) => ({ role: s.role, name: (s.groupName ?? s.bodyName) as string }));
+      // A person is found by name, organisation, position or the bodies they sit in.
+      const haystack = `${key} ${mine.map((s) => searchKey(s.name)).join(" ")}`;
+      return { ...p, seats: mine, matches: words.every((w) => haystack.includes(w)) };
+    })
+    .filter((p) => p.matches)
+    .sort((a, b) => comparePersian(a.lastName, b.lastName) || comparePersian(a.firstName, b.firstName))
+    .map(({ matches: _m, ...p }) => p);
+}
+
+export function getPerson(id: number) {
+  const person = db.select().from(people).where(eq(people.id, id)).get();
+  if (!person) return null;
+  const account = db
+    .select({ username: users.username, role: users.role })
+    .from(users)
+    .where(eq(users.personId, id))
+    .get();
+  return { person, account: account ?? null, memberships: getPersonMemberships(id, { currentOnly: false }) };
+}
+
+/** Every person, for choosing a member or an owner, sorted the Persian way. */
+export function listPersonOptions() {
+  return db
+    .select({
+      id: people.id,
+      honorific: people.honorific,
+      title: people.title,
+      firstName: people.firstName,
+      lastName: people.lastName,
+    })
+    .from(people)
+    .where(eq(people.active, true))
+    .all()
+    .sort((a, b) => comparePersian(a.lastName, b.lastName) || comparePersian(a.firstName, b.firstName));
+}
+
+export function createPerson(actor: Actor, input: PersonInput): number {
+  return writeTransaction((tx) => {
+    const { id } = tx
+      .insert(people)
+      .values({ ...input, searchKey: personSearchKey(input) })
+      .returning({ id: people.id })
+      .get();
+    recordAudit({ ...actor, action: "create", entity: "person", entityId: id, after: input }, tx);
+    return id;
+  });
+}
+
+export function updatePerson(actor: Actor, id: number, input: PersonInput) {
+  writeTransaction((tx) => {
+    const before = tx.select().from(people).where(eq(people.id, id)).get();
+    if (!before) throw new Response("Not found", { status: 404 });
+    tx.update(people)
+      .set({ ...input, searchKey: personSearchKey(input), updatedAt: new Date().toISOString() })
+      .where(eq(people.id, id))
+      .run();
+    const { createdAt: _c, updatedAt: _u, searchKey: _k, ...snapshot } = before;
+    recordAudit(
+      {
+        ...actor,
+        action: "update",
+        entity: "person",
+        entityId: id,
+        before: snapshot,
+        after: { ...snapshot, ...input },
+      },
+      tx,
+    );
+  });
 }

@@ -3,6 +3,7 @@ import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, lt, ne } from "drizzle-orm";
 import { people, type Role, sessions, users } from "../../db/schema";
 import { db } from "./db.server";
+import { formatPersonName } from "./person-name";
 
 export const IDLE_TIMEOUT_MS = Number(process.env.SESSION_IDLE_MINUTES ?? 30) * 60_000;
 export const ABSOLUTE_TIMEOUT_MS = Number(process.env.SESSION_ABSOLUTE_HOURS ?? 12) * 3_600_000;
@@ -72,6 +73,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
       honorific: people.honorific,
+      title: people.title,
       firstName: people.firstName,
       lastName: people.lastName,
     })
@@ -98,7 +100,13 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
     username: row.username,
     role: row.role,
     personId: row.personId,
-    displayName: row.lastName ? `${row.firstName} ${row.lastName}`.trim() : row.username,
+    displayName:
+      row.lastName && row.honorific
+        ? formatPersonName(
+            { honorific: row.honorific, title: row.title, firstName: row.firstName ?? "", lastName: row.lastName },
+            "fa",
+          )
+        : row.username,
     sessionId: id,
   };
 }

@@ -57,7 +57,9 @@ test("a signed-out visitor is sent to sign-in from every page", async ({ request
   for (const { url } of pages) {
     const response = await request.get(url, { maxRedirects: 0 });
     expect(response.status(), url).toBe(302);
-    expect(response.headers().location, url).toBe(url === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(url)}`);
+    expect(response.headers().location, url).toBe(
+      url === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(url)}`,
+    );
   }
 });
 

@@ -1,4 +1,4 @@
-import { type APIRequestContext, type Page, expect } from "@playwright/test";
+import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const ACCOUNTS = {
   admin: { username: "admin", password: "admin-demo-1404" },

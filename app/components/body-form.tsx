@@ -1,0 +1,62 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { BODY_KINDS, type BodyKind } from "../../db/schema";
+import { bodySchema } from "../schemas/organisation";
+import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
+
+type Values = {
+  name: string;
+  kind: BodyKind;
+  parentId: string;
+  isExternal: boolean;
+  active: boolean;
+  duties: string;
+};
+
+/** The create/edit form of a body (ستاد، شورا، کمیته، دبیرخانه). */
+export function BodyForm({
+  defaults,
+  parents,
+  cancelTo,
+  showActive,
+}: {
+  defaults: Values;
+  parents: { id: number; name: string }[];
+  cancelTo: string;
+  showActive: boolean;
+}) {
+  const { t } = useTranslation();
+  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(bodySchema, defaults);
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card stack">
+      <FormError message={formError} />
+      <div className="form-grid">
+        <TextField label={t("bodies.name")} registration={register("name")} error={errorFor("name")} />
+        <SelectField
+          label={t("bodies.kind")}
+          registration={register("kind")}
+          error={errorFor("kind")}
+          options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))}
+        />
+        <SelectField
+          label={t("bodies.parent")}
+          registration={register("parentId")}
+          error={errorFor("parentId")}
+          options={[
+            { value: "", label: t("bodies.noParent") },
+            ...parents.map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+        />
+      </div>
+      <TextField label={t("bodies.duties")} registration={register("duties")} error={errorFor("duties")} multiline />
+      <CheckboxField label={t("bodies.isExternal")} registration={register("isExternal")} />
+      {showActive ? <CheckboxField label={t("bodies.active")} registration={register("active")} /> : null}
+      <div className="form-actions">
+        <SubmitButton busy={busy}>{t("common.save")}</SubmitButton>
+        <Link to={cancelTo} className="button">
+          {t("common.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,204 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditTrail } from "../components/audit-trail";
+import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
+import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
+import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { getAuditTrail } from "../models/audit.server";
+import { getBody } from "../models/bodies.server";
+import { addMembership, endMembership } from "../models/memberships.server";
+import { listPersonOptions } from "../models/people.server";
+import { createWorkingGroup } from "../models/working-groups.server";
+import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
+import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
+import { getFixedT } from "../utils/locale.server";
+import { canManageGroupsOf, canManageStructure, requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
+import { RuleViolation } from "../utils/rules";
+import { requireUser } from "../utils/session.server";
+
+const CREATE_GROUP = "create-group";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.bodyId);
+  const found = getBody(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const canManage = canManageStructure(user);
+  const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(user, id);
+  return json({
+    ...found,
+    canManage,
+    canManageGroups,
+    people: canManage ? listPersonOptions() : [],
+    audit: getAuditTrail("body", id),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.bodyId);
+  const found = getBody(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const actor = { userId: user.id, ip: clientIp(context) };
+  try {
+    if (intent === ADD_MEMBER) {
+      requirePermission(canManageStructure(user));
+      const parsed = parseForm(form, membershipSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+      addMembership(actor, { bodyId: id }, parsed.data);
+    } else if (intent === END_MEMBERSHIP) {
+      requirePermission(canManageStructure(user));
+      endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
+    } else if (intent === CREATE_GROUP) {
+      requirePermission(found.body.kind === "committee" && canManageGroupsOf(user, id));
+      const parsed = parseForm(form, workingGroupSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+      const groupId = createWorkingGroup(actor, id, parsed.data);
+      return redirect(`/groups/${groupId}`);
+    } else {
+      throw new Response("Bad request", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+    throw error;
+  }
+  return json({ intent, ok: true });
+}
+
+export default function BodyPage() {
+  const { body, parent, members, groups, children, canManage, canManageGroups, people, audit } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const current = members.filter((m) => m.current);
+  const past = members.filter((m) => !m.current);
+  const openGroups = groups.filter((g) => !g.closedAt);
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted">{t(`bodyKinds.${body.kind}`)}</p>
+          <h1>{body.name}</h1>
+          <div className="row">
+            <span className={body.active ? "badge badge--ok" : "badge"}>
+              {body.active ? t("bodies.statusActive") : t("bodies.statusInactive")}
+            </span>
+            {body.isExternal ? <span className="badge badge--warn">{t("org.external")}</span> : null}
+            {parent ? (
+              <span>
+                {t("bodies.parent")}: <Link to={`/bodies/${parent.id}`}>{parent.name}</Link>
+              </span>
+            ) : null}
+          </div>
+        </div>
+        {canManage ? (
+          <Link to={`/bodies/${body.id}/edit`} className="button">
+            {t("common.edit")}
+          </Link>
+        ) : null}
+      </header>
+
+      {body.duties ? (
+        <section className="card">
+          <h2>{t("bodies.duties")}</h2>
+          <p className="pre-line">{body.duties}</p>
+        </section>
+      ) : null}
+
+      <section className="card stack" aria-labelledby="members-title">
+        <h2 id="members-title">{t("bodies.members")}</h2>
+        <MembersTable members={current} canEdit={canManage} caption={t("bodies.members")} />
+        {canManage ? (
+          <details>
+            <summary className="button">{t("membership.add")}</summary>
+            <div className="details-body">
+              <MembershipForm people={people} />
+            </div>
+          </details>
+        ) : null}
+        {past.length > 0 ? (
+          <details>
+            <summary>{t("bodies.pastMembers")}</summary>
+            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} />
+          </details>
+        ) : null}
+      </section>
+
+      {body.kind === "committee" ? (
+        <section className="card stack" aria-labelledby="groups-title">
+          <div className="section-title">
+            <h2 id="groups-title">{t("bodies.workingGroups")}</h2>
+            <span className="muted">
+              {t("bodies.groupsUsage", { count: openGroups.length, limit: MAX_GROUPS_PER_COMMITTEE })}
+            </span>
+          </div>
+          {groups.length === 0 ? (
+            <p className="muted">{t("bodies.noGroups")}</p>
+          ) : (
+            <ul className="plain-list">
+              {groups.map((g) => (
+                <li key={g.id} className="row">
+                  <Link to={`/groups/${g.id}`}>{g.name}</Link>
+                  {g.closedAt ? (
+                    <span className="badge">{t("bodies.closed")}</span>
+                  ) : (
+                    <span className="badge">
+                      {t("groups.usage", { count: g.memberCount, limit: MAX_MEMBERS_PER_GROUP })}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {canManageGroups ? <NewGroupForm /> : null}
+        </section>
+      ) : null}
+
+      {children.length > 0 ? (
+        <section className="card">
+          <h2>{t("bodies.children")}</h2>
+          <ul className="plain-list">
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link to={`/bodies/${c.id}`}>{c.name}</Link> <span className="muted">{t(`bodyKinds.${c.kind}`)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <AuditTrail rows={audit} />
+    </div>
+  );
+}
+
+function NewGroupForm() {
+  const { t } = useTranslation();
+  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(
+    workingGroupSchema,
+    { name: "", duties: "" },
+    CREATE_GROUP,
+  );
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="stack" aria-label={t("bodies.newGroup")}>
+      <h3>{t("bodies.newGroup")}</h3>
+      <input type="hidden" name="intent" value={CREATE_GROUP} />
+      <FormError message={formError} />
+      <TextField label={t("bodies.groupName")} registration={register("name")} error={errorFor("name")} />
+      <TextField
+        label={t("bodies.groupDuties")}
+        registration={register("duties")}
+        error={errorFor("duties")}
+        multiline
+      />
+      <div className="form-actions">
+        <SubmitButton busy={busy}>{t("bodies.createGroup")}</SubmitButton>
+      </div>
+    </Form>
+  );
+}

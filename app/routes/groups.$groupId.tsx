@@ -1,0 +1,165 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditTrail } from "../components/audit-trail";
+import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
+import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
+import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { getAuditTrail } from "../models/audit.server";
+import { addMembership, endMembership } from "../models/memberships.server";
+import { listPersonOptions } from "../models/people.server";
+import { closeWorkingGroup, getWorkingGroup, updateWorkingGroup } from "../models/working-groups.server";
+import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
+import { formatTimestamp } from "../utils/jalali";
+import { MAX_MEMBERS_PER_GROUP } from "../utils/limits";
+import { getFixedT } from "../utils/locale.server";
+import { canManageGroupsOf, requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
+import { RuleViolation } from "../utils/rules";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+const CLOSE_GROUP = "close-group";
+const EDIT_GROUP = "edit-group";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.groupId);
+  const found = getWorkingGroup(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const canManage = canManageGroupsOf(user, found.group.committeeId);
+  return json({
+    ...found,
+    canManage,
+    people: canManage && !found.group.closedAt ? listPersonOptions() : [],
+    audit: getAuditTrail("working_group", id),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.groupId);
+  const found = getWorkingGroup(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canManageGroupsOf(user, found.group.committeeId));
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const actor = { userId: user.id, ip: clientIp(context) };
+  try {
+    if (intent === ADD_MEMBER) {
+      const parsed = parseForm(form, membershipSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+      addMembership(actor, { workingGroupId: id }, parsed.data);
+    } else if (intent === END_MEMBERSHIP) {
+      endMembership(actor, requireId(String(form.get("membershipId"))), { workingGroupId: id });
+    } else if (intent === CLOSE_GROUP) {
+      closeWorkingGroup(actor, id);
+    } else if (intent === EDIT_GROUP) {
+      const parsed = parseForm(form, workingGroupSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+      updateWorkingGroup(actor, id, parsed.data);
+    } else {
+      throw new Response("Bad request", { status: 400 });
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+    throw error;
+  }
+  return json({ intent, ok: true });
+}
+
+export default function WorkingGroupPage() {
+  const { group, committee, members, currentCount, canManage, people, audit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const current = members.filter((m) => m.current);
+  const past = members.filter((m) => !m.current);
+  const isOpen = !group.closedAt;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/bodies/${committee.id}`}>{t("groups.committee", { name: committee.name })}</Link>
+          </p>
+          <h1>{t("groups.title", { name: group.name })}</h1>
+          <span className={`badge${currentCount >= MAX_MEMBERS_PER_GROUP ? " badge--warn" : ""}`}>
+            {t("groups.usage", { count: currentCount, limit: MAX_MEMBERS_PER_GROUP })}
+          </span>
+        </div>
+        {canManage && isOpen ? (
+          <Form
+            method="post"
+            onSubmit={(e) => {
+              if (!window.confirm(t("groups.closeConfirm"))) e.preventDefault();
+            }}
+          >
+            <input type="hidden" name="intent" value={CLOSE_GROUP} />
+            <button type="submit" className="button button--danger">
+              {t("groups.close")}
+            </button>
+          </Form>
+        ) : null}
+      </header>
+      {group.closedAt ? (
+        <p className="alert alert--error">{t("groups.closedOn", { date: formatTimestamp(group.closedAt, lang) })}</p>
+      ) : null}
+      {group.duties ? (
+        <section className="card">
+          <h2>{t("bodies.duties")}</h2>
+          <p className="pre-line">{group.duties}</p>
+        </section>
+      ) : null}
+      <section className="card stack" aria-labelledby="members-title">
+        <h2 id="members-title">{t("bodies.members")}</h2>
+        <MembersTable members={current} canEdit={canManage} caption={t("bodies.members")} />
+        {canManage && isOpen ? (
+          <details open={current.length === 0}>
+            <summary className="button">{t("membership.add")}</summary>
+            <div className="details-body">
+              <MembershipForm people={people} roles={["chair", "member"]} />
+            </div>
+          </details>
+        ) : null}
+        {past.length > 0 ? (
+          <details>
+            <summary>{t("bodies.pastMembers")}</summary>
+            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} />
+          </details>
+        ) : null}
+      </section>
+      {canManage && isOpen ? <EditGroupForm name={group.name} duties={group.duties} /> : null}
+      <AuditTrail rows={audit} />
+    </div>
+  );
+}
+
+function EditGroupForm({ name, duties }: { name: string; duties: string }) {
+  const { t } = useTranslation();
+  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(
+    workingGroupSchema,
+    { name, duties },
+    EDIT_GROUP,
+  );
+  return (
+    <details className="card">
+      <summary>{t("groups.edit")}</summary>
+      <Form method="post" onSubmit={onSubmit} noValidate className="stack details-body">
+        <input type="hidden" name="intent" value={EDIT_GROUP} />
+        <FormError message={formError} />
+        <TextField label={t("bodies.groupName")} registration={register("name")} error={errorFor("name")} />
+        <TextField
+          label={t("bodies.groupDuties")}
+          registration={register("duties")}
+          error={errorFor("duties")}
+          multiline
+        />
+        <div className="form-actions">
+          <SubmitButton busy={busy}>{t("common.save")}</SubmitButton>
+        </div>
+      </Form>
+    </details>
+  );
+}

@@ -1,0 +1,75 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { AuditTrail } from "../components/audit-trail";
+import { getAuditTrail } from "../models/audit.server";
+import { getPerson } from "../models/people.server";
+import { localDigits } from "../utils/digits";
+import { requireId } from "../utils/forms.server";
+import { formatJalali, todayIso } from "../utils/jalali";
+import { canManageStructure } from "../utils/permissions.server";
+import { formatPersonName } from "../utils/person-name";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.personId);
+  const found = getPerson(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const canManage = canManageStructure(user);
+  return json({ ...found, canManage, today: todayIso(), audit: canManage ? getAuditTrail("person", id) : [] });
+}
+
+export default function PersonPage() {
+  const { person, account, memberships, canManage, today, audit } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const rows: [string, string][] = [
+    [t("people.organisation"), person.organisation],
+    [t("people.position"), person.position],
+    [t("people.email"), person.email],
+    [t("people.mobile"), localDigits(person.mobile, lang)],
+  ];
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{formatPersonName(person, lang)}</h1>
+        {canManage ? (
+          <Link to={`/people/${person.id}/edit`} className="button">
+            {t("common.edit")}
+          </Link>
+        ) : null}
+      </header>
+      <section className="card">
+        <dl className="dl">
+          {rows.map(([label, value]) => (
+            <div key={label} style={{ display: "contents" }}>
+              <dt>{label}</dt>
+              <dd dir="auto">{value || "—"}</dd>
+            </div>
+          ))}
+          <dt>{t("people.account")}</dt>
+          <dd>{account ? `${account.username} · ${t(`roles.${account.role}`)}` : t("people.noAccount")}</dd>
+        </dl>
+      </section>
+      <section className="card">
+        <h2>{t("people.memberships")}</h2>
+        <ul className="plain-list">
+          {memberships.map((m) => {
+            const ended = Boolean(m.endDate && m.endDate <= today);
+            return (
+              <li key={m.id} className={ended ? "muted" : undefined}>
+                <Link to={m.groupId ? `/groups/${m.groupId}` : `/bodies/${m.bodyId}`}>{m.groupName ?? m.bodyName}</Link>{" "}
+                <span className="badge">{t(`membershipRoles.${m.role}`)}</span>{" "}
+                {m.startDate ? t("membership.since", { date: formatJalali(m.startDate, lang) }) : null}{" "}
+                {m.endDate ? t("membership.until", { date: formatJalali(m.endDate, lang) }) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      {canManage ? <AuditTrail rows={audit} /> : null}
+    </div>
+  );
+}

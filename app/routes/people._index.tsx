@@ -1,0 +1,75 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/ui/data-table";
+import { listPeople } from "../models/people.server";
+import { localDigits } from "../utils/digits";
+import { canManageStructure } from "../utils/permissions.server";
+import { formatPersonName } from "../utils/person-name";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  return json({ q, people: listPeople({ q }), canManage: canManageStructure(user) });
+}
+
+type Row = ReturnType<typeof listPeople>[number];
+const column = createColumnHelper<Row>();
+
+export default function People() {
+  const { q, people, canManage } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const columns = [
+    column.accessor("lastName", {
+      header: t("people.name"),
+      cell: (c) => <Link to={`/people/${c.row.original.id}`}>{formatPersonName(c.row.original, lang)}</Link>,
+    }),
+    column.accessor("organisation", { header: t("people.organisation") }),
+    column.accessor("position", { header: t("people.position") }),
+    column.accessor("seats", {
+      header: t("people.memberships"),
+      cell: (c) => (
+        <ul className="plain-list">
+          {c.getValue().map((s, i) => (
+            <li key={i}>
+              {s.name} <span className="badge">{t(`membershipRoles.${s.role}`)}</span>
+            </li>
+          ))}
+        </ul>
+      ),
+    }),
+    column.accessor("mobile", {
+      header: t("people.mobile"),
+      cell: (c) => <span dir="ltr">{localDigits(c.getValue(), lang)}</span>,
+    }),
+  ];
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("people.title")}</h1>
+        {canManage ? (
+          <Link to="/people/new" className="button button--primary">
+            {t("people.new")}
+          </Link>
+        ) : null}
+      </header>
+      <Form method="get" role="search" className="search-form">
+        <label htmlFor="q" className="visually-hidden">
+          {t("people.search")}
+        </label>
+        <input id="q" name="q" type="search" defaultValue={q} placeholder={t("people.search")} />
+        <button type="submit" className="button">
+          {t("people.searchButton")}
+        </button>
+      </Form>
+      <p className="muted" aria-live="polite">
+        {t("people.results", { count: people.length })}
+      </p>
+      <DataTable columns={columns} data={people} caption={t("people.title")} empty={t("people.noResults")} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { useTranslation } from "react-i18next";
+import { EMPTY_PERSON, PersonForm } from "../components/person-form";
+import { createPerson } from "../models/people.server";
+import { personSchema } from "../schemas/organisation";
+import { invalidFormResponse, parseForm } from "../utils/forms.server";
+import { getFixedT } from "../utils/locale.server";
+import { canManageStructure, requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
+import { requireUser } from "../utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  requirePermission(canManageStructure(await requireUser(request)));
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(canManageStructure(user));
+  const { t } = await getFixedT(request);
+  const parsed = parseForm(await request.formData(), personSchema, t);
+  if (!parsed.ok) return invalidFormResponse(parsed.errors);
+  const id = createPerson({ userId: user.id, ip: clientIp(context) }, parsed.data);
+  return redirect(`/people/${id}`);
+}
+
+export default function NewPerson() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <h1>{t("people.newTitle")}</h1>
+      <PersonForm defaults={EMPTY_PERSON} cancelTo="/people" />
+    </div>
+  );
+}

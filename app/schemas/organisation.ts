@@ -1,0 +1,96 @@
+/**
+ * Form schemas shared by the browser (react-hook-form) and the actions (the authority).
+ * Messages are i18n keys under `validation.`; the form and the action translate them.
+ */
+import { z } from "zod";
+import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, TITLES } from "../../db/schema";
+import { toAsciiDigits } from "../utils/digits";
+import { parseJalaliInput } from "../utils/jalali";
+
+const text = (max: number) => z.string().trim().max(max, "validation.tooLong");
+const requiredText = (max: number) => text(max).min(1, "validation.required");
+
+/** A typed Jalali date (any digits), optional; becomes an ISO date or null. */
+export const optionalJalaliDate = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    if (!value || !value.trim()) return null;
+    const parsed = parseJalaliInput(value);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: `date.errors.${parsed.error}` });
+      return z.NEVER;
+    }
+    return parsed.iso;
+  });
+
+const checkbox = z
+  .union([z.literal("on"), z.literal("true"), z.literal("false"), z.literal(""), z.boolean()])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+
+export const bodySchema = z.object({
+  name: requiredText(200),
+  kind: z.enum(BODY_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  parentId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(v) : null))
+    .refine((v) => v === null || Number.isInteger(v), "validation.choose"),
+  isExternal: checkbox,
+  active: checkbox,
+  duties: text(5000).default(""),
+});
+export type BodyInput = z.infer<typeof bodySchema>;
+
+export const workingGroupSchema = z.object({
+  name: requiredText(200),
+  duties: text(5000).default(""),
+});
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const personSchema = z.object({
+  honorific: z.enum(HONORIFICS, { errorMap: () => ({ message: "validation.choose" }) }),
+  title: z
+    .union([z.enum(TITLES), z.literal("")])
+    .optional()
+    .transform((v) => (v ? v : null)),
+  firstName: text(100).default(""),
+  lastName: requiredText(100),
+  organisation: text(200).default(""),
+  position: text(200).default(""),
+  email: text(200)
+    .default("")
+    .refine((v) => v === "" || EMAIL.test(v), "validation.email"),
+  mobile: text(30)
+    .default("")
+    .transform((v) => toAsciiDigits(v).replace(/[\s-]/g, ""))
+    .refine((v) => v === "" || /^(\+98|0)?9\d{9}$/.test(v), "validation.mobile"),
+});
+export type PersonInput = z.infer<typeof personSchema>;
+
+export const membershipSchema = z
+  .object({
+    personId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
+    role: z.enum(MEMBERSHIP_ROLES, { errorMap: () => ({ message: "validation.choose" }) }),
+    startDate: optionalJalaliDate,
+    endDate: optionalJalaliDate,
+    letterNumber: text(50).default(""),
+    letterDate: optionalJalaliDate,
+  })
+  .refine((m) => !m.startDate || !m.endDate || m.endDate >= m.startDate, {
+    message: "validation.endBeforeStart",
+    path: ["endDate"],
+  });
+export type MembershipInput = z.infer<typeof membershipSchema>;
+
+/** Field errors of a failed parse, as i18n keys by field name. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+import { json } from "@remix-run/node";
+import type { TFunction } from "i18next";
+import type { z } from "zod";
+import { fieldErrors } from "../schemas/organisation";
+import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "./limits";
+import type { RuleViolation } from "./rules";
+
+export type FormErrors = Record<string, string>;
+
+/** Parses a submitted form with its schema; errors come back translated, by field. */
+export function parseForm<S extends z.ZodTypeAny>(
+  form: FormData,
+  schema: S,
+  t: TFunction,
+): { ok: true; data: z.output<S> } | { ok: false; errors: FormErrors } {
+  const values: Record<string, unknown> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+  const result = schema.safeParse(values);
+  if (result.success) return { ok: true, data: result.data };
+  const errors = fieldErrors(result.error);
+  return { ok: false, errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)])) };
+}
+
+const RULE_PARAMS: Record<string, Record<string, number>> = {
+  working_group_limit: { limit: MAX_GROUPS_PER_COMMITTEE },
+  group_member_limit: { limit: MAX_MEMBERS_PER_GROUP },
+};
+
+/** The 400/409 answer for a refused rule: the Persian message next to the field, nothing changed. */
+export function ruleViolationResponse(violation: RuleViolation, t: TFunction, intent?: string) {
+  const message = t(`rules.${violation.code}`, { ...RULE_PARAMS[violation.code], ...violation.params });
+  const status = violation.code.endsWith("_limit") || violation.code === "duplicate" ? 409 : 400;
+  return json({ intent, errors: { [violation.field ?? "form"]: message } as FormErrors }, { status });
+}
+
+/** The 400 answer for invalid input. */
+export function invalidFormResponse(errors: FormErrors, intent?: string) {
+  return json({ intent, errors }, { status: 400 });
+}
+
+/** Reads a positive integer route parameter, or answers 404. */
+export function requireId(value: string | undefined): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
