@@ -56,7 +56,7 @@ export function createWorkingGroup(actor: Actor, committeeId: number, input: { n
         .from(bodies)
         .where(eq(bodies.id, committeeId))
         .get();
-      if (!committee || committee.kind !== "committee") throw new RuleViolation("working_group_parent", "name");
+      if (committee?.kind !== "committee") throw new RuleViolation("working_group_parent", "name");
       if (!committee.active) throw new RuleViolation("bodyInactive", "name");
       const { id } = tx
         .insert(workingGroups)

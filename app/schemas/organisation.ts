@@ -15,7 +15,7 @@ export const optionalJalaliDate = z
   .string()
   .optional()
   .transform((value, ctx) => {
-    if (!value || !value.trim()) return null;
+    if (!value?.trim()) return null;
     const parsed = parseJalaliInput(value);
     if (!parsed.ok) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, message: `date.errors.${parsed.error}` });

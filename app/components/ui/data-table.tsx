@@ -7,6 +7,7 @@ export function DataTable<T>({
   caption,
   empty,
 }: {
+  // biome-ignore lint/suspicious/noExplicitAny: accessor columns carry different value types
   columns: ColumnDef<T, any>[];
   data: T[];
   caption?: string;

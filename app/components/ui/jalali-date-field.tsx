@@ -4,6 +4,7 @@ import { formatPlain, localDigits } from "../../utils/digits";
 import {
   addDays,
   formatJalali,
+  formatJalaliLong,
   type IsoDate,
   jalaliToIso,
   monthLength,
@@ -193,18 +194,37 @@ function CalendarPopup({
 
   const rtl = lang === "fa";
   const onKeyDown = (e: KeyboardEvent) => {
-    const moves: Record<string, () => void> = {
-      ArrowRight: () => setFocused(addDays(focused, rtl ? -1 : 1)),
-      ArrowLeft: () => setFocused(addDays(focused, rtl ? 1 : -1)),
-      ArrowUp: () => setFocused(addDays(focused, -7)),
-      ArrowDown: () => setFocused(addDays(focused, 7)),
-      PageUp: () => moveMonth(-1),
-      PageDown: () => moveMonth(1),
-      Home: () => setFocused(addDays(focused, -persianWeekday(focused))),
-      End: () => setFocused(addDays(focused, 6 - persianWeekday(focused))),
-      Escape: onClose,
-    };
-    const move = moves[e.key];
+    const step = (days: number) => () => setFocused(addDays(focused, days));
+    let move: (() => void) | undefined;
+    switch (e.key) {
+      case "ArrowRight":
+        move = step(rtl ? -1 : 1);
+        break;
+      case "ArrowLeft":
+        move = step(rtl ? 1 : -1);
+        break;
+      case "ArrowUp":
+        move = step(-7);
+        break;
+      case "ArrowDown":
+        move = step(7);
+        break;
+      case "PageUp":
+        move = () => moveMonth(-1);
+        break;
+      case "PageDown":
+        move = () => moveMonth(1);
+        break;
+      case "Home":
+        move = step(-persianWeekday(focused));
+        break;
+      case "End":
+        move = step(6 - persianWeekday(focused));
+        break;
+      case "Escape":
+        move = onClose;
+        break;
+    }
     if (move) {
       e.preventDefault();
       move();
@@ -238,9 +258,9 @@ function CalendarPopup({
           </span>
         </button>
       </div>
-      <div className="calendar__grid" role="grid" ref={gridRef}>
+      <div className="calendar__grid" ref={gridRef}>
         {[0, 1, 2, 3, 4, 5, 6].map((w) => (
-          <span key={`w${w}`} className="calendar__weekday" role="columnheader" title={weekdayName(w, lang)}>
+          <span key={`w${w}`} className="calendar__weekday" aria-hidden="true">
             {weekdayName(w, lang).slice(0, lang === "fa" ? 1 : 2)}
           </span>
         ))}
@@ -256,11 +276,10 @@ function CalendarPopup({
             <button
               key={iso}
               type="button"
-              role="gridcell"
               data-iso={iso}
               className={classes.join(" ")}
-              aria-selected={iso === selected}
-              aria-label={formatJalali(iso, lang)}
+              aria-pressed={iso === selected}
+              aria-label={formatJalaliLong(iso, lang)}
               tabIndex={iso === focused ? 0 : -1}
               onClick={() => onPick(iso)}
             >
