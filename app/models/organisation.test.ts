@@ -219,7 +219,10 @@ describe("caps under concurrent writers", () => {
     sqlite.prepare("insert into working_groups (committee_id, name) values (1, 'موجود')").run();
     const groups = await race(file, "insert into working_groups (committee_id, name) values (1, 'g')", 12);
     assert.equal(groups, 3);
-    assert.equal(sqlite.prepare("select count(*) n from working_groups where committee_id = 1").get().n, 4);
+    assert.equal(
+      (sqlite.prepare("select count(*) n from working_groups where committee_id = 1").get() as { n: number }).n,
+      4,
+    );
 
     for (let i = 0; i < 16; i++)
       sqlite.prepare("insert into people (honorific, last_name) values ('mr', ?)").run(`p${i}`);
@@ -229,7 +232,10 @@ describe("caps under concurrent writers", () => {
       16,
     );
     assert.equal(seats, 7);
-    assert.equal(sqlite.prepare("select count(*) n from memberships where working_group_id = 1").get().n, 7);
+    assert.equal(
+      (sqlite.prepare("select count(*) n from memberships where working_group_id = 1").get() as { n: number }).n,
+      7,
+    );
     sqlite.close();
   });
 });

@@ -116,12 +116,9 @@ export default function WorkingGroupPage() {
         <h2 id="members-title">{t("bodies.members")}</h2>
         <MembersTable members={current} canEdit={canManage} caption={t("bodies.members")} />
         {canManage && isOpen ? (
-          <details open={current.length === 0}>
-            <summary className="button">{t("membership.add")}</summary>
-            <div className="details-body">
-              <MembershipForm people={people} roles={["chair", "member"]} />
-            </div>
-          </details>
+          <div className="details-body">
+            <MembershipForm people={people} roles={["chair", "member"]} />
+          </div>
         ) : null}
         {past.length > 0 ? (
           <details>
