@@ -13,6 +13,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
 import styles from "./styles/app.css";
+import minutesStyles from "./styles/minutes.css";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { getUser } from "./utils/session.server";
@@ -21,6 +22,7 @@ import { useLang } from "./utils/use-lang";
 export const links: LinksFunction = () => [
   { rel: "preload", href: "/fonts/vazirmatn.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   { rel: "stylesheet", href: styles },
+  { rel: "stylesheet", href: minutesStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

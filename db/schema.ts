@@ -162,19 +162,41 @@ export const meetings = sqliteTable(
     summary: text("summary").notNull().default(""),
     nextDate: text("next_date"),
     nextTime: text("next_time"),
-    status: text("status", { enum: ["draft", "final"] })
+    status: text("status", { enum: ["draft", "final", "correcting"] })
       .notNull()
       .default("draft"),
     /** Optimistic-locking counter of the draft; bumped on every save. */
     version: integer("version").notNull().default(1),
     /** Edition of the final minutes; a correction after finalising is a new edition with a reason. */
     edition: integer("edition").notNull().default(1),
+    /** The minutes as the secretary types them (MinutesDoc), saved with every draft save. */
+    draftJson: text("draft_json").notNull().default("{}"),
+    /** Id of the last draft save, so a repeated (double) submit of the same save is answered without saving twice. */
+    lastSaveId: text("last_save_id"),
+    updatedBy: integer("updated_by").references(() => users.id),
     finalizedAt: text("finalized_at"),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
   (t) => [uniqueIndex("meetings_body_number_unique").on(t.bodyId, t.number), index("meetings_date_idx").on(t.date)],
+);
+
+/** Every finalised edition of a meeting's minutes, kept readable; a correction names its reason. */
+export const meetingEditions = sqliteTable(
+  "meeting_editions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    edition: integer("edition").notNull(),
+    reason: text("reason").notNull().default(""),
+    snapshotJson: text("snapshot_json").notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("meeting_editions_unique").on(t.meetingId, t.edition)],
 );
 
 /** Agenda items of a meeting (`next` = the next meeting's agenda). */
@@ -273,6 +295,8 @@ export const resolutionOwners = sqliteTable(
     bodyId: integer("body_id").references(() => bodies.id),
     workingGroupId: integer("working_group_id").references(() => workingGroups.id),
     personId: integer("person_id").references(() => people.id),
+    /** The owner as the minutes wrote it («کمیته ها»), kept beside the resolved body, group or person. */
+    label: text("label").notNull().default(""),
   },
   (t) => [
     index("resolution_owners_resolution_idx").on(t.resolutionId),

@@ -7,6 +7,7 @@ type NavItem = { to: string; label: string; roles?: readonly Role[] };
 /** Navigation entries; an entry without `roles` is for everyone signed in. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/meetings", label: "nav.meetings" },
   { to: "/organisation", label: "nav.organisation" },
   { to: "/bodies", label: "nav.bodies" },
   { to: "/people", label: "nav.people" },

@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
-import { memberships } from "../../db/schema";
+import { memberships, workingGroups } from "../../db/schema";
 import { db } from "./db.server";
 import { todayIso } from "./jalali";
 import type { SessionUser } from "./session.server";
@@ -37,4 +37,50 @@ export function canManageGroupsOf(user: Pick<SessionUser, "role" | "personId">, 
 /** Throws a 403 unless `allowed`; used by every action after its own check. */
 export function requirePermission(allowed: boolean): void {
   if (!allowed) throw new Response("Forbidden", { status: 403 });
+}
+
+/** Bodies a person currently belongs to, including the committees of their working groups. */
+export function bodyIdsOf(user: Pick<SessionUser, "personId">): number[] {
+  if (!user.personId) return [];
+  const today = todayIso();
+  const rows = db
+    .select({ bodyId: memberships.bodyId, committeeId: workingGroups.committeeId })
+    .from(memberships)
+    .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
+    .where(
+      and(eq(memberships.personId, user.personId), or(isNull(memberships.endDate), gt(memberships.endDate, today))),
+    )
+    .all();
+  return [...new Set(rows.map((r) => r.bodyId ?? r.committeeId).filter((id): id is number => id !== null))];
+}
+
+/** Bodies whose meetings the user may read: every body for admin and secretariat (null), else their own. */
+export function readableBodyIds(user: Pick<SessionUser, "role" | "personId">): number[] | null {
+  return canManageStructure(user) ? null : bodyIdsOf(user);
+}
+
+export function canReadMeetingsOf(user: Pick<SessionUser, "role" | "personId">, bodyId: number): boolean {
+  const ids = readableBodyIds(user);
+  return ids === null || ids.includes(bodyId);
+}
+
+/** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */
+export function canEditMinutesOf(user: Pick<SessionUser, "role" | "personId">, bodyId: number): boolean {
+  if (canManageStructure(user)) return true;
+  if (!user.personId) return false;
+  const today = todayIso();
+  return (
+    db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.personId, user.personId),
+          eq(memberships.bodyId, bodyId),
+          eq(memberships.role, "secretary"),
+          or(isNull(memberships.endDate), gt(memberships.endDate, today)),
+        ),
+      )
+      .get() !== undefined
+  );
 }

@@ -1,0 +1,239 @@
+import { useTranslation } from "react-i18next";
+import type { MinutesDoc } from "../schemas/minutes";
+import { formatPlain, localDigits } from "../utils/digits";
+import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
+import { useLang } from "../utils/use-lang";
+
+export type MinutesViewData = {
+  doc: MinutesDoc;
+  bodyName: string;
+  number: number;
+  names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string> };
+  deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
+};
+
+const ORDINALS_FA = ["اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم"];
+
+function ordinal(n: number, lang: "fa" | "en") {
+  return lang === "fa" ? (ORDINALS_FA[n - 1] ?? formatPlain(n, lang)) : String(n);
+}
+
+const isoOf = (typed: string) => {
+  const r = parseJalaliInput(typed);
+  return r.ok ? r.iso : null;
+};
+
+/** Timeframe of a resolution as the minutes write it: «۲ هفته»، «مستمر»، «تا ۱۴۰۴/۰۲/۰۱». */
+export function useTimeframeText() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    r: Pick<MinutesDoc["resolutions"][number], "timeframeKind" | "timeframeCount" | "timeframeDate" | "timeframeText">,
+  ) => {
+    switch (r.timeframeKind) {
+      case "weeks":
+      case "days":
+        return t(`timeframe.${r.timeframeKind}`, { count: Number(r.timeframeCount) || 0 });
+      case "date": {
+        const iso = isoOf(r.timeframeDate);
+        return iso ? `${t("minutes.timeframeKinds.date")} ${formatJalali(iso, lang)}` : r.timeframeDate;
+      }
+      case "standing":
+        return t("timeframe.standing");
+      default:
+        return r.timeframeText || "—";
+    }
+  };
+}
+
+/** The minutes laid out like the secretariat's own documents; used by the page, printing and the PDF. */
+export function MinutesView({ data }: { data: MinutesViewData }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const timeframeText = useTimeframeText();
+  const { doc, names } = data;
+  const dateIso = isoOf(doc.date);
+  const nextIso = isoOf(doc.nextDate);
+  const ownerName = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
+    (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : o.kind === "person" ? names.people : {})[
+      String(o.id)
+    ] ?? o.label;
+  const reportsFor = (key: string | null) =>
+    doc.reports.filter((r) => (key === null ? !doc.agenda.some((a) => a.key === r.agendaKey) : r.agendaKey === key));
+  const present = doc.attendance.filter((a) => a.status === "present" || a.status === "represented");
+  const absent = doc.attendance.filter((a) => a.status === "absent" || a.status === "excused");
+
+  return (
+    <article className="minutes" lang={lang}>
+      <header className="minutes__header">
+        <p className="minutes__org">{data.bodyName}</p>
+        <h1>{t("minutes.heading", { number: data.number })}</h1>
+        <table className="minutes__meta">
+          <tbody>
+            <tr>
+              <th scope="row">{t("minutes.date")}</th>
+              <td>{dateIso ? formatJalaliLong(dateIso, lang) : doc.date}</td>
+              <th scope="row">{t("minutes.session")}</th>
+              <td>{localDigits([doc.startTime, doc.endTime].filter(Boolean).join(" – "), lang) || "—"}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("minutes.place")}</th>
+              <td>{doc.place || "—"}</td>
+              <th scope="row">{t("minutes.mode")}</th>
+              <td>{t(`minutes.modes.${doc.mode}`)}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t("minutes.chair")}</th>
+              <td>{doc.chairPersonId ? names.people[String(doc.chairPersonId)] : "—"}</td>
+              <th scope="row">{t("minutes.secretary")}</th>
+              <td>{doc.secretaryPersonId ? names.people[String(doc.secretaryPersonId)] : "—"}</td>
+            </tr>
+          </tbody>
+        </table>
+      </header>
+
+      <section>
+        <h2>{t("minutes.agenda")}:</h2>
+        <ul>
+          {doc.agenda.map((a) => (
+            <li key={a.key}>{a.title}</li>
+          ))}
+        </ul>
+      </section>
+
+      {doc.openingRemarks || doc.summary ? (
+        <section>
+          <h2>{t("minutes.summary")}</h2>
+          {doc.openingRemarks ? <p className="pre-line">{doc.openingRemarks}</p> : null}
+          {doc.summary ? <p className="pre-line">{doc.summary}</p> : null}
+        </section>
+      ) : null}
+
+      {doc.agenda.map((a, i) => (
+        <section key={a.key} className="minutes__item">
+          <h3>
+            {t("minutes.agendaItem", { ordinal: ordinal(i + 1, lang) })}: {a.title}
+          </h3>
+          {a.discussion ? <p className="pre-line">{a.discussion}</p> : null}
+          {reportsFor(a.key).map((r) => (
+            <Report key={r.key} r={r} bodyName={names.bodies[String(r.bodyId)] ?? ""} />
+          ))}
+        </section>
+      ))}
+      {reportsFor(null).length > 0 ? (
+        <section className="minutes__item">
+          <h3>{t("minutes.reports")}</h3>
+          {reportsFor(null).map((r) => (
+            <Report key={r.key} r={r} bodyName={names.bodies[String(r.bodyId)] ?? ""} />
+          ))}
+        </section>
+      ) : null}
+
+      <section>
+        <h2>{t("minutes.resolutions")}:</h2>
+        <table className="minutes__table">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t("minutes.subject")}</th>
+              <th scope="col">{t("minutes.owners")}</th>
+              <th scope="col">{t("minutes.timeframe")}</th>
+              <th scope="col">{t("minutes.deadline")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {doc.resolutions.map((r, i) => {
+              const d = data.deadlines[i];
+              return (
+                <tr key={r.key || i}>
+                  <td>{formatPlain(i + 1, lang)}</td>
+                  <td className="pre-line">{r.subject}</td>
+                  <td>{r.owners.map(ownerName).join(" / ")}</td>
+                  <td className="nowrap">{timeframeText(r)}</td>
+                  <td>
+                    {d?.due ? (
+                      <>
+                        <span className="nowrap">{formatJalali(d.due, lang)}</span>
+                        <small className="minutes__rule">
+                          {r.timeframeKind === "date"
+                            ? t("minutes.deadlineFixed")
+                            : t("minutes.deadlineRule", { timeframe: timeframeText(r) })}
+                          {d.moved && d.nominal
+                            ? ` — ${t("minutes.deadlineMoved", { nominal: formatJalali(d.nominal, lang) })}`
+                            : ""}
+                        </small>
+                      </>
+                    ) : r.timeframeKind === "standing" ? (
+                      <small className="minutes__rule">{t("minutes.standingNote")}</small>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+
+      {doc.nextAgenda.length > 0 || nextIso ? (
+        <section>
+          <h2>{t("minutes.nextAgenda")}:</h2>
+          <ul>
+            {doc.nextAgenda.map((a, i) => (
+              <li key={i}>{a.title}</li>
+            ))}
+          </ul>
+          {nextIso ? (
+            <p>
+              <strong>{t("minutes.next")}:</strong> {formatJalaliLong(nextIso, lang)}
+              {doc.nextTime ? ` ${t("minutes.at", { time: localDigits(doc.nextTime, lang) })}` : ""}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section>
+        <h2>{t("minutes.attendance")}</h2>
+        <table className="minutes__table minutes__attendance">
+          <thead>
+            <tr>
+              <th scope="col">{t("minutes.member")}</th>
+              <th scope="col">{t("bodies.status")}</th>
+              <th scope="col">{t("minutes.substitute")}</th>
+              <th scope="col">{t("minutes.timeAttended")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...present, ...absent].map((a) => (
+              <tr key={a.personId}>
+                <td>{a.name}</td>
+                <td>{t(`minutes.attendanceStatus.${a.status}`)}</td>
+                <td>{a.substitute || "—"}</td>
+                <td>{localDigits(a.time || "—", lang)}</td>
+              </tr>
+            ))}
+            {doc.guests.map((g, i) => (
+              <tr key={`g${i}`}>
+                <td>{g.name}</td>
+                <td>{t("minutes.guests")}</td>
+                <td>—</td>
+                <td>{localDigits(g.time || "—", lang)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </article>
+  );
+}
+
+function Report({ r, bodyName }: { r: MinutesDoc["reports"][number]; bodyName: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="minutes__report">
+      <h4>{t("minutes.reportOf", { body: bodyName })}</h4>
+      <p className="pre-line">{r.text}</p>
+    </div>
+  );
+}

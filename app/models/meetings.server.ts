@@ -1,0 +1,594 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import {
+  agendaItems,
+  attendance,
+  bodies,
+  committeeReports,
+  meetingEditions,
+  meetings,
+  memberships,
+  people,
+  resolutionOwners,
+  resolutions,
+  users,
+  workingGroups,
+} from "../../db/schema";
+import { finalisationErrors, type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import { db, writeTransaction } from "../utils/db.server";
+import { computeDeadline, parseJalaliInput, type Timeframe, todayIso } from "../utils/jalali";
+import { comparePersian, searchKey } from "../utils/normalize";
+import { formatPersonName } from "../utils/person-name";
+import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { type Actor, recordAudit } from "./audit.server";
+import { getWorkCalendar } from "./calendar.server";
+import { isCurrentMembership } from "./memberships.server";
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+/** Names the minutes refer to by id, frozen into each finalised edition so history reads as it was. */
+export type MinutesNames = {
+  bodies: Record<string, string>;
+  groups: Record<string, string>;
+  people: Record<string, string>;
+};
+
+export type MinutesSnapshot = {
+  doc: MinutesDoc;
+  bodyName: string;
+  number: number;
+  dateIso: string | null;
+  names: MinutesNames;
+  deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
+};
+
+export function parseDoc(json: string): MinutesDoc {
+  const parsed = minutesDocSchema.safeParse(JSON.parse(json || "{}"));
+  return parsed.success ? parsed.data : minutesDocSchema.parse({});
+}
+
+const personName = (p: Parameters<typeof formatPersonName>[0]) => formatPersonName(p, "fa");
+
+/** Every name a minutes document may point to. */
+export function loadNames(): MinutesNames {
+  const toRecord = (rows: { id: number; name: string }[]) =>
+    Object.fromEntries(rows.map((r) => [String(r.id), r.name]));
+  return {
+    bodies: toRecord(db.select({ id: bodies.id, name: bodies.name }).from(bodies).all()),
+    groups: toRecord(db.select({ id: workingGroups.id, name: workingGroups.name }).from(workingGroups).all()),
+    people: toRecord(
+      db
+        .select()
+        .from(people)
+        .all()
+        .map((p) => ({ id: p.id, name: personName(p) })),
+    ),
+  };
+}
+
+/** Current members of a body, chair first, for the attendance list of a new meeting. */
+function attendanceListOf(tx: Tx | typeof db, bodyId: number) {
+  const rows = tx
+    .select({ personId: people.id, role: memberships.role, p: people })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.bodyId, bodyId), isCurrentMembership()))
+    .all();
+  const order = { chair: 0, secretary: 1, member: 2 } as const;
+  const seen = new Set<number>();
+  return rows
+    .sort((a, b) => order[a.role] - order[b.role] || comparePersian(a.p.lastName, b.p.lastName))
+    .filter((r) => !seen.has(r.personId) && seen.add(r.personId))
+    .map((r) => ({ personId: r.personId, role: r.role, name: personName(r.p) }));
+}
+
+/**
+ * Opens a new meeting of a body with the next number, pre-filled for the secretary: the previous meeting's "next
+ * agenda", date and time, the body's members for attendance, and its chair and secretary.
+ */
+export function createMeeting(actor: Actor, bodyId: number): number {
+  return writeTransaction((tx) => {
+    const body = tx.select().from(bodies).where(eq(bodies.id, bodyId)).get();
+    if (!body) throw new Response("Not found", { status: 404 });
+    if (!body.active) throw new RuleViolation("bodyInactive");
+    const previous = tx
+      .select()
+      .from(meetings)
+      .where(eq(meetings.bodyId, bodyId))
+      .orderBy(desc(meetings.number))
+      .limit(1)
+      .get();
+    const number = (previous?.number ?? 0) + 1;
+    const prevDoc = previous ? parseDoc(previous.draftJson) : null;
+    const members = attendanceListOf(tx, bodyId);
+    const doc: MinutesDoc = minutesDocSchema.parse({
+      date: prevDoc?.nextDate ?? "",
+      startTime: prevDoc?.nextTime ?? "",
+      chairPersonId: members.find((m) => m.role === "chair")?.personId ?? null,
+      secretaryPersonId: members.find((m) => m.role === "secretary")?.personId ?? null,
+      agenda: (prevDoc?.nextAgenda ?? [])
+        .filter((a) => a.title.trim())
+        .map((a) => ({ key: randomUUID(), title: a.title, discussion: "" })),
+      attendance: members.map((m) => ({
+        personId: m.personId,
+        name: m.name,
+        status: "present",
+        substitute: "",
+        time: "",
+      })),
+    });
+    const date = parseJalaliInput(doc.date);
+    const { id } = tx
+      .insert(meetings)
+      .values({
+        bodyId,
+        number,
+        date: date.ok ? date.iso : todayIso(),
+        startTime: doc.startTime || null,
+        chairPersonId: doc.chairPersonId,
+        secretaryPersonId: doc.secretaryPersonId,
+        draftJson: JSON.stringify(doc),
+        createdBy: actor.userId,
+      })
+      .returning({ id: meetings.id })
+      .get();
+    recordAudit({ ...actor, action: "create", entity: "meeting", entityId: id, after: { bodyId, number } }, tx);
+    return id;
+  });
+}
+
+export function getMeeting(id: number) {
+  const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!meeting) return null;
+  const body = db.select().from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!;
+  const editor = meeting.updatedBy
+    ? db
+        .select({ username: users.username, lastName: people.lastName })
+        .from(users)
+        .leftJoin(people, eq(people.id, users.personId))
+        .where(eq(users.id, meeting.updatedBy))
+        .get()
+    : null;
+  const editions = db
+    .select({ edition: meetingEditions.edition, reason: meetingEditions.reason, createdAt: meetingEditions.createdAt })
+    .from(meetingEditions)
+    .where(eq(meetingEditions.meetingId, id))
+    .orderBy(asc(meetingEditions.edition))
+    .all();
+  return {
+    meeting,
+    body,
+    doc: parseDoc(meeting.draftJson),
+    editions,
+    editorName: editor?.lastName ?? editor?.username ?? null,
+  };
+}
+
+export function getEdition(meetingId: number, edition: number): MinutesSnapshot | null {
+  const row = db
+    .select()
+    .from(meetingEditions)
+    .where(and(eq(meetingEditions.meetingId, meetingId), eq(meetingEditions.edition, edition)))
+    .get();
+  return row ? (JSON.parse(row.snapshotJson) as MinutesSnapshot) : null;
+}
+
+/** Open resolutions of a body's earlier meetings with their latest state: the follow-up section of new minutes. */
+export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
+  return db
+    .select({
+      id: resolutions.id,
+      number: resolutions.number,
+      subject: resolutions.subject,
+      status: resolutions.status,
+      dueDate: resolutions.dueDate,
+      timeframeKind: resolutions.timeframeKind,
+      meetingNumber: meetings.number,
+      lastNote: sql<
+        string | null
+      >`(select f.note from follow_ups f where f.resolution_id = "resolutions"."id" order by f.id desc limit 1)`,
+      lastPercent: sql<
+        number | null
+      >`(select f.percent from follow_ups f where f.resolution_id = "resolutions"."id" and f.percent is not null order by f.id desc limit 1)`,
+    })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(
+      and(
+        eq(meetings.bodyId, bodyId),
+        lt(meetings.number, beforeNumber),
+        eq(meetings.status, "final"),
+        inArray(resolutions.status, ["open", "in_progress"]),
+      ),
+    )
+    .orderBy(asc(meetings.number), asc(resolutions.number))
+    .all();
+}
+
+export type SaveResult =
+  | { ok: true; version: number; savedAt: string }
+  | { ok: false; conflict: { version: number; by: string | null; at: string | null } };
+
+/**
+ * Saves the draft as typed, if nobody saved since `version` was read (optimistic locking). A repeated submit of the
+ * same save (same `saveId`) is answered with the result of the first and saves nothing twice.
+ */
+export function saveDraft(
+  actor: Actor,
+  id: number,
+  input: { doc: MinutesDoc; version: number; saveId: string },
+): SaveResult {
+  try {
+    return writeTransaction((tx) => {
+      const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+      if (!m) throw new Response("Not found", { status: 404 });
+      if (m.status === "final") throw new RuleViolation("minutes_final");
+      if (m.lastSaveId === input.saveId) return { ok: true as const, version: m.version, savedAt: m.updatedAt ?? "" };
+      if (m.version !== input.version) {
+        const by = m.updatedBy
+          ? (tx
+              .select({ lastName: people.lastName, username: users.username })
+              .from(users)
+              .leftJoin(people, eq(people.id, users.personId))
+              .where(eq(users.id, m.updatedBy))
+              .get() ?? null)
+          : null;
+        return {
+          ok: false as const,
+          conflict: { version: m.version, by: by?.lastName ?? by?.username ?? null, at: m.updatedAt },
+        };
+      }
+      const doc = input.doc;
+      const date = parseJalaliInput(doc.date);
+      const savedAt = new Date().toISOString();
+      tx.update(meetings)
+        .set({
+          draftJson: JSON.stringify(doc),
+          version: m.version + 1,
+          lastSaveId: input.saveId,
+          updatedBy: actor.userId,
+          updatedAt: savedAt,
+          date: date.ok ? date.iso : m.date,
+          startTime: doc.startTime || null,
+          endTime: doc.endTime || null,
+          place: doc.place,
+          mode: doc.mode,
+        })
+        .where(eq(meetings.id, id))
+        .run();
+      return { ok: true as const, version: m.version + 1, savedAt };
+    });
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+export class FinalisationError extends Error {
+  constructor(public errors: Record<string, string>) {
+    super("minutes not ready");
+  }
+}
+
+function timeframeOf(r: MinutesDoc["resolutions"][number]): Timeframe {
+  switch (r.timeframeKind) {
+    case "weeks":
+      return { kind: "weeks", count: Number(r.timeframeCount) };
+    case "days":
+      return { kind: "days", count: Number(r.timeframeCount) };
+    case "date": {
+      const d = parseJalaliInput(r.timeframeDate);
+      return d.ok ? { kind: "date", date: d.iso } : { kind: "standing" };
+    }
+    default:
+      return { kind: "standing" };
+  }
+}
+
+/**
+ * Finalises the saved draft: checks the whole minutes, writes agenda, reports, attendance and resolutions (with
+ * deadlines computed on the work calendar), locks the meeting and keeps the edition. A correction (a meeting being
+ * corrected) needs a reason and becomes the next edition; resolutions keep their ids, removed ones are cancelled.
+ */
+export function finaliseMeeting(actor: Actor, id: number, input: { version: number; reason?: string }) {
+  const calendar = getWorkCalendar();
+  const names = loadNames();
+  try {
+    return writeTransaction((tx) => {
+      const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+      if (!m) throw new Response("Not found", { status: 404 });
+      if (m.status === "final") throw new RuleViolation("minutes_final");
+      if (m.version !== input.version) throw new RuleViolation("minutes_stale");
+      const correcting = m.status === "correcting";
+      const reason = (input.reason ?? "").trim();
+      if (correcting && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
+      const doc = parseDoc(m.draftJson);
+      const errors = finalisationErrors(doc);
+      if (Object.keys(errors).length > 0) throw new FinalisationError(errors);
+
+      const dateIso = (parseJalaliInput(doc.date) as { iso: string }).iso;
+      const next = doc.nextDate ? parseJalaliInput(doc.nextDate) : null;
+      tx.update(meetings)
+        .set({
+          date: dateIso,
+          startTime: doc.startTime || null,
+          endTime: doc.endTime || null,
+          place: doc.place,
+          mode: doc.mode,
+          chairPersonId: doc.chairPersonId,
+          secretaryPersonId: doc.secretaryPersonId,
+          openingRemarks: doc.openingRemarks,
+          summary: doc.summary,
+          nextDate: next?.ok ? next.iso : null,
+          nextTime: doc.nextTime || null,
+        })
+        .where(eq(meetings.id, id))
+        .run();
+
+      tx.delete(committeeReports).where(eq(committeeReports.meetingId, id)).run();
+      tx.delete(agendaItems).where(eq(agendaItems.meetingId, id)).run();
+      tx.delete(attendance).where(eq(attendance.meetingId, id)).run();
+      const agendaIds = new Map<string, number>();
+      doc.agenda.forEach((a, i) => {
+        const row = tx
+          .insert(agendaItems)
+          .values({ meetingId: id, position: i + 1, title: a.title, discussion: a.discussion })
+          .returning({ id: agendaItems.id })
+          .get();
+        agendaIds.set(a.key, row.id);
+      });
+      doc.nextAgenda.forEach((a, i) => {
+        if (a.title.trim())
+          tx.insert(agendaItems)
+            .values({ meetingId: id, forNextMeeting: true, position: i + 1, title: a.title })
+            .run();
+      });
+      doc.reports.forEach((r, i) => {
+        tx.insert(committeeReports)
+          .values({
+            meetingId: id,
+            agendaItemId: agendaIds.get(r.agendaKey) ?? null,
+            bodyId: r.bodyId!,
+            position: i + 1,
+            text: r.text,
+          })
+          .run();
+      });
+      doc.attendance.forEach((a, i) => {
+        tx.insert(attendance)
+          .values({
+            meetingId: id,
+            personId: a.personId,
+            name: a.name,
+            status: a.status,
+            substituteName: a.substitute,
+            timeAttended: a.time,
+            position: i + 1,
+          })
+          .run();
+      });
+      doc.guests.forEach((g, i) => {
+        tx.insert(attendance)
+          .values({ meetingId: id, name: g.name, status: "guest", timeAttended: g.time, position: 1000 + i })
+          .run();
+      });
+
+      const existing = tx.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+      const deadlines = doc.resolutions.map((r, i) => {
+        const number = i + 1;
+        const timeframe = timeframeOf(r);
+        const deadline = computeDeadline(dateIso, timeframe, calendar);
+        const values = {
+          subject: r.subject.trim(),
+          timeframeKind: timeframe.kind,
+          timeframeCount: timeframe.kind === "days" || timeframe.kind === "weeks" ? timeframe.count : null,
+          timeframeDate: timeframe.kind === "date" ? timeframe.date : null,
+          dueDate: deadline.due,
+          searchKey: searchKey(r.subject),
+          updatedAt: new Date().toISOString(),
+        };
+        const old = existing.find((e) => e.number === number);
+        let resolutionId: number;
+        if (old) {
+          tx.update(resolutions).set(values).where(eq(resolutions.id, old.id)).run();
+          resolutionId = old.id;
+        } else {
+          resolutionId = tx
+            .insert(resolutions)
+            .values({ meetingId: id, number, ...values })
+            .returning({ id: resolutions.id })
+            .get().id;
+        }
+        tx.delete(resolutionOwners).where(eq(resolutionOwners.resolutionId, resolutionId)).run();
+        const seen = new Set<string>();
+        for (const o of r.owners) {
+          const key = `${o.kind}:${o.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          tx.insert(resolutionOwners)
+            .values({
+              resolutionId,
+              bodyId: o.kind === "body" ? o.id : null,
+              workingGroupId: o.kind === "group" ? o.id : null,
+              personId: o.kind === "person" ? o.id : null,
+              label: o.label,
+            })
+            .run();
+        }
+        return deadline;
+      });
+      for (const old of existing.filter((e) => e.number > doc.resolutions.length)) {
+        tx.update(resolutions)
+          .set({ status: "cancelled", cancelReason: reason })
+          .where(eq(resolutions.id, old.id))
+          .run();
+      }
+
+      const edition = correcting ? m.edition : 1;
+      const canonical = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
+        (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people)[String(o.id)] ?? o.label;
+      const frozen: MinutesDoc = {
+        ...doc,
+        resolutions: doc.resolutions.map((r) => ({
+          ...r,
+          owners: r.owners.map((o) => ({ ...o, label: canonical(o) })),
+        })),
+      };
+      const bodyName = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, m.bodyId)).get()!.name;
+      const snapshot: MinutesSnapshot = { doc: frozen, bodyName, number: m.number, dateIso, names, deadlines };
+      tx.insert(meetingEditions)
+        .values({ meetingId: id, edition, reason, snapshotJson: JSON.stringify(snapshot), createdBy: actor.userId })
+        .run();
+      const finalizedAt = new Date().toISOString();
+      tx.update(meetings)
+        .set({
+          status: "final",
+          finalizedAt,
+          draftJson: JSON.stringify(frozen),
+          version: m.version + 1,
+          updatedBy: actor.userId,
+          updatedAt: finalizedAt,
+        })
+        .where(eq(meetings.id, id))
+        .run();
+      recordAudit(
+        {
+          ...actor,
+          action: correcting ? "correct" : "finalise",
+          entity: "meeting",
+          entityId: id,
+          after: { edition, reason: reason || undefined, resolutions: doc.resolutions.length },
+        },
+        tx,
+      );
+      return { edition };
+    });
+  } catch (error) {
+    if (error instanceof FinalisationError) throw error;
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+/** Opens final minutes for a correction: the next edition is drafted from the current one; earlier ones stay. */
+export function startCorrection(actor: Actor, id: number) {
+  writeTransaction((tx) => {
+    const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (!m) throw new Response("Not found", { status: 404 });
+    if (m.status !== "final") return;
+    tx.update(meetings)
+      .set({
+        status: "correcting",
+        edition: m.edition + 1,
+        version: m.version + 1,
+        updatedBy: actor.userId,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(meetings.id, id))
+      .run();
+    recordAudit(
+      { ...actor, action: "correction_started", entity: "meeting", entityId: id, after: { edition: m.edition + 1 } },
+      tx,
+    );
+  });
+}
+
+/** Abandons a correction: the meeting returns to its last final edition, unchanged. */
+export function cancelCorrection(actor: Actor, id: number) {
+  writeTransaction((tx) => {
+    const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+    if (m?.status !== "correcting") return;
+    const last = tx
+      .select()
+      .from(meetingEditions)
+      .where(and(eq(meetingEditions.meetingId, id), ne(meetingEditions.edition, m.edition)))
+      .orderBy(desc(meetingEditions.edition))
+      .get()!;
+    const snapshot = JSON.parse(last.snapshotJson) as MinutesSnapshot;
+    tx.update(meetings)
+      .set({
+        status: "final",
+        edition: last.edition,
+        draftJson: JSON.stringify(snapshot.doc),
+        version: m.version + 1,
+        updatedBy: actor.userId,
+        updatedAt: new Date().toISOString(),
+      })
+      .where(eq(meetings.id, id))
+      .run();
+    recordAudit({ ...actor, action: "correction_cancelled", entity: "meeting", entityId: id }, tx);
+  });
+}
+
+/** Deletes a draft that was opened by mistake; final minutes cannot be deleted (database trigger). */
+export function deleteDraft(actor: Actor, id: number) {
+  try {
+    writeTransaction((tx) => {
+      tx.delete(meetings)
+        .where(and(eq(meetings.id, id), eq(meetings.status, "draft")))
+        .run();
+      recordAudit({ ...actor, action: "delete", entity: "meeting", entityId: id }, tx);
+    });
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+export type MeetingListRow = {
+  id: number;
+  bodyId: number;
+  bodyName: string;
+  number: number;
+  date: string;
+  status: "draft" | "final" | "correcting";
+  edition: number;
+  resolutionCount: number;
+};
+
+/** Meetings of the given bodies (all when `bodyIds` is null), newest first. */
+export function listMeetings(bodyIds: number[] | null, filterBodyId?: number): MeetingListRow[] {
+  const conditions = [
+    bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
+    filterBodyId ? eq(meetings.bodyId, filterBodyId) : undefined,
+  ].filter(Boolean);
+  return db
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      bodyName: bodies.name,
+      number: meetings.number,
+      date: meetings.date,
+      status: meetings.status,
+      edition: meetings.edition,
+      resolutionCount: sql<number>`(select count(*) from resolutions r where r.meeting_id = "meetings"."id")`,
+    })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(meetings.date), desc(meetings.id))
+    .all();
+}
+
+/** What the minutes page shows: the current final edition, or the draft being typed with its deadlines previewed. */
+export function getMinutesView(id: number) {
+  const found = getMeeting(id);
+  if (!found) return null;
+  const { meeting, body } = found;
+  if (meeting.status !== "draft") {
+    const shown = meeting.status === "correcting" ? found.editions.at(-1)?.edition : meeting.edition;
+    const snapshot = shown ? getEdition(id, shown) : null;
+    if (snapshot) return { ...found, view: snapshot, shownEdition: shown ?? null };
+  }
+  const calendar = getWorkCalendar();
+  const date = parseJalaliInput(found.doc.date);
+  const deadlines = found.doc.resolutions.map((r) =>
+    date.ok ? computeDeadline(date.iso, timeframeOf(r), calendar) : { due: null, nominal: null, moved: false },
+  );
+  const view: MinutesSnapshot = {
+    doc: found.doc,
+    bodyName: body.name,
+    number: meeting.number,
+    dateIso: date.ok ? date.iso : null,
+    names: loadNames(),
+    deadlines,
+  };
+  return { ...found, view, shownEdition: null };
+}

@@ -1,0 +1,140 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MinutesView } from "../components/minutes-view";
+import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
+import { requireId } from "../utils/forms.server";
+import { formatTimestamp } from "../utils/jalali";
+import { canEditMinutesOf, canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = getMinutesView(requireId(params.meetingId));
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId));
+  const { meeting, view, editions, shownEdition } = found;
+  return json({
+    id: meeting.id,
+    status: meeting.status,
+    edition: meeting.edition,
+    view,
+    editions,
+    shownEdition,
+    canEdit: canEditMinutesOf(user, meeting.bodyId),
+    pdfError: new URL(request.url).searchParams.has("pdfError"),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.meetingId);
+  const found = getMinutesView(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  const actor = { userId: user.id, ip: clientIp(context) };
+  const intent = (await request.formData()).get("intent");
+  if (intent === "start-correction") {
+    startCorrection(actor, id);
+    return redirect(`/meetings/${id}/edit`);
+  }
+  if (intent === "cancel-correction") {
+    cancelCorrection(actor, id);
+    return redirect(`/meetings/${id}`);
+  }
+  if (intent === "delete-draft") {
+    deleteDraft(actor, id);
+    return redirect("/meetings");
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function MinutesPage() {
+  const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="stack">
+      <div className="page-header no-print">
+        <div className="row">
+          <span className={status === "final" ? "badge badge--ok" : "badge badge--warn"}>
+            {t(`minutes.status.${status}`)}
+          </span>
+          {shownEdition ? <span className="badge">{t("minutes.edition", { edition: shownEdition })}</span> : null}
+        </div>
+        <div className="row">
+          {canEdit && status !== "final" ? (
+            <Link to={`/meetings/${id}/edit`} className="button button--primary">
+              {t("minutes.continueEditing")}
+            </Link>
+          ) : null}
+          {canEdit && status === "final" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="start-correction" />
+              <button type="submit" className="button">
+                {t("minutes.correctionStart")}
+              </button>
+            </Form>
+          ) : null}
+          {canEdit && status === "correcting" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="cancel-correction" />
+              <button type="submit" className="button">
+                {t("minutes.correctionCancel")}
+              </button>
+            </Form>
+          ) : null}
+          {canEdit && status === "draft" ? (
+            <Form
+              method="post"
+              onSubmit={(e) => {
+                if (!window.confirm(t("minutes.deleteConfirm"))) e.preventDefault();
+              }}
+            >
+              <input type="hidden" name="intent" value="delete-draft" />
+              <button type="submit" className="button button--danger">
+                {t("minutes.deleteDraft")}
+              </button>
+            </Form>
+          ) : null}
+          <a href={`/meetings/${id}/pdf`} className="button" download>
+            {t("minutes.pdf")}
+          </a>
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t("minutes.print")}
+          </button>
+        </div>
+      </div>
+      {pdfError ? (
+        <p className="alert alert--error no-print" role="alert">
+          {t("minutes.pdfError")}
+        </p>
+      ) : null}
+      {status === "draft" ? <p className="alert alert--error no-print">{t("minutes.draftBanner")}</p> : null}
+      {status === "correcting" ? (
+        <p className="alert alert--error no-print">
+          {t("minutes.correcting", { edition: shownEdition ?? edition - 1 })}
+        </p>
+      ) : null}
+      <div className="card">
+        <MinutesView data={view} />
+      </div>
+      {editions.length > 0 ? (
+        <section className="card no-print" aria-labelledby="editions-title">
+          <h2 id="editions-title">{t("minutes.editions")}</h2>
+          <ul className="plain-list">
+            {editions.map((e) => (
+              <li key={e.edition}>
+                <Link to={`/meetings/${id}/editions/${e.edition}`}>{t("minutes.edition", { edition: e.edition })}</Link>{" "}
+                · {formatTimestamp(e.createdAt, lang)} ·{" "}
+                {e.reason ? t("minutes.editionReason", { reason: e.reason }) : t("minutes.firstEdition")}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,80 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MinutesEditor } from "../components/minutes-editor";
+import { getWeekendDays, listHolidays } from "../models/calendar.server";
+import { FinalisationError, finaliseMeeting, getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
+import { getOwnerOptions } from "../models/owner-options.server";
+import { requireId } from "../utils/forms.server";
+import { getFixedT } from "../utils/locale.server";
+import { canEditMinutesOf, requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
+import { RuleViolation } from "../utils/rules";
+import { requireUser } from "../utils/session.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const found = getMeeting(requireId(params.meetingId));
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  const { meeting, body, doc } = found;
+  if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
+  const owners = getOwnerOptions();
+  return json({
+    meetingId: meeting.id,
+    number: meeting.number,
+    bodyName: body.name,
+    status: meeting.status,
+    edition: meeting.edition,
+    version: meeting.version,
+    doc,
+    owners,
+    committees: owners.bodies.filter((b) => b.bodyKind === "committee").map((b) => ({ id: b.id, name: b.name })),
+    people: owners.people.map((p) => ({ id: p.id, name: p.name })),
+    calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
+    followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
+  });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.meetingId);
+  const found = getMeeting(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });
+  try {
+    finaliseMeeting({ userId: user.id, ip: clientIp(context) }, id, {
+      version: Number(form.get("version")),
+      reason: String(form.get("reason") ?? ""),
+    });
+  } catch (error) {
+    if (error instanceof FinalisationError) return json({ errors: error.errors }, { status: 400 });
+    if (error instanceof RuleViolation) return json({ message: t(`rules.${error.code}`) }, { status: 409 });
+    throw error;
+  }
+  return redirect(`/meetings/${id}`);
+}
+
+export default function EditMinutes() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted">
+            {data.bodyName} · {t(`minutes.status.${data.status}`)}
+          </p>
+          <h1>{t("minutes.heading", { number: data.number })}</h1>
+        </div>
+        <Link to={`/meetings/${data.meetingId}`} className="button">
+          {t("minutes.open")}
+        </Link>
+      </header>
+      <MinutesEditor key={`${data.meetingId}-${data.edition}`} {...data} />
+    </div>
+  );
+}

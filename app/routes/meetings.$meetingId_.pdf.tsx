@@ -1,0 +1,53 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { MinutesView } from "../components/minutes-view";
+import { getMinutesView } from "../models/meetings.server";
+import { formatPlain } from "../utils/digits";
+import { requireId } from "../utils/forms.server";
+import { createI18n } from "../utils/i18n";
+import { getLang } from "../utils/locale.server";
+import { appStyles, PdfError, printPdf } from "../utils/pdf.server";
+import { canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
+import { requireUser } from "../utils/session.server";
+
+/** The minutes as a PDF, printed by Chromium from the same component as the page. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.meetingId);
+  const found = getMinutesView(id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId));
+  const lang = await getLang(request);
+  const i18n = createI18n(lang);
+  const body = renderToStaticMarkup(
+    <I18nextProvider i18n={i18n}>
+      <MinutesView data={found.view} />
+    </I18nextProvider>,
+  );
+  const title = `${i18n.t("minutes.heading", { number: found.meeting.number })} — ${found.body.name}`;
+  try {
+    const pdf = await printPdf(body, {
+      lang,
+      title,
+      header: title,
+      footer: i18n.t("pdf.footer"),
+      css: appStyles("minutes.css"),
+    });
+    const fileName = `minutes-${found.body.id}-${formatPlain(found.meeting.number, "en")}.pdf`;
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${fileName}"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof PdfError) {
+      console.error("pdf failed:", error.message);
+      return redirect(`/meetings/${id}?pdfError=1`);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,99 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { DataTable } from "../components/ui/data-table";
+import { listBodies } from "../models/bodies.server";
+import { listMeetings, type MeetingListRow } from "../models/meetings.server";
+import { formatCount } from "../utils/digits";
+import { formatJalali } from "../utils/jalali";
+import { canEditMinutesOf, readableBodyIds } from "../utils/permissions.server";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const readable = readableBodyIds(user);
+  const filter = Number(new URL(request.url).searchParams.get("body")) || undefined;
+  const bodies = listBodies().filter((b) => readable === null || readable.includes(b.id));
+  return json({
+    meetings: listMeetings(readable, filter),
+    bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+    editable: bodies.filter((b) => b.active && canEditMinutesOf(user, b.id)).map((b) => ({ id: b.id, name: b.name })),
+    filter: filter ?? null,
+  });
+}
+
+const column = createColumnHelper<MeetingListRow>();
+
+export default function Meetings() {
+  const { meetings, bodies, editable, filter } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const columns = [
+    column.accessor("bodyName", { header: t("minutes.filterBody") }),
+    column.accessor("number", {
+      header: t("minutes.number"),
+      cell: (c) => <Link to={`/meetings/${c.row.original.id}`}>{t("minutes.heading", { number: c.getValue() })}</Link>,
+    }),
+    column.accessor("date", { header: t("minutes.date"), cell: (c) => formatJalali(c.getValue(), lang) }),
+    column.accessor("status", {
+      header: t("bodies.status"),
+      cell: (c) => (
+        <span className={c.getValue() === "final" ? "badge badge--ok" : "badge badge--warn"}>
+          {t(`minutes.status.${c.getValue()}`)}
+          {c.row.original.edition > 1 ? ` · ${t("minutes.edition", { edition: c.row.original.edition })}` : ""}
+        </span>
+      ),
+    }),
+    column.accessor("resolutionCount", {
+      header: t("minutes.resolutions"),
+      cell: (c) => formatCount(c.getValue(), lang),
+    }),
+  ];
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("minutes.listTitle")}</h1>
+      </header>
+      {editable.length > 0 ? (
+        <Form method="post" action="/meetings/new" className="card row" aria-label={t("minutes.newMeeting")}>
+          <label htmlFor="new-body">{t("minutes.newFor")}</label>
+          <select id="new-body" name="bodyId" required defaultValue={filter ?? ""}>
+            <option value="">{t("minutes.chooseBody")}</option>
+            {editable.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="button button--primary">
+            {t("minutes.create")}
+          </button>
+        </Form>
+      ) : null}
+      <Form method="get" className="row">
+        <label htmlFor="body-filter">{t("minutes.filterBody")}</label>
+        <select
+          id="body-filter"
+          name="body"
+          defaultValue={filter ?? ""}
+          onChange={(e) => e.currentTarget.form?.requestSubmit()}
+        >
+          <option value="">{t("minutes.allBodies")}</option>
+          {bodies.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.name}
+            </option>
+          ))}
+        </select>
+        <noscript>
+          <button type="submit" className="button">
+            {t("people.searchButton")}
+          </button>
+        </noscript>
+      </Form>
+      <DataTable columns={columns} data={meetings} caption={t("minutes.listTitle")} empty={t("minutes.noMeetings")} />
+    </div>
+  );
+}

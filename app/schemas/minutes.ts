@@ -1,0 +1,142 @@
+/**
+ * The minutes as the secretary types them (MinutesDoc). A draft is saved as typed — nothing is refused but sizes —
+ * and the whole document is checked only when it is finalised.
+ */
+import { z } from "zod";
+import { MEETING_MODES } from "../../db/schema";
+import { parseJalaliInput } from "../utils/jalali";
+
+const s = (max: number) => z.string().max(max, "validation.tooLong").default("");
+const id = z.union([z.number().int().positive(), z.null()]).default(null);
+
+export const ATTENDANCE_CHOICES = ["present", "absent", "excused", "represented"] as const;
+export const OWNER_KINDS = ["body", "group", "person", "unmatched"] as const;
+export const TIMEFRAME_CHOICES = ["weeks", "days", "date", "standing", ""] as const;
+
+const owner = z.object({ kind: z.enum(OWNER_KINDS), id: id, label: s(300) });
+
+export const minutesDocSchema = z.object({
+  date: s(40),
+  startTime: s(10),
+  endTime: s(10),
+  place: s(300),
+  mode: z.enum(MEETING_MODES).default("in_person"),
+  chairPersonId: id,
+  secretaryPersonId: id,
+  openingRemarks: s(50_000),
+  summary: s(100_000),
+  agenda: z
+    .array(z.object({ key: s(40), title: s(1000), discussion: s(50_000) }))
+    .max(100)
+    .default([]),
+  reports: z
+    .array(z.object({ key: s(40), agendaKey: s(40), bodyId: id, text: s(50_000) }))
+    .max(100)
+    .default([]),
+  resolutions: z
+    .array(
+      z.object({
+        key: s(40),
+        subject: s(5000),
+        owners: z.array(owner).max(20).default([]),
+        timeframeKind: z.enum(TIMEFRAME_CHOICES).default(""),
+        timeframeCount: s(10),
+        timeframeDate: s(40),
+        /** The timeframe as pasted, kept when it could not be read. */
+        timeframeText: s(200),
+      }),
+    )
+    .max(200)
+    .default([]),
+  attendance: z
+    .array(
+      z.object({
+        personId: z.number().int().positive(),
+        name: s(300),
+        status: z.enum(ATTENDANCE_CHOICES).default("present"),
+        substitute: s(300),
+        time: s(20),
+      }),
+    )
+    .max(200)
+    .default([]),
+  guests: z
+    .array(z.object({ name: s(300), time: s(20) }))
+    .max(100)
+    .default([]),
+  nextDate: s(40),
+  nextTime: s(10),
+  nextAgenda: z
+    .array(z.object({ title: s(1000) }))
+    .max(50)
+    .default([]),
+});
+
+export type MinutesDoc = z.infer<typeof minutesDocSchema>;
+export type ResolutionDraft = MinutesDoc["resolutions"][number];
+export type OwnerDraft = ResolutionDraft["owners"][number];
+
+export function emptyMinutes(): MinutesDoc {
+  return minutesDocSchema.parse({});
+}
+
+const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
+
+/** Every problem that stops the minutes being finalised, by field path (`resolutions.3.subject`), as i18n keys. */
+export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const date = parseJalaliInput(doc.date);
+  if (!date.ok) errors.date = `date.errors.${date.error}`;
+  if (doc.startTime && !TIME.test(doc.startTime)) errors.startTime = "minutes.errors.time";
+  if (doc.endTime && !TIME.test(doc.endTime)) errors.endTime = "minutes.errors.time";
+  if (
+    doc.startTime &&
+    doc.endTime &&
+    TIME.test(doc.startTime) &&
+    TIME.test(doc.endTime) &&
+    doc.endTime < doc.startTime.padStart(5, "0")
+  ) {
+    errors.endTime = "minutes.errors.endBeforeStart";
+  }
+  if (doc.agenda.length === 0) errors.agenda = "minutes.errors.noAgenda";
+  doc.agenda.forEach((a, i) => {
+    if (!a.title.trim()) errors[`agenda.${i}.title`] = "validation.required";
+  });
+  doc.reports.forEach((r, i) => {
+    if (!r.bodyId) errors[`reports.${i}.bodyId`] = "validation.choose";
+    if (!r.text.trim()) errors[`reports.${i}.text`] = "validation.required";
+  });
+  doc.resolutions.forEach((r, i) => {
+    if (!r.subject.trim()) errors[`resolutions.${i}.subject`] = "validation.required";
+    if (r.owners.length === 0) errors[`resolutions.${i}.owners`] = "minutes.errors.noOwner";
+    else if (r.owners.some((o) => o.kind === "unmatched" || !o.id))
+      errors[`resolutions.${i}.owners`] = "minutes.errors.unmatchedOwner";
+    if (r.timeframeKind === "") errors[`resolutions.${i}.timeframeKind`] = "minutes.errors.timeframe";
+    if (
+      (r.timeframeKind === "weeks" || r.timeframeKind === "days") &&
+      !(Number(r.timeframeCount) >= 1 && Number(r.timeframeCount) <= 365)
+    ) {
+      errors[`resolutions.${i}.timeframeCount`] = "minutes.errors.count";
+    }
+    if (r.timeframeKind === "date") {
+      const d = parseJalaliInput(r.timeframeDate);
+      if (!d.ok) errors[`resolutions.${i}.timeframeDate`] = `date.errors.${d.error}`;
+      else if (date.ok && d.iso < date.iso)
+        errors[`resolutions.${i}.timeframeDate`] = "minutes.errors.deadlineBeforeMeeting";
+    }
+  });
+  doc.attendance.forEach((a, i) => {
+    if (a.status === "represented" && !a.substitute.trim())
+      errors[`attendance.${i}.substitute`] = "minutes.errors.substitute";
+  });
+  doc.guests.forEach((g, i) => {
+    if (!g.name.trim()) errors[`guests.${i}.name`] = "validation.required";
+  });
+  if (doc.nextDate) {
+    const next = parseJalaliInput(doc.nextDate);
+    if (!next.ok) errors.nextDate = `date.errors.${next.error}`;
+    else if (date.ok && next.iso < date.iso) errors.nextDate = "minutes.errors.nextBeforeMeeting";
+  }
+  if (doc.nextTime && !TIME.test(doc.nextTime)) errors.nextTime = "minutes.errors.time";
+  return errors;
+}

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { type Browser, chromium } from "playwright-core";
+
+/**
+ * Printing HTML to PDF with Debian's Chromium through Playwright. One browser is kept warm and reused; each print
+ * gets its own page, so prints run side by side and the server keeps answering other requests meanwhile.
+ */
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+];
+
+let browser: Promise<Browser> | null = null;
+
+function getBrowser(): Promise<Browser> {
+  if (!browser) {
+    const launching = chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: ARGS });
+    browser = launching;
+    launching
+      .then((b) =>
+        b.on("disconnected", () => {
+          if (browser === launching) browser = null;
+        }),
+      )
+      .catch(() => {
+        if (browser === launching) browser = null;
+      });
+  }
+  return browser;
+}
+
+let fontCss: string | null = null;
+/** Vazirmatn embedded as a data URL: printed pages must not fetch anything. */
+function embeddedFont(): string {
+  fontCss ??= `@font-face{font-family:"Vazirmatn";src:url(data:font/woff2;base64,${readFileSync(
+    path.resolve("public/fonts/vazirmatn.woff2"),
+  ).toString("base64")}) format("woff2");font-weight:100 900;}`;
+  return fontCss;
+}
+
+const styleCache = new Map<string, string>();
+/** A stylesheet of the app, read once from app/styles. */
+export function appStyles(name: string): string {
+  let css = styleCache.get(name);
+  if (css === undefined) {
+    css = readFileSync(path.resolve("app/styles", name), "utf8");
+    styleCache.set(name, css);
+  }
+  return css;
+}
+
+export class PdfError extends Error {}
+
+export type PrintOptions = {
+  lang: "fa" | "en";
+  title: string;
+  /** Text of the running header on every page. */
+  header: string;
+  /** Footer text with `{page}` and `{pages}`, e.g. «صفحه {page} از {pages}». */
+  footer: string;
+  css?: string;
+};
+
+const cssString = (s: string) => `"${s.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/** The page frame: A4, running header and a footer with page numbers (Persian digits in Persian documents). */
+function pageCss({ lang, header, footer }: PrintOptions) {
+  const counter = (name: string) => (lang === "fa" ? `counter(${name}, persian)` : `counter(${name})`);
+  const [before, middle, after] = footer.split(/\{page\}|\{pages\}/);
+  const footerContent = `${cssString(before ?? "")} ${counter("page")} ${cssString(middle ?? "")} ${counter("pages")} ${cssString(after ?? "")}`;
+  return `@page{size:A4;margin:22mm 16mm 20mm 16mm;
+    @top-center{content:${cssString(header)};font-family:Vazirmatn;font-size:9pt;color:#555}
+    @bottom-center{content:${footerContent};font-family:Vazirmatn;font-size:9pt;color:#555}}
+    html{font-family:Vazirmatn,sans-serif;font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+    body{margin:0}`;
+}
+
+/** Prints a body of HTML to a PDF buffer; throws PdfError when Chromium is missing or fails. */
+export async function printPdf(bodyHtml: string, options: PrintOptions): Promise<Buffer> {
+  const html = `<!doctype html><html lang="${options.lang}" dir="${options.lang === "fa" ? "rtl" : "ltr"}"><head><meta charset="utf-8"><title>${escapeHtml(
+    options.title,
+  )}</title><style>${embeddedFont()}${pageCss(options)}${options.css ?? ""}</style></head><body>${bodyHtml}</body></html>`;
+  let page: Awaited<ReturnType<Browser["newPage"]>> | undefined;
+  try {
+    const b = await getBrowser();
+    page = await b.newPage();
+    await page.setContent(html, { waitUntil: "load" });
+    await page.evaluate(() => document.fonts.ready);
+    return await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  } catch (error) {
+    throw new PdfError(error instanceof Error ? error.message : String(error));
+  } finally {
+    await page?.close().catch(() => {});
+  }
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
+/** Closes the warm browser (tests and shutdown). */
+export async function closePdfBrowser() {
+  const b = await browser?.catch(() => null);
+  browser = null;
+  await b?.close().catch(() => {});
+}
