@@ -352,7 +352,7 @@ function TextSection({ form }: { form: Form }) {
   const { t } = useTranslation();
   return (
     <section className="card stack" aria-labelledby="sec-summary">
-      <h2 id="sec-summary">{t("minutes.summary")}</h2>
+      <h2 id="sec-summary">{t("minutes.textSection")}</h2>
       <div className="field">
         <label htmlFor="m-opening">{t("minutes.openingRemarks")}</label>
         <textarea id="m-opening" {...form.register("openingRemarks")} rows={3} />

@@ -273,6 +273,7 @@ const en: Strings<typeof fa> = {
     open: "Open",
     edit: "Edit minutes",
     continueEditing: "Continue typing the minutes",
+    textSection: "Opening remarks and summary",
     openingRemarks: "Opening remarks",
     summary: "Summary of discussion",
     agenda: "Agenda",

@@ -269,6 +269,7 @@ const fa = {
     open: "مشاهده",
     edit: "ویرایش صورتجلسه",
     continueEditing: "ادامه تایپ صورتجلسه",
+    textSection: "بیانات آغازین و خلاصه مذاکرات",
     openingRemarks: "بیانات آغازین",
     summary: "خلاصه مذاکرات",
     agenda: "دستور جلسه",

@@ -1,0 +1,294 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { holidays, meetings, resolutionOwners, resolutions } from "../../db/schema";
+import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import { db } from "../utils/db.server";
+import { jalaliToIso } from "../utils/jalali";
+import { RuleViolation } from "../utils/rules";
+import { createBody } from "./bodies.server";
+import {
+  cancelCorrection,
+  createMeeting,
+  FinalisationError,
+  finaliseMeeting,
+  getEdition,
+  getMeeting,
+  listOpenResolutionsOf,
+  saveDraft,
+  startCorrection,
+} from "./meetings.server";
+import { addMembership } from "./memberships.server";
+import { createPerson } from "./people.server";
+
+const actor = { userId: null };
+let seq = 0;
+
+function makeBody() {
+  const hq = createBody(actor, {
+    name: `ستاد ${++seq}`,
+    kind: "headquarters",
+    parentId: null,
+    isExternal: false,
+    active: true,
+    duties: "",
+  });
+  const council = createBody(actor, {
+    name: `شورا ${++seq}`,
+    kind: "council",
+    parentId: hq,
+    isExternal: false,
+    active: true,
+    duties: "",
+  });
+  const people = ["حسین‌زاده", "عباسی", "سیفی"].map((lastName, i) => {
+    const id = createPerson(actor, {
+      honorific: "mr",
+      title: null,
+      firstName: "",
+      lastName: `${lastName}${seq}`,
+      organisation: "",
+      position: "",
+      email: "",
+      mobile: "",
+    });
+    addMembership(
+      actor,
+      { bodyId: council },
+      {
+        personId: id,
+        role: (["chair", "secretary", "member"] as const)[i],
+        startDate: null,
+        endDate: null,
+        letterNumber: "",
+        letterDate: null,
+      },
+    );
+    return id;
+  });
+  return { council, people };
+}
+
+const saveId = () => `save-${Math.random().toString(36).slice(2)}`;
+
+function save(id: number, doc: MinutesDoc) {
+  const version = getMeeting(id)!.meeting.version;
+  const result = saveDraft(actor, id, { doc, version, saveId: saveId() });
+  assert.ok(result.ok);
+  return result.version;
+}
+
+function completeDoc(base: MinutesDoc, bodyId: number): MinutesDoc {
+  return {
+    ...base,
+    date: "۱۴۰۳/۱۲/۲۵",
+    agenda: [{ key: "a1", title: "گزارش کمیته‌ها", discussion: "" }],
+    reports: [{ key: "r1", agendaKey: "a1", bodyId, text: "گزارش شد." }],
+    resolutions: [
+      {
+        key: "x1",
+        subject: "تهیه گزارش سه ماهه",
+        owners: [{ kind: "body", id: bodyId, label: "شورا" }],
+        timeframeKind: "weeks",
+        timeframeCount: "1",
+        timeframeDate: "",
+        timeframeText: "",
+      },
+      {
+        key: "x2",
+        subject: "جلسات هفتگی",
+        owners: [{ kind: "body", id: bodyId, label: "شورا" }],
+        timeframeKind: "standing",
+        timeframeCount: "",
+        timeframeDate: "",
+        timeframeText: "",
+      },
+    ],
+    nextAgenda: [{ title: "گزارش پایلوت گیلان" }],
+    nextDate: "1404/01/16",
+  };
+}
+
+describe("meeting numbers and pre-fill", () => {
+  test("numbers run per body; the next meeting takes the previous one's next agenda, date and members", () => {
+    const { council, people } = makeBody();
+    const other = makeBody();
+    const first = createMeeting(actor, council);
+    assert.equal(getMeeting(first)!.meeting.number, 1);
+    assert.equal(getMeeting(createMeeting(actor, other.council))!.meeting.number, 1);
+    const doc = getMeeting(first)!.doc;
+    assert.deepEqual(
+      doc.attendance.map((a) => a.personId),
+      people,
+    );
+    assert.equal(doc.chairPersonId, people[0]);
+    assert.equal(doc.secretaryPersonId, people[1]);
+    save(first, completeDoc(doc, council));
+    finaliseMeeting(actor, first, { version: getMeeting(first)!.meeting.version });
+
+    const second = createMeeting(actor, council);
+    const next = getMeeting(second)!;
+    assert.equal(next.meeting.number, 2);
+    assert.deepEqual(
+      next.doc.agenda.map((a) => a.title),
+      ["گزارش پایلوت گیلان"],
+    );
+    assert.equal(next.doc.date, "1404/01/16");
+    const open = listOpenResolutionsOf(council, 2);
+    assert.deepEqual(
+      open.map((r) => r.subject),
+      ["تهیه گزارش سه ماهه", "جلسات هفتگی"],
+    );
+  });
+
+  test("the database holds one number per meeting per body", () => {
+    const { council } = makeBody();
+    createMeeting(actor, council);
+    assert.throws(() => db.insert(meetings).values({ bodyId: council, number: 1, date: "2025-01-01" }).run(), /UNIQUE/);
+  });
+});
+
+describe("drafts", () => {
+  test("a second save on an old version is refused as a conflict; the first stays", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const { version, draftJson } = getMeeting(id)!.meeting;
+    const mine = { ...minutesDocSchema.parse(JSON.parse(draftJson)), summary: "متن دبیر اول" };
+    const theirs = { ...mine, summary: "متن دبیر دوم" };
+    assert.ok(saveDraft(actor, id, { doc: mine, version, saveId: saveId() }).ok);
+    const second = saveDraft(actor, id, { doc: theirs, version, saveId: saveId() });
+    assert.equal(second.ok, false);
+    assert.equal(getMeeting(id)!.doc.summary, "متن دبیر اول");
+  });
+
+  test("a double submit of the same save is saved once", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const { version } = getMeeting(id)!.meeting;
+    const doc = { ...getMeeting(id)!.doc, summary: "یک بار" };
+    const once = saveId();
+    const a = saveDraft(actor, id, { doc, version, saveId: once });
+    const b = saveDraft(actor, id, { doc, version, saveId: once });
+    assert.deepEqual([a.ok, b.ok], [true, true]);
+    assert.equal(getMeeting(id)!.meeting.version, version + 1);
+  });
+});
+
+describe("finalising", () => {
+  test("incomplete minutes are refused with every problem named, and nothing is locked", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const doc = getMeeting(id)!.doc;
+    save(id, {
+      ...doc,
+      date: "۱۴۰۴/۱۲/۳۰",
+      resolutions: [
+        {
+          key: "x",
+          subject: "",
+          owners: [{ kind: "unmatched", id: null, label: "پژوهشکده" }],
+          timeframeKind: "",
+          timeframeCount: "",
+          timeframeDate: "",
+          timeframeText: "بزودی",
+        },
+      ],
+    });
+    assert.throws(
+      () => finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version }),
+      (e: unknown) =>
+        e instanceof FinalisationError &&
+        e.errors.date === "date.errors.invalid" &&
+        e.errors.agenda === "minutes.errors.noAgenda" &&
+        e.errors["resolutions.0.subject"] === "validation.required" &&
+        e.errors["resolutions.0.owners"] === "minutes.errors.unmatchedOwner" &&
+        e.errors["resolutions.0.timeframeKind"] === "minutes.errors.timeframe",
+    );
+    assert.equal(getMeeting(id)!.meeting.status, "draft");
+  });
+
+  test("deadlines start at finalising, moved off Nowruz and the weekend; final minutes are locked in the database", () => {
+    for (const d of [1, 2, 3, 4])
+      db.insert(holidays)
+        .values({ date: jalaliToIso({ jy: 1404, jm: 1, jd: d }), title: "نوروز" })
+        .onConflictDoNothing()
+        .run();
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    save(id, completeDoc(getMeeting(id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    const rows = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+    // 1403/12/25 + one week = 1404/01/02 (Nowruz) → Tuesday 1404/01/05 with Thursday and Friday off.
+    assert.equal(rows[0].dueDate, jalaliToIso({ jy: 1404, jm: 1, jd: 5 }));
+    assert.equal(rows[1].dueDate, null);
+    assert.equal(
+      db.select().from(resolutionOwners).where(eq(resolutionOwners.resolutionId, rows[0].id)).all().length,
+      1,
+    );
+    assert.throws(
+      () => db.update(meetings).set({ summary: "دستکاری" }).where(eq(meetings.id, id)).run(),
+      /minutes_final/,
+    );
+    assert.throws(
+      () => db.update(resolutions).set({ subject: "دستکاری" }).where(eq(resolutions.id, rows[0].id)).run(),
+      /minutes_final/,
+    );
+    assert.throws(
+      () =>
+        saveDraft(actor, id, { doc: getMeeting(id)!.doc, version: getMeeting(id)!.meeting.version, saveId: saveId() }),
+      (e: unknown) => e instanceof RuleViolation && e.code === "minutes_final",
+    );
+    // Follow-up may still move a resolution's status.
+    db.update(resolutions).set({ status: "in_progress" }).where(eq(resolutions.id, rows[0].id)).run();
+  });
+
+  test("a correction is a new edition with a reason; the first edition stays readable", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    save(id, completeDoc(getMeeting(id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    const [firstId] = db
+      .select()
+      .from(resolutions)
+      .where(eq(resolutions.meetingId, id))
+      .all()
+      .map((r) => r.id);
+
+    startCorrection(actor, id);
+    const draft = getMeeting(id)!;
+    assert.equal(draft.meeting.status, "correcting");
+    save(id, { ...draft.doc, resolutions: [{ ...draft.doc.resolutions[0], subject: "تهیه گزارش سه ماهه با روکش" }] });
+    assert.throws(
+      () => finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version }),
+      (e: unknown) => e instanceof FinalisationError && e.errors.reason === "minutes.errors.reason",
+    );
+    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version, reason: "اصلاح موضوع مصوبه ۱" });
+
+    const after = getMeeting(id)!;
+    assert.equal(after.meeting.status, "final");
+    assert.deepEqual(
+      after.editions.map((e) => [e.edition, e.reason]),
+      [
+        [1, ""],
+        [2, "اصلاح موضوع مصوبه ۱"],
+      ],
+    );
+    assert.equal(getEdition(id, 1)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه");
+    assert.equal(getEdition(id, 2)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه با روکش");
+    const rows = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+    assert.equal(rows[0].id, firstId, "a corrected resolution keeps its identity (and follow-ups)");
+    assert.equal(rows[1].status, "cancelled");
+  });
+
+  test("an abandoned correction leaves the final minutes as they were", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    save(id, completeDoc(getMeeting(id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    startCorrection(actor, id);
+    save(id, { ...getMeeting(id)!.doc, summary: "تغییری که رها شد" });
+    cancelCorrection(actor, id);
+    const m = getMeeting(id)!;
+    assert.deepEqual([m.meeting.status, m.meeting.edition, m.doc.summary], ["final", 1, ""]);
+  });
+});

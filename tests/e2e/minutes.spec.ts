@@ -1,0 +1,244 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, type Page, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const REFERENCE = readFileSync(new URL("../fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
+
+/** Opens a new meeting of a body from the meetings page; returns the editor's URL. */
+async function newMeeting(page: Page, body: string) {
+  await page.goto("/meetings");
+  await page.getByLabel("جلسه تازه برای").selectOption({ label: body });
+  await page.getByRole("button", { name: "ایجاد جلسه" }).click();
+  await expect(page).toHaveURL(/\/meetings\/\d+\/edit$/);
+  await expect(page.getByRole("heading", { level: 1, name: /صورتجلسه شماره/ })).toBeVisible();
+  return new URL(page.url()).pathname;
+}
+
+const saved = (page: Page) => expect(page.getByRole("status")).toContainText("ذخیره شد", { timeout: 10_000 });
+
+/** Text of a PDF as pdftotext reads it, with the bidi controls it adds stripped. */
+function pdfText(buffer: Buffer): string {
+  const file = path.join(tmpdir(), `minutes-${Date.now()}.pdf`);
+  writeFileSync(file, buffer);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "");
+}
+
+test("the secretariat types minutes like the reference, finalises them, and the page and the PDF show them", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signIn(page, "secretariat");
+  const editor = await newMeeting(page, "کمیته طراحی و روش‌شناسی");
+  await page.getByLabel("تاریخ جلسه", { exact: true }).fill("۱۴۰۰/۲/۶");
+  await page.getByLabel("ساعت شروع").fill("10:00");
+  await page.getByLabel("ساعت پایان").fill("12:30");
+  await page.getByLabel("محل برگزاری").fill("سالن شورای مرکز آمار ایران");
+  await page.getByLabel("خلاصه مذاکرات", { exact: true }).fill("جلسه با تلاوت آیاتی چند از کلام الله مجید آغاز شد.");
+
+  await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
+  await page.getByLabel("دستور ۱").fill("گزارش وضعیت آزمایش سرشماری در سال ۱۴۰۰");
+  await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
+  await page.getByLabel("دستور ۲").fill("ارائه گزارش اقدامات انجام شده توسط کمیته ها");
+  // Reorder: the committees' report becomes the first item.
+  await page.getByLabel("دستور ۲").press("Alt+ArrowUp");
+  await expect(page.getByLabel("دستور ۱")).toHaveValue("ارائه گزارش اقدامات انجام شده توسط کمیته ها");
+
+  await page.getByRole("button", { name: "+ افزودن گزارش کمیته" }).click();
+  await page.getByLabel("کمیته", { exact: true }).selectOption({ label: "کمیته تامین داده" });
+  await page.getByLabel("ذیل دستور").selectOption({ index: 1 });
+  await page
+    .getByLabel("آنچه گزارش شد")
+    .fill("در ارتباط با دستگاهها تنها فایلی که اکنون در مرکز آمار موجود است فایل اداره پست است.");
+
+  // Paste the reference table: 14 rows, three unknown owners flagged.
+  await page.locator("summary", { hasText: "چسباندن جدول مصوبات" }).click();
+  await page.getByLabel("متن چسبانده‌شده").fill(REFERENCE);
+  await expect(page.getByText("۱۴ ردیف خوانده شد")).toBeVisible();
+  await expect(page.getByText("۳ متولی پیدا نشد")).toBeVisible();
+  await page.getByRole("button", { name: "افزودن ۱۴ مصوبه به جدول" }).click();
+  await expect(page.getByText("۱۴ مصوبه", { exact: true })).toBeVisible();
+  await page.getByLabel("انتخاب متولی برای «معاونت اقتصادی»").selectOption({ label: "آقای میرفلاح نصیری" });
+  await page.getByLabel("انتخاب متولی برای «معاونت طرح های آماری»").selectOption({ label: "خانم دکتر بنی‌هاشمی" });
+  await page.getByRole("button", { name: "حذف متولی پژوهشکده آمار" }).click();
+
+  const members = page
+    .getByRole("region", { name: "حاضرین و غایبین" })
+    .or(page.locator("section[aria-labelledby=sec-attendance]"));
+  await members.getByLabel("وضعیت: آقای پیرحسینی").selectOption({ label: "نماینده" });
+  await members.getByLabel("نام نماینده: آقای پیرحسینی").fill("آقای کاظمی");
+  await members.getByLabel("زمان: آقای پیرحسینی").fill("۳");
+  await members.getByLabel("وضعیت: آقای رحیمی").selectOption({ label: "غایب" });
+  await page.getByRole("button", { name: "+ افزودن مهمان" }).click();
+  await page.getByLabel("نام 1").fill("آقای دکتر اصغری");
+  await page.getByLabel("تاریخ جلسه آینده").fill("1400/2/13");
+  await page.getByRole("button", { name: "+ افزودن دستور جلسه آینده" }).click();
+  await page.getByLabel("دستور جلسه آینده 1").fill("ارائه گزارش کمیته زیر ساخت در خصوص پایلوت استان گیلان");
+
+  await page.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await saved(page);
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(page).toHaveURL(editor.replace("/edit", ""));
+
+  // The minutes page reads like the reference.
+  await expect(page.getByText("نهایی", { exact: true })).toBeVisible();
+  const minutes = page.locator("article.minutes");
+  await expect(minutes.getByRole("heading", { name: /دستور اول: ارائه گزارش اقدامات/ })).toBeVisible();
+  await expect(minutes.getByRole("heading", { name: "گزارش اقدامات کمیته تامین داده" })).toBeVisible();
+  await expect(minutes.getByText("دوشنبه ۶ اردیبهشت ۱۴۰۰")).toBeVisible();
+  const resolutionRows = minutes.locator(".minutes__table").first().locator("tbody tr");
+  await expect(resolutionRows).toHaveCount(14);
+  await expect(resolutionRows.nth(0)).toContainText("۲ هفته");
+  await expect(resolutionRows.nth(0)).toContainText("۱۴۰۰/۰۲/۲۰");
+  await expect(resolutionRows.nth(6)).toContainText("آقای میرفلاح نصیری");
+  await expect(minutes.getByRole("row", { name: /آقای پیرحسینی نماینده آقای کاظمی/ })).toBeVisible();
+
+  // The PDF holds the resolutions in order, in Persian.
+  const response = await page.request.get(`${editor.replace("/edit", "")}/pdf`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const body = await response.body();
+  expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+  const text = pdfText(body);
+  const starts = [
+    "تهیه و ارائه گزارش سه ماهه",
+    "مقرر شد شروع مذاکرات",
+    "گزارش مکتوب و مستندات",
+    "دبیر کمیته زیر ساخت",
+    "هر کمیته می تواند حداکثر",
+  ];
+  const positions = starts.map((s) => text.indexOf(s.split(" ").slice(0, 2).join(" ")));
+  expect(positions.every((p) => p >= 0)).toBe(true);
+  expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  expect(text).toContain("۱۴۰۰/۰۲/۲۰");
+  expect(text).toMatch(/صفحه\s+۱\s*از\s*[۱-۹]/);
+});
+
+test("when two secretaries edit one draft, the second save is refused and their text stays", async ({ browser }) => {
+  const a = await browser.newPage();
+  const b = await browser.newPage();
+  await signIn(a, "secretariat");
+  await signIn(b, "admin");
+  const editor = await newMeeting(a, "کمیته تامین داده");
+  await b.goto(editor);
+  await a.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متن دبیر اول");
+  await a.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await saved(a);
+  await b.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متن دبیر دوم که نباید گم شود");
+  await b.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await expect(b.getByRole("alert")).toContainText("ذخیره شما پذیرفته نشد");
+  await expect(b.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر دوم که نباید گم شود");
+  await a.reload();
+  await expect(a.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر اول");
+  // The second chooses to keep their version.
+  await b.getByRole("button", { name: "ذخیره نسخه من به‌جای آن" }).click();
+  await saved(b);
+  await a.reload();
+  await expect(a.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر دوم که نباید گم شود");
+});
+
+test("an expired session does not throw away typed text, and a double submit saves once", async ({ page, context }) => {
+  await signIn(page, "secretariat");
+  const editor = await newMeeting(page, "کمیته فناوری اطلاعات");
+  const id = editor.split("/")[2];
+  const before = await page.request.post(`/meetings/${id}/draft`, {
+    data: { doc: {}, version: 1, saveId: "double-submit-0001" },
+  });
+  const again = await page.request.post(`/meetings/${id}/draft`, {
+    data: { doc: {}, version: 1, saveId: "double-submit-0001" },
+  });
+  expect([before.status(), again.status()]).toEqual([200, 200]);
+  expect((await before.json()).version).toBe(2);
+  expect((await again.json()).version).toBe(2);
+  await page.reload();
+
+  // The session ends on the server (signed out elsewhere) while the secretary is typing.
+  const other = await context.newPage();
+  await other.goto("/");
+  await other.getByRole("button", { name: "خروج" }).click();
+  await other.close();
+  await page.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متنی که در جلسه زنده تایپ شد");
+  await page.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await expect(page.getByRole("alert")).toContainText("نشست شما به پایان رسیده است");
+  await expect(page.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متنی که در جلسه زنده تایپ شد");
+
+  // After signing in again, the text comes back from the browser and is saved.
+  await signIn(page, "secretariat");
+  await page.goto(editor);
+  await expect(page.getByText("بازگردانده شد")).toBeVisible();
+  await expect(page.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متنی که در جلسه زنده تایپ شد");
+  await page.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await saved(page);
+  await page.reload();
+  await expect(page.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متنی که در جلسه زنده تایپ شد");
+});
+
+test("leaving the editor with unsaved changes asks first", async ({ page }) => {
+  await signIn(page, "secretariat");
+  await newMeeting(page, "کمیته سازماندهی، آموزش و پشتیبانی");
+  await page.getByLabel("محل برگزاری").fill("اتاق جلسات");
+  let asked = "";
+  page.once("dialog", async (d) => {
+    asked = d.message();
+    await d.dismiss();
+  });
+  await page.getByRole("link", { name: "اشخاص" }).click();
+  await expect.poll(() => asked).toContain("تغییرات ذخیره‌نشده");
+  await expect(page).toHaveURL(/\/edit$/);
+});
+
+test("final minutes are corrected as a new edition with a reason; the first edition stays readable", async ({
+  page,
+}) => {
+  await signIn(page, "secretariat");
+  const editor = await newMeeting(page, "دبیرخانه ستاد");
+  await page.getByLabel("تاریخ جلسه", { exact: true }).fill("1404/07/01");
+  await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
+  await page.getByLabel("دستور ۱").fill("برنامه گزارش سه ماهه");
+  await page.getByRole("button", { name: "+ افزودن مصوبه" }).click();
+  await page.getByLabel("موضوع").fill("تهیه پیش‌نویس گزارش");
+  await page.getByLabel("افزودن متولی").selectOption({ label: "دبیرخانه ستاد" });
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  const minutesUrl = editor.replace("/edit", "");
+  await expect(page).toHaveURL(minutesUrl);
+
+  // The editor is closed to final minutes, and the server refuses a save.
+  const refused = await page.request.post(`${minutesUrl}/draft`, {
+    data: { doc: {}, version: 99, saveId: "after-final-0001" },
+  });
+  expect(refused.status()).toBe(409);
+
+  await page.getByRole("button", { name: "شروع اصلاح (ویرایش تازه)" }).click();
+  await expect(page).toHaveURL(editor);
+  await page.getByLabel("موضوع").fill("تهیه پیش‌نویس گزارش با روکش");
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(page.getByText("دلیل اصلاح را بنویسید.")).toBeVisible();
+  await page.getByLabel("دلیل اصلاح").fill("افزودن روکش به موضوع");
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(page).toHaveURL(minutesUrl);
+  await expect(page.locator("article.minutes")).toContainText("تهیه پیش‌نویس گزارش با روکش");
+  await expect(page.getByText("دلیل: افزودن روکش به موضوع")).toBeVisible();
+  await page.getByRole("link", { name: "ویرایش ۱" }).click();
+  await expect(page.getByText("ویرایش تازه‌تری وجود دارد")).toBeVisible();
+  await expect(page.locator("article.minutes")).toContainText("تهیه پیش‌نویس گزارش");
+  await expect(page.locator("article.minutes")).not.toContainText("با روکش");
+});
+
+test("a member cannot open the editor or save a draft", async ({ page, browser }) => {
+  const secretary = await browser.newPage();
+  await signIn(secretary, "secretariat");
+  const editor = await newMeeting(secretary, "کمیته تامین داده");
+  await signIn(page, "member");
+  const response = await page.goto(editor);
+  expect(response?.status()).toBe(403);
+  const save = await page.request.post(`${editor.replace("/edit", "")}/draft`, {
+    data: { doc: {}, version: 1, saveId: "member-try-0001" },
+  });
+  expect(save.status()).toBe(403);
+  // The member (of this committee) may read the minutes.
+  expect((await page.goto(editor.replace("/edit", "")))?.status()).toBe(200);
+});
