@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { AppHeader } from "./components/app-header";
+import { refreshNotifications, unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
 import { dirOf } from "./utils/i18n";
@@ -30,7 +31,11 @@ export const meta: MetaFunction = () => [{ name: "viewport", content: "width=dev
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, user] = await Promise.all([getLang(request), getUser(request)]);
-  return json({ lang, user: user ? { displayName: user.displayName, role: user.role } : null });
+  if (user) refreshNotifications(user);
+  return json({
+    lang,
+    user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
+  });
 }
 
 export function Layout({ children }: { children: ReactNode }) {

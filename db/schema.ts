@@ -19,6 +19,8 @@ export const bodies = sqliteTable(
     kind: text("kind", { enum: BODY_KINDS }).notNull(),
     parentId: integer("parent_id").references((): AnySQLiteColumn => bodies.id),
     name: text("name").notNull(),
+    /** Short code used in resolution codes, e.g. «شورا» in «شورا/۱۲/۳». */
+    code: text("code").notNull().default(""),
     /** Committees outside the statistical centre (برون مرکز). */
     isExternal: integer("is_external", { mode: "boolean" }).notNull().default(false),
     duties: text("duties").notNull().default(""),
@@ -281,6 +283,7 @@ export const resolutions = sqliteTable(
   (t) => [
     uniqueIndex("resolutions_meeting_number_unique").on(t.meetingId, t.number),
     index("resolutions_status_due_idx").on(t.status, t.dueDate),
+    index("resolutions_due_idx").on(t.dueDate),
   ],
 );
 
@@ -327,9 +330,36 @@ export const followUps = sqliteTable(
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
     newDueDate: text("new_due_date"),
+    /** Normalised note for Persian-aware search. */
+    searchKey: text("search_key").notNull().default(""),
+    /** For an extension request: pending, approved or rejected. */
+    decision: text("decision", { enum: ["pending", "approved", "rejected"] }),
     createdAt: createdAt(),
   },
   (t) => [index("follow_ups_resolution_idx").on(t.resolutionId, t.createdAt)],
+);
+
+export const NOTIFICATION_KINDS = ["assigned", "due_soon", "overdue"] as const;
+
+/** In-app notifications: each (user, kind, resolution) once, so an item is announced once as new, due soon, overdue. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
+    resolutionId: integer("resolution_id")
+      .notNull()
+      .references(() => resolutions.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    readAt: text("read_at"),
+  },
+  (t) => [
+    uniqueIndex("notifications_once").on(t.userId, t.kind, t.resolutionId),
+    index("notifications_unread_idx").on(t.userId, t.readAt),
+  ],
 );
 
 export const reports = sqliteTable(

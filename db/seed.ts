@@ -4,30 +4,44 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../app/utils/db.server";
+import { jalaliToIso } from "../app/utils/jalali";
 import { hashPassword } from "../app/utils/password.server";
 import { personSearchKey } from "../app/utils/person-name";
 import {
   type BodyKind,
   bodies,
+  holidays,
   type MembershipRole,
+  meetings,
   memberships,
   people,
   type Role,
   users,
   workingGroups,
 } from "./schema";
+import { seedMeetings } from "./seed-meetings";
 
-type BodySeed = { key: string; kind: BodyKind; name: string; parent?: string; isExternal?: boolean; duties: string };
+type BodySeed = {
+  key: string;
+  code: string;
+  kind: BodyKind;
+  name: string;
+  parent?: string;
+  isExternal?: boolean;
+  duties: string;
+};
 
 const BODIES: BodySeed[] = [
   {
     key: "hq",
+    code: "ستاد",
     kind: "headquarters",
     name: "ستاد ملی سرشماری ثبتی مبنا",
     duties: "سیاست‌گذاری و هدایت سرشماری عمومی نفوس و مسکن ثبتی مبنا ۱۴۰۵.",
   },
   {
     key: "council",
+    code: "شورا",
     kind: "council",
     name: "شورای هماهنگی و تلفیق",
     parent: "hq",
@@ -35,6 +49,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "design",
+    code: "طراحی",
     kind: "committee",
     name: "کمیته طراحی و روش‌شناسی",
     parent: "council",
@@ -42,6 +57,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "data",
+    code: "داده",
     kind: "committee",
     name: "کمیته تامین داده",
     parent: "council",
@@ -49,6 +65,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "infra",
+    code: "زیرساخت",
     kind: "committee",
     name: "کمیته زیرساخت و تبادل داده",
     parent: "council",
@@ -57,6 +74,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "it",
+    code: "فاوا",
     kind: "committee",
     name: "کمیته فناوری اطلاعات",
     parent: "council",
@@ -64,6 +82,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "training",
+    code: "آموزش",
     kind: "committee",
     name: "کمیته سازماندهی، آموزش و پشتیبانی",
     parent: "council",
@@ -71,6 +90,7 @@ const BODIES: BodySeed[] = [
   },
   {
     key: "secretariat",
+    code: "دبیرخانه",
     kind: "secretariat",
     name: "دبیرخانه ستاد",
     parent: "hq",
@@ -333,6 +353,19 @@ const GROUPS: { committee: string; name: string; duties: string; members: string
   },
 ];
 
+const FIXED_HOLIDAYS: [number, number, string][] = [
+  [1, 1, "عید نوروز"],
+  [1, 2, "عید نوروز"],
+  [1, 3, "عید نوروز"],
+  [1, 4, "عید نوروز"],
+  [1, 12, "روز جمهوری اسلامی"],
+  [1, 13, "روز طبیعت"],
+  [3, 14, "رحلت امام خمینی"],
+  [3, 15, "قیام ۱۵ خرداد"],
+  [11, 22, "پیروزی انقلاب اسلامی"],
+  [12, 29, "ملی شدن صنعت نفت"],
+];
+
 /** One account per role; printed by quickstart. These are demo credentials, never for a real deployment. */
 export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; person: string }[] = [
   { username: "admin", password: "admin-demo-1404", role: "admin", person: "keramati" },
@@ -347,6 +380,7 @@ export async function seed() {
     const existing = db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, b.name)).get();
     const values = {
       kind: b.kind,
+      code: b.code,
       name: b.name,
       parentId: b.parent ? bodyIds.get(b.parent) : null,
       isExternal: b.isExternal ?? false,
@@ -414,6 +448,20 @@ export async function seed() {
         })
         .run();
     }
+  }
+
+  // Official holidays that do not move with the lunar calendar; lunar ones are entered by the admin each year.
+  for (const jy of [1404, 1405, 1406]) {
+    for (const [jm, jd, title] of FIXED_HOLIDAYS) {
+      db.insert(holidays)
+        .values({ date: jalaliToIso({ jy, jm, jd }), title })
+        .onConflictDoNothing()
+        .run();
+    }
+  }
+
+  if (!db.select({ id: meetings.id }).from(meetings).limit(1).get()) {
+    seedMeetings({ bodies: bodyIds, people: personIds });
   }
 
   for (const account of DEMO_ACCOUNTS) {

@@ -1,24 +1,31 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../db/schema";
+import { formatCount } from "../utils/digits";
+import { useLang } from "../utils/use-lang";
 
 type NavItem = { to: string; label: string; roles?: readonly Role[] };
 
 /** Navigation entries; an entry without `roles` is for everyone signed in. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home" },
+  { to: "/my-actions", label: "nav.myActions" },
   { to: "/meetings", label: "nav.meetings" },
+  { to: "/overdue", label: "nav.overdue", roles: ["chair", "secretariat", "admin"] },
   { to: "/organisation", label: "nav.organisation" },
   { to: "/bodies", label: "nav.bodies" },
   { to: "/people", label: "nav.people" },
+  { to: "/notifications", label: "nav.notifications" },
+  { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"] },
 ];
 
 export function navItemsFor(role: Role) {
   return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
 }
 
-export function AppHeader({ user }: { user: { displayName: string; role: Role } | null }) {
+export function AppHeader({ user }: { user: { displayName: string; role: Role; unread: number } | null }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
   return (
@@ -56,6 +63,12 @@ export function AppHeader({ user }: { user: { displayName: string; role: Role } 
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
                   {t(item.label)}
+                  {item.to === "/notifications" && user.unread > 0 ? (
+                    <span className="nav-count">
+                      {formatCount(user.unread, lang)}
+                      <span className="visually-hidden"> {t("notifications.count", { count: user.unread })}</span>
+                    </span>
+                  ) : null}
                 </NavLink>
               </li>
             ))}

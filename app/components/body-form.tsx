@@ -6,6 +6,7 @@ import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useRemi
 
 type Values = {
   name: string;
+  code: string;
   kind: BodyKind;
   parentId: string;
   isExternal: boolean;
@@ -32,6 +33,12 @@ export function BodyForm({
       <FormError message={formError} />
       <div className="form-grid">
         <TextField label={t("bodies.name")} registration={register("name")} error={errorFor("name")} />
+        <TextField
+          label={t("bodies.code")}
+          registration={register("code")}
+          error={errorFor("code")}
+          hint={t("bodies.codeHint")}
+        />
         <SelectField
           label={t("bodies.kind")}
           registration={register("kind")}

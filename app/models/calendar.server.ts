@@ -1,7 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import { holidays, settings } from "../../db/schema";
-import { db } from "../utils/db.server";
+import { db, writeTransaction } from "../utils/db.server";
 import type { WorkCalendar } from "../utils/jalali";
+import { type Actor, recordAudit } from "./audit.server";
 
 /** Thursday and Friday: the days off of most government offices; admins change it. */
 export const DEFAULT_WEEKEND = [5, 6];
@@ -35,4 +36,29 @@ export function getWorkCalendar(): WorkCalendar {
 
 export function listHolidays() {
   return db.select().from(holidays).orderBy(asc(holidays.date)).all();
+}
+
+export function setWeekendDays(actor: Actor, days: number[]) {
+  const value = JSON.stringify(days);
+  writeTransaction((tx) => {
+    tx.insert(settings)
+      .values({ key: "weekend_days", value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } })
+      .run();
+    recordAudit({ ...actor, action: "update", entity: "settings", after: { weekendDays: days } }, tx);
+  });
+}
+
+export function addHoliday(actor: Actor, date: string, title: string) {
+  writeTransaction((tx) => {
+    tx.insert(holidays).values({ date, title }).onConflictDoUpdate({ target: holidays.date, set: { title } }).run();
+    recordAudit({ ...actor, action: "create", entity: "holiday", after: { date, title } }, tx);
+  });
+}
+
+export function removeHoliday(actor: Actor, date: string) {
+  writeTransaction((tx) => {
+    tx.delete(holidays).where(eq(holidays.date, date)).run();
+    recordAudit({ ...actor, action: "delete", entity: "holiday", before: { date } }, tx);
+  });
 }

@@ -27,6 +27,7 @@ let seq = 0;
 function makeBody() {
   const hq = createBody(actor, {
     name: `ستاد ${++seq}`,
+    code: "",
     kind: "headquarters",
     parentId: null,
     isExternal: false,
@@ -35,6 +36,7 @@ function makeBody() {
   });
   const council = createBody(actor, {
     name: `شورا ${++seq}`,
+    code: "",
     kind: "council",
     parentId: hq,
     isExternal: false,

@@ -20,6 +20,7 @@ let seq = 0;
 function makeCommittee() {
   const hq = createBody(actor, {
     name: `ستاد ${++seq}`,
+    code: "",
     kind: "headquarters",
     parentId: null,
     isExternal: false,
@@ -28,6 +29,7 @@ function makeCommittee() {
   });
   return createBody(actor, {
     name: `کمیته آزمون ${++seq}`,
+    code: "",
     kind: "committee",
     parentId: hq,
     isExternal: false,
@@ -89,6 +91,7 @@ describe("working groups: at most four open per committee", () => {
   test("a working group only sits under a committee", () => {
     const hq = createBody(actor, {
       name: `ستاد ${++seq}`,
+      code: "",
       kind: "headquarters",
       parentId: null,
       isExternal: false,
@@ -139,6 +142,7 @@ describe("bodies", () => {
       () =>
         updateBody(actor, parent.parentId!, {
           name: `ستاد ${++seq}`,
+          code: "",
           kind: "council",
           parentId: committee,
           isExternal: false,
@@ -154,6 +158,7 @@ describe("bodies", () => {
     const body = db.select().from(bodies).where(eq(bodies.id, committee)).get()!;
     updateBody(actor, committee, {
       name: `${body.name} (ویرایش)`,
+      code: "",
       kind: "committee",
       parentId: body.parentId,
       isExternal: true,

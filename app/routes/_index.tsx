@@ -1,15 +1,26 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { NotificationList } from "../components/notification-list";
+import { listNotifications, refreshNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
+import { listMyActions } from "../models/resolutions.server";
 import { formatJalaliLong, todayIso } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
+  refreshNotifications(user, { force: true });
+  const actions = listMyActions(user);
   return json({
     user: { displayName: user.displayName, role: user.role },
+    notifications: listNotifications(user.id, { limit: 10 }),
+    actionCounts: {
+      total: actions.length,
+      overdue: actions.filter((a) => a.overdue).length,
+      week: actions.filter((a) => a.dueThisWeek).length,
+    },
     today: todayIso(),
     memberships: user.personId ? getPersonMemberships(user.personId) : [],
     figures: getDirectoryFigures(),
@@ -17,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function Home() {
-  const { user, today, memberships, figures } = useLoaderData<typeof loader>();
+  const { user, today, memberships, figures, notifications, actionCounts } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
   return (
@@ -30,6 +41,30 @@ export default function Home() {
         </p>
       </header>
       <div className="grid grid--2">
+        <section className="card stack" aria-labelledby="home-notifications">
+          <h2 id="home-notifications">{t("notifications.title")}</h2>
+          <NotificationList items={notifications} />
+        </section>
+        <section className="card stack" aria-labelledby="home-actions">
+          <h2 id="home-actions">{t("myActions.title")}</h2>
+          {actionCounts.total === 0 ? (
+            <p className="muted">{t("myActions.empty")}</p>
+          ) : (
+            <div className="row">
+              {actionCounts.overdue ? (
+                <span className="badge badge--danger">
+                  {t("myActions.overdueCount", { count: actionCounts.overdue })}
+                </span>
+              ) : null}
+              {actionCounts.week ? (
+                <span className="badge badge--warn">{t("myActions.weekCount", { count: actionCounts.week })}</span>
+              ) : null}
+            </div>
+          )}
+          <Link to="/my-actions" className="button">
+            {t("myActions.title")}
+          </Link>
+        </section>
         <section className="card" aria-labelledby="my-bodies">
           <h2 id="my-bodies">{t("home.myBodies")}</h2>
           {memberships.length === 0 ? (

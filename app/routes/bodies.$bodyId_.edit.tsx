@@ -45,6 +45,7 @@ export default function EditBody() {
       <BodyForm
         defaults={{
           name: body.name,
+          code: body.code,
           kind: body.kind,
           parentId: body.parentId ? String(body.parentId) : "",
           isExternal: body.isExternal,

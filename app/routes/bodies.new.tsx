@@ -42,6 +42,7 @@ export default function NewBody() {
       <BodyForm
         defaults={{
           name: "",
+          code: "",
           kind: "committee",
           parentId: council ? String(council.id) : "",
           isExternal: false,

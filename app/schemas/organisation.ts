@@ -31,6 +31,7 @@ const checkbox = z
 
 export const bodySchema = z.object({
   name: requiredText(200),
+  code: text(20).default(""),
   kind: z.enum(BODY_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
   parentId: z
     .string()

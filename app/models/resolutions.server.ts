@@ -1,0 +1,478 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, or, type SQL, sql } from "drizzle-orm";
+import {
+  bodies,
+  followUps,
+  meetings,
+  memberships,
+  people,
+  type RESOLUTION_STATUSES,
+  resolutionOwners,
+  resolutions,
+  users,
+  workingGroups,
+} from "../../db/schema";
+import { db, writeTransaction } from "../utils/db.server";
+import { addDays, computeDeadline, daysBetween, type Timeframe, todayIso, weekOf } from "../utils/jalali";
+import { searchKey } from "../utils/normalize";
+import { formatPersonName } from "../utils/person-name";
+import { RuleViolation } from "../utils/rules";
+import type { SessionUser } from "../utils/session.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { getWorkCalendar } from "./calendar.server";
+import { isCurrentMembership } from "./memberships.server";
+
+type User = Pick<SessionUser, "id" | "role" | "personId">;
+
+/** What a user may see: everything (admin, secretariat, HQ leadership) or what touches their person, groups, bodies. */
+export type Scope =
+  | { all: true }
+  | { all: false; personId: number | null; bodyIds: number[]; groupIds: number[]; ledBodyIds: number[] };
+
+export function scopeOf(user: User): Scope {
+  if (user.role === "admin" || user.role === "secretariat") return { all: true };
+  if (!user.personId) return { all: false, personId: null, bodyIds: [], groupIds: [], ledBodyIds: [] };
+  const seats = db
+    .select({
+      bodyId: memberships.bodyId,
+      groupId: memberships.workingGroupId,
+      role: memberships.role,
+      kind: bodies.kind,
+      committeeId: workingGroups.committeeId,
+    })
+    .from(memberships)
+    .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
+    .where(and(eq(memberships.personId, user.personId), isCurrentMembership()))
+    .all();
+  // Leadership of the HQ reads everything.
+  if (seats.some((s) => s.kind === "headquarters")) return { all: true };
+  const bodyIds = [...new Set(seats.map((s) => s.bodyId).filter((id): id is number => id !== null))];
+  const groupIds = [...new Set(seats.map((s) => s.groupId).filter((id): id is number => id !== null))];
+  const ledBodyIds = [...new Set(seats.filter((s) => s.bodyId && s.role !== "member").map((s) => s.bodyId as number))];
+  return { all: false, personId: user.personId, bodyIds, groupIds, ledBodyIds };
+}
+
+const list = (ids: number[]) => (ids.length ? ids : [-1]);
+
+/** Resolutions owned by the person, by their working groups or by their bodies. */
+function ownedCondition(scope: Exclude<Scope, { all: true }>): SQL {
+  return sql`${resolutions.id} in (select ro.resolution_id from resolution_owners ro where ro.person_id = ${scope.personId ?? -1}
+    or ro.working_group_id in (${sql.join(
+      list(scope.groupIds).map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    or ro.body_id in (${sql.join(
+      list(scope.bodyIds).map((id) => sql`${id}`),
+      sql`, `,
+    )}))`;
+}
+
+/** SQL: the resolution is visible in this scope (owned, or passed by a body the user sits in). */
+export function visibleCondition(scope: Scope): SQL | undefined {
+  if (scope.all) return undefined;
+  return or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.bodyIds)))!;
+}
+
+export function resolutionCode(bodyCode: string, bodyId: number, meetingNumber: number, number: number) {
+  return `${bodyCode || bodyId}/${meetingNumber}/${number}`;
+}
+
+function timeframeOf(r: {
+  timeframeKind: string;
+  timeframeCount: number | null;
+  timeframeDate: string | null;
+}): Timeframe {
+  if ((r.timeframeKind === "weeks" || r.timeframeKind === "days") && r.timeframeCount)
+    return { kind: r.timeframeKind, count: r.timeframeCount };
+  if (r.timeframeKind === "date" && r.timeframeDate) return { kind: "date", date: r.timeframeDate };
+  return { kind: "standing" };
+}
+
+export const ACTIVE: ("open" | "in_progress")[] = ["open", "in_progress"];
+
+/** Overdue: not done (nor cancelled) after its deadline. Standing resolutions have none and are never overdue. */
+export function isOverdue(r: { status: string; dueDate: string | null }, today = todayIso()): boolean {
+  return (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < today;
+}
+
+const baseColumns = {
+  id: resolutions.id,
+  number: resolutions.number,
+  subject: resolutions.subject,
+  status: resolutions.status,
+  dueDate: resolutions.dueDate,
+  doneDate: resolutions.doneDate,
+  timeframeKind: resolutions.timeframeKind,
+  timeframeCount: resolutions.timeframeCount,
+  timeframeDate: resolutions.timeframeDate,
+  meetingId: meetings.id,
+  meetingNumber: meetings.number,
+  meetingDate: meetings.date,
+  bodyId: bodies.id,
+  bodyName: bodies.name,
+  bodyCode: bodies.code,
+  lastPercent: sql<
+    number | null
+  >`(select f.percent from follow_ups f where f.resolution_id = "resolutions"."id" and f.percent is not null order by f.id desc limit 1)`,
+  lastNote: sql<
+    string | null
+  >`(select f.note from follow_ups f where f.resolution_id = "resolutions"."id" and f.note <> '' order by f.id desc limit 1)`,
+  extensions: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
+};
+
+/** Owner names of many resolutions at once. */
+export function ownerNames(ids: number[]): Map<number, string[]> {
+  const out = new Map<number, string[]>();
+  if (ids.length === 0) return out;
+  const rows = db
+    .select({
+      resolutionId: resolutionOwners.resolutionId,
+      body: bodies.name,
+      group: workingGroups.name,
+      person: people,
+    })
+    .from(resolutionOwners)
+    .leftJoin(bodies, eq(bodies.id, resolutionOwners.bodyId))
+    .leftJoin(workingGroups, eq(workingGroups.id, resolutionOwners.workingGroupId))
+    .leftJoin(people, eq(people.id, resolutionOwners.personId))
+    .where(inArray(resolutionOwners.resolutionId, ids))
+    .all();
+  for (const r of rows) {
+    const name = r.body ?? r.group ?? (r.person ? formatPersonName(r.person, "fa") : "");
+    out.set(r.resolutionId, [...(out.get(r.resolutionId) ?? []), name]);
+  }
+  return out;
+}
+
+/**
+ * کارتابل من: what is owned by the person, their working groups and their bodies, and — for chairs and
+ * secretaries — what their bodies passed; active ones, nearest deadline first (standing ones last).
+ */
+export function listMyActions(user: User, today = todayIso()) {
+  const scope = scopeOf(user);
+  const mine = scope.all ? scopeOf({ ...user, role: "member" }) : scope;
+  if (mine.all) return [];
+  const condition = or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds)));
+  const rows = db
+    .select(baseColumns)
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(inArray(resolutions.status, ACTIVE), eq(meetings.status, "final"), condition))
+    .orderBy(
+      sql`${resolutions.dueDate} is null`,
+      asc(resolutions.dueDate),
+      asc(meetings.number),
+      asc(resolutions.number),
+    )
+    .all();
+  const names = ownerNames(rows.map((r) => r.id));
+  const week = weekOf(today);
+  return rows.map((r) => ({
+    ...r,
+    owners: names.get(r.id) ?? [],
+    code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+    overdue: isOverdue(r, today),
+    daysOverdue: r.dueDate && isOverdue(r, today) ? daysBetween(r.dueDate, today) : 0,
+    dueThisWeek: r.dueDate !== null && r.dueDate >= today && r.dueDate <= week.end,
+  }));
+}
+
+/** One resolution with its meeting, owners, deadline rule and timeline; null when missing or not visible. */
+export function getResolution(user: User, id: number) {
+  const scope = scopeOf(user);
+  const row = db
+    .select({ ...baseColumns, cancelReason: resolutions.cancelReason, bodyKind: bodies.kind })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(resolutions.id, id), eq(meetings.status, "final"), visibleCondition(scope)))
+    .get();
+  if (!row) return null;
+  const timeline = db
+    .select({
+      id: followUps.id,
+      kind: followUps.kind,
+      note: followUps.note,
+      percent: followUps.percent,
+      fromStatus: followUps.fromStatus,
+      toStatus: followUps.toStatus,
+      newDueDate: followUps.newDueDate,
+      decision: followUps.decision,
+      createdAt: followUps.createdAt,
+      username: users.username,
+      person: people,
+    })
+    .from(followUps)
+    .leftJoin(users, eq(users.id, followUps.userId))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(eq(followUps.resolutionId, id))
+    .orderBy(desc(followUps.id))
+    .all()
+    .map(({ person, username, ...f }) => ({ ...f, by: person ? formatPersonName(person, "fa") : (username ?? "") }));
+  const calendar = getWorkCalendar();
+  const computed = computeDeadline(row.meetingDate, timeframeOf(row), calendar);
+  const today = todayIso();
+  return {
+    ...row,
+    code: resolutionCode(row.bodyCode, row.bodyId, row.meetingNumber, row.number),
+    owners: ownerNames([id]).get(id) ?? [],
+    rule: computed,
+    extended: row.dueDate !== computed.due,
+    overdue: isOverdue(row, today),
+    daysOverdue: row.dueDate && isOverdue(row, today) ? daysBetween(row.dueDate, today) : 0,
+    timeline,
+    pendingRequest: timeline.find((f) => f.kind === "extension_request" && f.decision === "pending") ?? null,
+    canUpdate: canUpdate(user, scope, id),
+    canManage: canManage(user, scope, row.bodyId),
+  };
+}
+
+/** Owners (and those who lead the body that passed it) report progress, mark done and ask for more time. */
+function canUpdate(user: User, scope: Scope, id: number): boolean {
+  if (scope.all) return user.role === "admin" || user.role === "secretariat";
+  return (
+    db
+      .select({ id: resolutions.id })
+      .from(resolutions)
+      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+      .where(and(eq(resolutions.id, id), or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds)))))
+      .get() !== undefined
+  );
+}
+
+/** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */
+function canManage(user: User, scope: Scope, bodyId: number): boolean {
+  if (user.role === "admin" || user.role === "secretariat") return true;
+  return !scope.all && scope.ledBodyIds.includes(bodyId);
+}
+
+type Change =
+  | { intent: "progress"; note: string; percent: number | null }
+  | { intent: "done"; date: string; note: string }
+  | { intent: "start" }
+  | { intent: "request_extension"; date: string; note: string }
+  | { intent: "extend"; date: string; note: string }
+  | { intent: "decide"; followUpId: number; approve: boolean; note: string }
+  | { intent: "cancel"; note: string }
+  | { intent: "reopen"; note: string };
+
+const MANAGER_INTENTS = new Set(["extend", "decide", "cancel", "reopen"]);
+
+/**
+ * Applies one follow-up to a resolution. Owners may add progress, mark done, start and ask for more time; only the
+ * body's chair and secretary (or the secretariat) extend, cancel, reopen and decide on requests. Subject, owners and
+ * deadline are never taken from a request except through those.
+ */
+export function applyChange(actor: Actor, user: User, id: number, change: Change) {
+  const found = getResolution(user, id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const allowed = MANAGER_INTENTS.has(change.intent) ? found.canManage : found.canUpdate || found.canManage;
+  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  const closed = found.status === "done" || found.status === "cancelled";
+  if (closed && change.intent !== "reopen") throw new RuleViolation("resolutionClosed");
+
+  writeTransaction((tx) => {
+    const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
+    const log = (values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] }) =>
+      tx
+        .insert(followUps)
+        .values({ resolutionId: id, userId: actor.userId, searchKey: searchKey(values.note ?? ""), ...values })
+        .run();
+    const setStatus = (
+      status: (typeof RESOLUTION_STATUSES)[number],
+      extra: Partial<typeof resolutions.$inferInsert> = {},
+    ) => {
+      tx.update(resolutions)
+        .set({ status, updatedAt: new Date().toISOString(), ...extra })
+        .where(eq(resolutions.id, id))
+        .run();
+    };
+    switch (change.intent) {
+      case "progress":
+        log({ kind: "note", note: change.note, percent: change.percent });
+        if (current.status === "open") {
+          setStatus("in_progress");
+          log({ kind: "status", fromStatus: "open", toStatus: "in_progress" });
+        }
+        break;
+      case "start":
+        if (current.status === "open") {
+          setStatus("in_progress");
+          log({ kind: "status", fromStatus: "open", toStatus: "in_progress" });
+        }
+        break;
+      case "done":
+        if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
+        if (change.date > todayIso()) throw new RuleViolation("doneInFuture", "date");
+        setStatus("done", { doneDate: change.date });
+        log({ kind: "status", fromStatus: current.status, toStatus: "done", note: change.note, percent: 100 });
+        break;
+      case "request_extension":
+        if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
+        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+        log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
+        break;
+      case "extend":
+        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+        tx.update(resolutions)
+          .set({ dueDate: change.date, updatedAt: new Date().toISOString() })
+          .where(eq(resolutions.id, id))
+          .run();
+        log({ kind: "extension", note: change.note, newDueDate: change.date });
+        tx.update(followUps)
+          .set({ decision: "approved" })
+          .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
+          .run();
+        break;
+      case "decide": {
+        const request = tx
+          .select()
+          .from(followUps)
+          .where(and(eq(followUps.id, change.followUpId), eq(followUps.resolutionId, id)))
+          .get();
+        if (request?.decision !== "pending") throw new RuleViolation("requestPending");
+        tx.update(followUps)
+          .set({ decision: change.approve ? "approved" : "rejected" })
+          .where(eq(followUps.id, request.id))
+          .run();
+        if (change.approve && request.newDueDate) {
+          tx.update(resolutions)
+            .set({ dueDate: request.newDueDate, updatedAt: new Date().toISOString() })
+            .where(eq(resolutions.id, id))
+            .run();
+          log({ kind: "extension", note: change.note || request.note, newDueDate: request.newDueDate });
+        } else {
+          log({ kind: "note", note: change.note });
+        }
+        break;
+      }
+      case "cancel":
+        setStatus("cancelled", { cancelReason: change.note });
+        log({ kind: "status", fromStatus: current.status, toStatus: "cancelled", note: change.note });
+        break;
+      case "reopen":
+        setStatus("in_progress", { doneDate: null, cancelReason: null });
+        log({ kind: "status", fromStatus: current.status, toStatus: "in_progress", note: change.note });
+        break;
+    }
+    const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
+    recordAudit(
+      {
+        ...actor,
+        action: `resolution_${change.intent}`,
+        entity: "resolution",
+        entityId: id,
+        before: { status: current.status, dueDate: current.dueDate, doneDate: current.doneDate },
+        after: { status: after.status, dueDate: after.dueDate, doneDate: after.doneDate },
+      },
+      tx,
+    );
+  });
+}
+
+// ---------- overdue review ----------
+
+export const OVERDUE_SORTS = ["daysOverdue", "dueDate", "body", "code"] as const;
+export type OverdueQuery = {
+  bodyId?: number;
+  ownerBodyId?: number;
+  ownerPersonId?: number;
+  status?: "open" | "in_progress";
+  dueFrom?: string;
+  dueTo?: string;
+  minDays?: number;
+  q?: string;
+  sort: (typeof OVERDUE_SORTS)[number];
+  dir: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+function overdueConditions(user: User, query: OverdueQuery, today: string) {
+  const scope = scopeOf(user);
+  // Chairs review the bodies they lead; leadership and secretariat everything.
+  const lead = scope.all ? undefined : inArray(meetings.bodyId, list(scope.ledBodyIds));
+  const words = (query.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+  const like = (w: string) => `%${w.replace(/[%_\\]/g, "\\$&")}%`;
+  return and(
+    eq(meetings.status, "final"),
+    query.status ? eq(resolutions.status, query.status) : inArray(resolutions.status, ACTIVE),
+    isNotNull(resolutions.dueDate),
+    lt(resolutions.dueDate, today),
+    lead,
+    query.bodyId ? eq(meetings.bodyId, query.bodyId) : undefined,
+    query.ownerBodyId
+      ? sql`${resolutions.id} in (select resolution_id from resolution_owners where body_id = ${query.ownerBodyId})`
+      : undefined,
+    query.ownerPersonId
+      ? sql`${resolutions.id} in (select resolution_id from resolution_owners where person_id = ${query.ownerPersonId})`
+      : undefined,
+    query.dueFrom ? gte(resolutions.dueDate, query.dueFrom) : undefined,
+    query.dueTo ? lte(resolutions.dueDate, query.dueTo) : undefined,
+    query.minDays ? lte(resolutions.dueDate, addDays(today, -query.minDays)) : undefined,
+    // Persian-aware search over subjects and follow-up notes, on the stored search keys.
+    ...words.map(
+      (w) =>
+        sql`(${resolutions.searchKey} like ${like(w)} escape '\\' or ${resolutions.id} in (select f.resolution_id from follow_ups f where f.search_key like ${like(w)} escape '\\'))`,
+    ),
+  );
+}
+
+/** The overdue review: filtered, sorted and paged in the database; summary counts per body over the whole filter. */
+export function overdueReview(user: User, query: OverdueQuery, today = todayIso()) {
+  const where = overdueConditions(user, query, today);
+  const order = {
+    daysOverdue: [query.dir === "asc" ? desc(resolutions.dueDate) : asc(resolutions.dueDate)],
+    dueDate: [query.dir === "asc" ? asc(resolutions.dueDate) : desc(resolutions.dueDate)],
+    body: [query.dir === "asc" ? asc(bodies.sortOrder) : desc(bodies.sortOrder), asc(resolutions.dueDate)],
+    code: [query.dir === "asc" ? asc(meetings.number) : desc(meetings.number), asc(resolutions.number)],
+  }[query.sort];
+  const rows = db
+    .select(baseColumns)
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(where)
+    .orderBy(...order, asc(resolutions.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const counts = db
+    .select({ bodyId: bodies.id, bodyName: bodies.name, n: sql<number>`count(*)` })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(where)
+    .groupBy(bodies.id)
+    .orderBy(asc(bodies.sortOrder))
+    .all();
+  const names = ownerNames(rows.map((r) => r.id));
+  return {
+    total: counts.reduce((s, c) => s + c.n, 0),
+    counts,
+    rows: rows.map((r) => ({
+      ...r,
+      owners: names.get(r.id) ?? [],
+      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+      daysOverdue: r.dueDate ? daysBetween(r.dueDate, today) : 0,
+    })),
+  };
+}
+
+/** Every row of the overdue review under the same filter (for the Excel export), capped. */
+export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pageSize">, today = todayIso()) {
+  return overdueReview(user, { ...query, page: 1, pageSize: 50_000 }, today).rows;
+}
+
+/** Bodies and people that own something, for the review's filters. */
+export function ownerFilterOptions() {
+  const bodyRows = db.select({ id: bodies.id, name: bodies.name }).from(bodies).orderBy(asc(bodies.sortOrder)).all();
+  const personRows = db
+    .select({ person: people })
+    .from(people)
+    .where(sql`${people.id} in (select person_id from resolution_owners where person_id is not null)`)
+    .all()
+    .map((r) => ({ id: r.person.id, name: formatPersonName(r.person, "fa") }));
+  return { bodies: bodyRows, people: personRows };
+}

@@ -1,0 +1,110 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { addHoliday, getWeekendDays, listHolidays, removeHoliday, setWeekendDays } from "../models/calendar.server";
+import { formatJalaliLong, parseJalaliInput, weekdayName } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
+import { clientIp } from "../utils/request.server";
+import { requireRole } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireRole(request, ["admin"]);
+  return json({ weekend: getWeekendDays(), holidays: listHolidays() });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireRole(request, ["admin"]);
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const actor = { userId: user.id, ip: clientIp(context) };
+  if (intent === "weekend") {
+    const days = form
+      .getAll("day")
+      .map(Number)
+      .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
+    setWeekendDays(actor, days);
+    return json({ ok: true, errors: {} as Record<string, string> });
+  }
+  if (intent === "add") {
+    const date = parseJalaliInput(String(form.get("date") ?? ""));
+    const title = String(form.get("title") ?? "")
+      .trim()
+      .slice(0, 200);
+    const errors: Record<string, string> = {};
+    if (!date.ok) errors.date = t(`date.errors.${date.error}`);
+    if (!title) errors.title = t("validation.required");
+    if (!date.ok || !title) return json({ ok: false, errors }, { status: 400 });
+    addHoliday(actor, date.iso, title);
+    return json({ ok: true, errors: {} as Record<string, string> });
+  }
+  if (intent === "remove") {
+    removeHoliday(actor, String(form.get("date") ?? ""));
+    return json({ ok: true, errors: {} as Record<string, string> });
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function CalendarAdmin() {
+  const { weekend, holidays: rows } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="stack">
+      <h1>{t("calendarAdmin.title")}</h1>
+      <p className="muted">{t("calendarAdmin.hint")}</p>
+      <Form method="post" className="card stack">
+        <h2>{t("calendarAdmin.weekend")}</h2>
+        <input type="hidden" name="intent" value="weekend" />
+        <div className="row">
+          {[0, 1, 2, 3, 4, 5, 6].map((d) => (
+            <label key={d} className="checkbox">
+              <input type="checkbox" name="day" value={d} defaultChecked={weekend.includes(d)} /> {weekdayName(d, lang)}
+            </label>
+          ))}
+        </div>
+        <div>
+          <button type="submit" className="button button--primary">
+            {t("calendarAdmin.saveWeekend")}
+          </button>
+        </div>
+      </Form>
+      <section className="card stack">
+        <h2>{t("calendarAdmin.holidays")}</h2>
+        <Form method="post" className="row">
+          <input type="hidden" name="intent" value="add" />
+          <JalaliDateField name="date" label={t("calendarAdmin.date")} error={actionData?.errors?.date} />
+          <div className="field">
+            <label htmlFor="h-title">{t("calendarAdmin.titleField")}</label>
+            <input id="h-title" name="title" aria-invalid={actionData?.errors?.title ? true : undefined} />
+            {actionData?.errors?.title ? <p className="field__error">{actionData.errors.title}</p> : null}
+          </div>
+          <button type="submit" className="button">
+            {t("calendarAdmin.add")}
+          </button>
+        </Form>
+        {rows.length === 0 ? (
+          <p className="muted">{t("calendarAdmin.none")}</p>
+        ) : (
+          <ul className="plain-list">
+            {rows.map((h) => (
+              <li key={h.date} className="row">
+                <span>{formatJalaliLong(h.date, lang)}</span> — <span>{h.title}</span>
+                <Form method="post" className="inline-form">
+                  <input type="hidden" name="intent" value="remove" />
+                  <input type="hidden" name="date" value={h.date} />
+                  <button type="submit" className="button button--small button--danger">
+                    {t("calendarAdmin.remove")}
+                  </button>
+                </Form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { QuickProgress } from "../components/resolution-row-actions";
+import { listMyActions } from "../models/resolutions.server";
+import { formatPercent, localDigits } from "../utils/digits";
+import { formatJalali } from "../utils/jalali";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({ items: listMyActions(user) });
+}
+
+export default function MyActions() {
+  const { items } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const overdue = items.filter((i) => i.overdue).length;
+  const week = items.filter((i) => i.dueThisWeek).length;
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <h1>{t("myActions.title")}</h1>
+          <p className="muted">{t("myActions.intro")}</p>
+        </div>
+        <div className="row">
+          {overdue ? (
+            <span className="badge badge--danger">{t("myActions.overdueCount", { count: overdue })}</span>
+          ) : null}
+          {week ? <span className="badge badge--warn">{t("myActions.weekCount", { count: week })}</span> : null}
+        </div>
+      </header>
+      {items.length === 0 ? (
+        <p className="card muted">{t("myActions.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="visually-hidden">{t("myActions.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("overdue.code")}</th>
+                <th scope="col">{t("overdue.subject")}</th>
+                <th scope="col">{t("overdue.owners")}</th>
+                <th scope="col">{t("overdue.deadline")}</th>
+                <th scope="col">{t("followUp.progress")}</th>
+                <th scope="col">{t("followUp.addProgress")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((r) => (
+                <tr key={r.id} className={r.overdue ? "is-overdue" : r.dueThisWeek ? "is-soon" : undefined}>
+                  <td className="nowrap">
+                    <Link to={`/resolutions/${r.id}`}>{localDigits(r.code, lang)}</Link>
+                  </td>
+                  <td>
+                    <Link to={`/resolutions/${r.id}`} className="subject-link">
+                      {r.subject}
+                    </Link>
+                    <div className="muted small">{r.bodyName}</div>
+                  </td>
+                  <td>{r.owners.join(" / ")}</td>
+                  <td className="nowrap">
+                    {r.dueDate ? formatJalali(r.dueDate, lang) : t("timeframe.standing")}
+                    {r.overdue ? (
+                      <div>
+                        <span className="badge badge--danger">{t("followUp.overdue", { count: r.daysOverdue })}</span>
+                      </div>
+                    ) : r.dueThisWeek ? (
+                      <div>
+                        <span className="badge badge--warn">{t("followUp.dueThisWeek")}</span>
+                      </div>
+                    ) : null}
+                  </td>
+                  <td>
+                    {t(`resolutionStatus.${r.status}`)}
+                    {r.lastPercent !== null ? ` · ${formatPercent(r.lastPercent, lang)}` : ""}
+                  </td>
+                  <td>
+                    <QuickProgress id={r.id} label={localDigits(r.code, lang)} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NotificationList } from "../components/notification-list";
+import { listNotifications, markRead, refreshNotifications } from "../models/notifications.server";
+import { requireUser, safeRedirect } from "../utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  refreshNotifications(user, { force: true });
+  return json({ items: listNotifications(user.id) });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  const id = Number(form.get("id"));
+  markRead(user.id, Number.isInteger(id) && id > 0 ? id : null);
+  const back = request.headers.get("referer");
+  return redirect(safeRedirect(back ? new URL(back).pathname : null, "/notifications"));
+}
+
+export default function Notifications() {
+  const { items } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <h1>{t("notifications.title")}</h1>
+        {items.length > 0 ? (
+          <Form method="post">
+            <button type="submit" className="button">
+              {t("notifications.markAllRead")}
+            </button>
+          </Form>
+        ) : null}
+      </header>
+      <section className="card">
+        <NotificationList items={items} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { overdueExport } from "../models/resolutions.server";
+import { parseOverdueQuery } from "../schemas/overdue";
+import { localDigits } from "../utils/digits";
+import { formatJalali, todayIso } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
+import { requireUser } from "../utils/session.server";
+import { buildXlsx } from "../utils/xlsx.server";
+
+/** Exactly the rows of the overdue review under the same filters, as a right-to-left Excel sheet with Jalali dates. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const { t, lang } = await getFixedT(request);
+  const { page: _p, pageSize: _s, ...query } = parseOverdueQuery(new URL(request.url).searchParams);
+  const rows = overdueExport(user, query);
+  const file = buildXlsx({
+    sheetName: t("overdue.sheet"),
+    rightToLeft: lang === "fa",
+    header: [
+      t("overdue.code"),
+      t("overdue.body"),
+      t("overdue.subject"),
+      t("overdue.owners"),
+      t("overdue.deadline"),
+      t("overdue.daysOverdue"),
+      t("overdue.status"),
+      t("overdue.lastFollowUp"),
+    ],
+    widths: [14, 28, 70, 40, 14, 12, 14, 50],
+    rows: rows.map((r) => [
+      localDigits(r.code, lang),
+      r.bodyName,
+      r.subject,
+      r.owners.join(" / "),
+      formatJalali(r.dueDate, lang),
+      r.daysOverdue,
+      t(`resolutionStatus.${r.status}`),
+      r.lastNote ?? "",
+    ]),
+  });
+  return new Response(new Uint8Array(file), {
+    headers: {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      "Content-Disposition": `attachment; filename="overdue-${todayIso()}.xlsx"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,265 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { type ReactNode, useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { applyChange, getResolution } from "../models/resolutions.server";
+import { followUpSchema } from "../schemas/follow-up";
+import { formatPercent, localDigits } from "../utils/digits";
+import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
+import { formatJalali, formatTimestamp, todayIso } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
+import { clientIp } from "../utils/request.server";
+import { RuleViolation } from "../utils/rules";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const resolution = getResolution(user, requireId(params.resolutionId));
+  if (!resolution) throw new Response("Not found", { status: 404 });
+  return json({ resolution, today: todayIso() });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const id = requireId(params.resolutionId);
+  const { t } = await getFixedT(request);
+  const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const parsed = parseForm(form, followUpSchema, t);
+  if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
+  try {
+    applyChange({ userId: user.id, ip: clientIp(context) }, user, id, parsed.data);
+  } catch (error) {
+    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+    throw error;
+  }
+  return json({ intent, ok: true, errors: {} as Record<string, string> });
+}
+
+function IntentForm({
+  intent,
+  title,
+  children,
+  danger,
+}: {
+  intent: string;
+  title: string;
+  children: ReactNode;
+  danger?: boolean;
+}) {
+  const navigation = useNavigation();
+  const actionData = useActionData<typeof action>() as
+    | { intent?: string; ok?: boolean; errors?: Record<string, string> }
+    | undefined;
+  const formRef = useRef<HTMLFormElement>(null);
+  const succeeded = actionData?.intent === intent && actionData.ok;
+  useEffect(() => {
+    if (succeeded) formRef.current?.reset();
+  }, [succeeded]);
+  const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
+  const errors = actionData && actionData.intent === intent ? (actionData.errors ?? {}) : {};
+  const { t } = useTranslation();
+  return (
+    <Form method="post" className="card stack" aria-label={title} ref={formRef}>
+      <h3>{title}</h3>
+      <input type="hidden" name="intent" value={intent} />
+      {children}
+      {Object.entries(errors).map(([field, message]) => (
+        <p key={field} className="field__error" role="alert">
+          {message}
+        </p>
+      ))}
+      {succeeded ? <p className="alert alert--ok">{t("followUp.saved")}</p> : null}
+      <div>
+        <button type="submit" className={danger ? "button button--danger" : "button button--primary"} disabled={busy}>
+          {title}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+export default function ResolutionPage() {
+  const { resolution: r, today } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const closed = r.status === "done" || r.status === "cancelled";
+  const timeframe =
+    r.timeframeKind === "weeks" || r.timeframeKind === "days"
+      ? t(`timeframe.${r.timeframeKind}`, { count: r.timeframeCount ?? 0 })
+      : r.timeframeKind === "date"
+        ? t("minutes.deadlineFixed")
+        : t("timeframe.standing");
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <p className="muted">
+            <Link to={`/meetings/${r.meetingId}`}>
+              {t("followUp.meeting", {
+                number: r.meetingNumber,
+                body: r.bodyName,
+                date: formatJalali(r.meetingDate, lang),
+              })}
+            </Link>
+          </p>
+          <h1>{t("followUp.resolution", { code: localDigits(r.code, lang) })}</h1>
+        </div>
+        <div className="row">
+          <span className={`badge ${r.status === "done" ? "badge--ok" : r.overdue ? "badge--danger" : ""}`}>
+            {t(`resolutionStatus.${r.status}`)}
+          </span>
+          {r.overdue ? (
+            <span className="badge badge--danger">{t("followUp.overdue", { count: r.daysOverdue })}</span>
+          ) : null}
+        </div>
+      </header>
+      <section className="card">
+        <p className="resolution-subject">{r.subject}</p>
+        <dl className="dl">
+          <dt>{t("followUp.owners")}</dt>
+          <dd>{r.owners.join(" / ")}</dd>
+          <dt>{t("followUp.deadline")}</dt>
+          <dd>
+            {r.dueDate ? formatJalali(r.dueDate, lang) : t("followUp.noDeadline")}
+            <small className="minutes__rule">
+              {t("followUp.rule", {
+                rule:
+                  r.timeframeKind === "date" || r.timeframeKind === "standing"
+                    ? timeframe
+                    : t("minutes.deadlineRule", { timeframe }),
+              })}
+              {r.rule.moved && r.rule.nominal
+                ? ` — ${t("minutes.deadlineMoved", { nominal: formatJalali(r.rule.nominal, lang) })}`
+                : ""}
+              {r.extended && r.rule.due ? ` — ${t("followUp.extended", { date: formatJalali(r.rule.due, lang) })}` : ""}
+            </small>
+          </dd>
+          {r.lastPercent !== null ? (
+            <>
+              <dt>{t("followUp.progress")}</dt>
+              <dd>
+                <progress max={100} value={r.lastPercent} aria-label={t("followUp.progress")} />{" "}
+                {formatPercent(r.lastPercent, lang)}
+              </dd>
+            </>
+          ) : null}
+          {r.doneDate ? (
+            <>
+              <dt>{t("resolutionStatus.done")}</dt>
+              <dd>{t("followUp.doneOn", { date: formatJalali(r.doneDate, lang) })}</dd>
+            </>
+          ) : null}
+          {r.status === "cancelled" && r.cancelReason ? (
+            <>
+              <dt>{t("resolutionStatus.cancelled")}</dt>
+              <dd>{t("followUp.cancelledBecause", { reason: r.cancelReason })}</dd>
+            </>
+          ) : null}
+        </dl>
+      </section>
+
+      {r.pendingRequest ? (
+        <p className="alert alert--error">
+          {t("followUp.pending", {
+            date: formatJalali(r.pendingRequest.newDueDate, lang),
+            note: r.pendingRequest.note,
+          })}
+        </p>
+      ) : null}
+
+      {!closed && (r.canUpdate || r.canManage) ? (
+        <div className="grid grid--2">
+          <IntentForm intent="progress" title={t("followUp.addProgress")}>
+            <div className="field">
+              <label htmlFor="p-note">{t("followUp.note")}</label>
+              <textarea id="p-note" name="note" rows={3} />
+            </div>
+            <div className="field field--narrow">
+              <label htmlFor="p-percent">{t("followUp.percent")}</label>
+              <input id="p-percent" name="percent" inputMode="numeric" />
+            </div>
+          </IntentForm>
+          <IntentForm intent="done" title={t("followUp.markDone")}>
+            <JalaliDateField name="date" label={t("followUp.doneDate")} defaultValue={today} />
+            <div className="field">
+              <label htmlFor="d-note">{t("followUp.note")}</label>
+              <textarea id="d-note" name="note" rows={2} />
+            </div>
+          </IntentForm>
+          {r.canManage ? (
+            <IntentForm intent="extend" title={t("followUp.extend")}>
+              <JalaliDateField name="date" label={t("followUp.newDeadline")} />
+              <div className="field">
+                <label htmlFor="e-note">{t("followUp.reason")}</label>
+                <textarea id="e-note" name="note" rows={2} />
+              </div>
+            </IntentForm>
+          ) : !r.pendingRequest ? (
+            <IntentForm intent="request_extension" title={t("followUp.requestExtension")}>
+              <JalaliDateField name="date" label={t("followUp.newDeadline")} />
+              <div className="field">
+                <label htmlFor="r-note">{t("followUp.reason")}</label>
+                <textarea id="r-note" name="note" rows={2} />
+              </div>
+            </IntentForm>
+          ) : null}
+          {r.canManage && r.pendingRequest ? (
+            <IntentForm intent="decide" title={t("followUp.approve")}>
+              <input type="hidden" name="followUpId" value={r.pendingRequest.id} />
+              <input type="hidden" name="approve" value="yes" />
+            </IntentForm>
+          ) : null}
+          {r.canManage ? (
+            <IntentForm intent="cancel" title={t("followUp.cancel")} danger>
+              <div className="field">
+                <label htmlFor="c-note">{t("followUp.reason")}</label>
+                <textarea id="c-note" name="note" rows={2} />
+              </div>
+            </IntentForm>
+          ) : null}
+        </div>
+      ) : null}
+      {closed && r.canManage ? (
+        <IntentForm intent="reopen" title={t("followUp.reopen")}>
+          <div className="field">
+            <label htmlFor="o-note">{t("followUp.reason")}</label>
+            <textarea id="o-note" name="note" rows={2} />
+          </div>
+        </IntentForm>
+      ) : null}
+
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t("followUp.timeline")}</h2>
+        {r.timeline.length === 0 ? (
+          <p className="muted">{t("followUp.noTimeline")}</p>
+        ) : (
+          <ol className="timeline">
+            {r.timeline.map((f) => (
+              <li key={f.id}>
+                <div className="timeline__head">
+                  <strong>{t(`followUp.kinds.${f.kind}`)}</strong>
+                  <span className="muted">
+                    {formatTimestamp(f.createdAt, lang)} · {f.by}
+                  </span>
+                </div>
+                {f.kind === "status" && f.fromStatus && f.toStatus ? (
+                  <p>
+                    {t(`resolutionStatus.${f.fromStatus}`)} <span className="flip-rtl">→</span>{" "}
+                    {t(`resolutionStatus.${f.toStatus}`)}
+                  </p>
+                ) : null}
+                {f.newDueDate ? <p>{t("followUp.to", { date: formatJalali(f.newDueDate, lang) })}</p> : null}
+                {f.decision ? <span className="badge">{t(`followUp.decisions.${f.decision}`)}</span> : null}
+                {f.percent !== null ? <span className="badge">{formatPercent(f.percent, lang)}</span> : null}
+                {f.note ? <p className="pre-line">{f.note}</p> : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+    </div>
+  );
+}

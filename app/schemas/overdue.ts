@@ -1,0 +1,35 @@
+import { OVERDUE_SORTS, type OverdueQuery } from "../models/resolutions.server";
+import { toAsciiDigits } from "../utils/digits";
+import { parseJalaliInput } from "../utils/jalali";
+
+const positive = (v: string | null) => {
+  const n = Number(toAsciiDigits(v ?? ""));
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+};
+const date = (v: string | null) => {
+  const r = parseJalaliInput(v ?? "");
+  return r.ok ? r.iso : undefined;
+};
+
+export const PAGE_SIZES = [25, 50, 100];
+
+/** The overdue review's state, read from the URL so a view can be shared; anything unreadable falls back quietly. */
+export function parseOverdueQuery(params: URLSearchParams): OverdueQuery {
+  const sort = params.get("sort");
+  const status = params.get("status");
+  const size = positive(params.get("size"));
+  return {
+    bodyId: positive(params.get("body")),
+    ownerBodyId: positive(params.get("ownerBody")),
+    ownerPersonId: positive(params.get("ownerPerson")),
+    status: status === "open" || status === "in_progress" ? status : undefined,
+    dueFrom: date(params.get("from")),
+    dueTo: date(params.get("to")),
+    minDays: positive(params.get("minDays")),
+    q: (params.get("q") ?? "").slice(0, 200) || undefined,
+    sort: (OVERDUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as OverdueQuery["sort"]) : "daysOverdue",
+    dir: params.get("dir") === "asc" ? "asc" : "desc",
+    page: positive(params.get("page")) ?? 1,
+    pageSize: size && PAGE_SIZES.includes(size) ? size : 25,
+  };
+}
