@@ -1,0 +1,252 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { eq } from "drizzle-orm";
+import { resolutions, users } from "../../db/schema";
+import { db } from "../utils/db.server";
+import { addDays, formatJalali, todayIso } from "../utils/jalali";
+import { RuleViolation } from "../utils/rules";
+import { createBody } from "./bodies.server";
+import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
+import { addMembership } from "./memberships.server";
+import { createPerson } from "./people.server";
+import { applyChange, getResolution, isOverdue, listMyActions, overdueReview } from "./resolutions.server";
+
+const actor = { userId: null };
+let seq = 0;
+const today = todayIso();
+
+function person(lastName: string) {
+  return createPerson(actor, {
+    honorific: "mr",
+    title: null,
+    firstName: "",
+    lastName: `${lastName}${++seq}`,
+    organisation: "",
+    position: "",
+    email: "",
+    mobile: "",
+  });
+}
+
+function user(personId: number, role: "member" | "chair" | "secretariat" = "member") {
+  const id = db
+    .insert(users)
+    .values({ username: `u${++seq}`, passwordHash: "x", role, personId })
+    .returning({ id: users.id })
+    .get().id;
+  return { id, role, personId };
+}
+
+function seat(personId: number, bodyId: number, role: "chair" | "secretary" | "member" = "member") {
+  addMembership(
+    actor,
+    { bodyId },
+    { personId, role, startDate: null, endDate: null, letterNumber: "", letterDate: null },
+  );
+}
+
+/** Two committees under one council; each passes resolutions in a meeting held `daysAgo` days ago. */
+function world() {
+  const hq = createBody(actor, {
+    name: `ستاد ${++seq}`,
+    code: "",
+    kind: "headquarters",
+    parentId: null,
+    isExternal: false,
+    active: true,
+    duties: "",
+  });
+  const a = createBody(actor, {
+    name: `کمیته الف ${++seq}`,
+    code: "الف",
+    kind: "committee",
+    parentId: hq,
+    isExternal: false,
+    active: true,
+    duties: "",
+  });
+  const b = createBody(actor, {
+    name: `کمیته ب ${++seq}`,
+    code: "ب",
+    kind: "committee",
+    parentId: hq,
+    isExternal: false,
+    active: true,
+    duties: "",
+  });
+  const chairA = person("رئیس");
+  const memberA = person("عضو");
+  const memberB = person("دیگری");
+  seat(chairA, a, "chair");
+  seat(memberA, a);
+  seat(memberB, b);
+  return {
+    a,
+    b,
+    chairA: user(chairA, "chair"),
+    memberA: user(memberA),
+    memberB: user(memberB),
+    memberAPerson: memberA,
+  };
+}
+
+function meeting(
+  bodyId: number,
+  daysAgo: number,
+  items: { subject: string; owners: { kind: "body" | "person"; id: number }[]; days?: number }[],
+) {
+  const id = createMeeting(actor, bodyId);
+  const m = getMeeting(id)!;
+  const saved = saveDraft(actor, id, {
+    version: m.meeting.version,
+    saveId: `s${++seq}`,
+    doc: {
+      ...m.doc,
+      date: formatJalali(addDays(today, -daysAgo), "en"),
+      agenda: [{ key: "a", title: "دستور", discussion: "" }],
+      resolutions: items.map((i, n) => ({
+        key: `r${n}`,
+        subject: i.subject,
+        owners: i.owners.map((o) => ({ ...o, label: "" })),
+        timeframeKind: i.days ? "days" : "standing",
+        timeframeCount: String(i.days ?? ""),
+        timeframeDate: "",
+        timeframeText: "",
+      })),
+    },
+  });
+  assert.ok(saved.ok);
+  finaliseMeeting(actor, id, { version: saved.version });
+  return db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+}
+
+describe("overdue", () => {
+  test("not done after the deadline; standing ones never; done ones never", () => {
+    assert.equal(isOverdue({ status: "open", dueDate: addDays(today, -1) }, today), true);
+    assert.equal(isOverdue({ status: "in_progress", dueDate: today }, today), false);
+    assert.equal(isOverdue({ status: "open", dueDate: null }, today), false);
+    assert.equal(isOverdue({ status: "done", dueDate: addDays(today, -30) }, today), false);
+    assert.equal(isOverdue({ status: "cancelled", dueDate: addDays(today, -30) }, today), false);
+  });
+});
+
+describe("life of a resolution", () => {
+  test("progress, extension request and decision, done — each kept in the timeline", () => {
+    const w = world();
+    const [r] = meeting(w.a, 20, [
+      { subject: "تهیه گزارش", owners: [{ kind: "person", id: w.memberAPerson }], days: 7 },
+    ]);
+    applyChange(actor, w.memberA, r.id, { intent: "progress", note: "پیش‌نویس آماده شد", percent: 40 });
+    let seen = getResolution(w.memberA, r.id)!;
+    assert.equal(seen.status, "in_progress");
+    assert.equal(seen.lastPercent, 40);
+    assert.ok(seen.overdue);
+
+    // An owner may ask for more time but not give it to themselves.
+    assert.throws(
+      () => applyChange(actor, w.memberA, r.id, { intent: "extend", date: addDays(today, 10), note: "" }),
+      (e: unknown) => e instanceof Response && e.status === 403,
+    );
+    applyChange(actor, w.memberA, r.id, {
+      intent: "request_extension",
+      date: addDays(today, 10),
+      note: "منتظر داده‌ها",
+    });
+    const request = getResolution(w.chairA, r.id)!.pendingRequest!;
+    applyChange(actor, w.chairA, r.id, { intent: "decide", followUpId: request.id, approve: true, note: "" });
+    seen = getResolution(w.memberA, r.id)!;
+    assert.equal(seen.dueDate, addDays(today, 10));
+    assert.equal(seen.overdue, false);
+    assert.equal(seen.extended, true);
+
+    applyChange(actor, w.memberA, r.id, { intent: "done", date: today, note: "ارسال شد" });
+    seen = getResolution(w.memberA, r.id)!;
+    assert.deepEqual([seen.status, seen.doneDate], ["done", today]);
+    assert.deepEqual(seen.timeline.map((f) => f.kind).reverse(), [
+      "note",
+      "status",
+      "extension_request",
+      "extension",
+      "status",
+    ]);
+    assert.throws(
+      () => applyChange(actor, w.memberA, r.id, { intent: "progress", note: "x", percent: null }),
+      (e: unknown) => e instanceof RuleViolation && e.code === "resolutionClosed",
+    );
+  });
+
+  test("done dates before the meeting or in the future are refused", () => {
+    const w = world();
+    const [r] = meeting(w.a, 5, [{ subject: "کار", owners: [{ kind: "body", id: w.a }], days: 3 }]);
+    assert.throws(
+      () => applyChange(actor, w.memberA, r.id, { intent: "done", date: addDays(today, -30), note: "" }),
+      RuleViolation,
+    );
+    assert.throws(
+      () => applyChange(actor, w.memberA, r.id, { intent: "done", date: addDays(today, 1), note: "" }),
+      RuleViolation,
+    );
+  });
+});
+
+describe("visibility", () => {
+  test("a member never sees nor changes another body's resolutions", () => {
+    const w = world();
+    const [own] = meeting(w.a, 3, [{ subject: "کار الف", owners: [{ kind: "body", id: w.a }], days: 1 }]);
+    const [other] = meeting(w.b, 3, [{ subject: "کار ب", owners: [{ kind: "body", id: w.b }], days: 1 }]);
+    assert.ok(getResolution(w.memberA, own.id));
+    assert.equal(getResolution(w.memberA, other.id), null);
+    assert.throws(
+      () => applyChange(actor, w.memberA, other.id, { intent: "progress", note: "x", percent: 10 }),
+      (e: unknown) => e instanceof Response && e.status === 404,
+    );
+    assert.deepEqual(
+      listMyActions(w.memberA).map((r) => r.id),
+      [own.id],
+    );
+    assert.deepEqual(
+      listMyActions(w.memberB).map((r) => r.id),
+      [other.id],
+    );
+  });
+});
+
+describe("overdue review", () => {
+  test("a chair sees the overdue of the bodies they lead, filtered, searched with Arabic letters, paged", () => {
+    const w = world();
+    const rows = meeting(w.a, 30, [
+      { subject: "تهیه پیش‌نویس گزارش کمیته", owners: [{ kind: "body", id: w.a }], days: 3 },
+      { subject: "ارسال نامه به دستگاه‌ها", owners: [{ kind: "person", id: w.memberAPerson }], days: 10 },
+      { subject: "جلسات هفتگی", owners: [{ kind: "body", id: w.a }] },
+      { subject: "کار آینده", owners: [{ kind: "body", id: w.a }], days: 60 },
+    ]);
+    meeting(w.b, 30, [{ subject: "کار کمیته ب", owners: [{ kind: "body", id: w.b }], days: 3 }]);
+    const base = { sort: "daysOverdue" as const, dir: "desc" as const, page: 1, pageSize: 25 };
+    const all = overdueReview(w.chairA, base, today);
+    assert.deepEqual(
+      all.rows.map((r) => r.id),
+      [rows[0].id, rows[1].id],
+    );
+    assert.equal(all.rows[0].daysOverdue, 27);
+    assert.deepEqual(
+      all.counts.map((c) => c.n),
+      [2],
+    );
+    assert.deepEqual(
+      overdueReview(w.chairA, { ...base, q: "پيش‌نويس كميته" }, today).rows.map((r) => r.id),
+      [rows[0].id],
+    );
+    assert.deepEqual(
+      overdueReview(w.chairA, { ...base, minDays: 25 }, today).rows.map((r) => r.id),
+      [rows[0].id],
+    );
+    assert.deepEqual(
+      overdueReview(w.chairA, { ...base, ownerPersonId: w.memberAPerson }, today).rows.map((r) => r.id),
+      [rows[1].id],
+    );
+    const page2 = overdueReview(w.chairA, { ...base, pageSize: 1, page: 2 }, today);
+    assert.deepEqual([page2.total, page2.rows.map((r) => r.id)], [2, [rows[1].id]]);
+    // A plain member leads nothing and reviews nothing.
+    assert.equal(overdueReview(w.memberA, base, today).total, 0);
+  });
+});
