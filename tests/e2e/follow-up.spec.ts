@@ -183,7 +183,7 @@ test("the secretariat extends a deadline with a reason; the timeline and the not
   await page.goto("/");
   const count = page.locator(".nav-count");
   await expect(count).toBeVisible();
-  const before = await count.textContent();
+  const before = (await count.textContent()) ?? "";
   await page
     .getByRole("button", { name: /^خوانده شد/ })
     .first()
