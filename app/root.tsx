@@ -17,6 +17,7 @@ import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
+import { useNonce } from "./utils/nonce";
 import { getUser } from "./utils/session.server";
 import { useLang } from "./utils/use-lang";
 
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = useLang();
   const { t } = useTranslation();
+  const nonce = useNonce();
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <head>
@@ -58,8 +60,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page">
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -139,8 +139,23 @@ export const sessions = sqliteTable(
     expiresAt: text("expires_at").notNull(),
     ip: text("ip").notNull().default(""),
     userAgent: text("user_agent").notNull().default(""),
+    /** Failed sign-ins on the account since its previous sign-in, shown to the owner once they are in. */
+    failedBefore: integer("failed_before").notNull().default(0),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Every sign-in attempt, for throttling per account and per address. */
+export const loginAttempts = sqliteTable(
+  "login_attempts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    username: text("username").notNull(),
+    ip: text("ip").notNull().default(""),
+    ok: integer("ok", { mode: "boolean" }).notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_attempts_username_idx").on(t.username, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
 
 export const MEETING_MODES = ["in_person", "virtual", "mixed"] as const;

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import { auditLog, people, users } from "../../db/schema";
 import { db } from "../utils/db.server";
 
@@ -77,4 +77,62 @@ export function getAuditTrail(entity: string, entityId: number, limit = 100): Au
     .limit(limit)
     .all()
     .map(({ before, after, ...row }) => ({ ...row, changes: diffSnapshots(before, after) }));
+}
+
+export type AuditQuery = {
+  action?: string;
+  entity?: string;
+  userId?: number;
+  from?: string;
+  to?: string;
+  page: number;
+};
+const AUDIT_PAGE = 50;
+
+/** The audit log for the admin, newest first, filtered and paged in the database. */
+export function browseAudit(query: AuditQuery) {
+  const where = and(
+    query.action ? eq(auditLog.action, query.action) : undefined,
+    query.entity ? eq(auditLog.entity, query.entity) : undefined,
+    query.userId ? eq(auditLog.userId, query.userId) : undefined,
+    // Dates are Tehran days; the log is UTC, so the day starts 3.5 hours earlier in UTC.
+    query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+03:30`).toISOString()) : undefined,
+    query.to
+      ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+03:30`).getTime() + 86_400_000).toISOString())
+      : undefined,
+  );
+  const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: auditLog.id,
+      at: auditLog.at,
+      action: auditLog.action,
+      entity: auditLog.entity,
+      entityId: auditLog.entityId,
+      ip: auditLog.ip,
+      before: auditLog.before,
+      after: auditLog.after,
+      username: users.username,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.userId))
+    .where(where)
+    .orderBy(desc(auditLog.id))
+    .limit(AUDIT_PAGE)
+    .offset((query.page - 1) * AUDIT_PAGE)
+    .all()
+    .map(({ before, after, ...r }) => ({ ...r, changes: diffSnapshots(before, after) }));
+  const actions = db
+    .selectDistinct({ action: auditLog.action })
+    .from(auditLog)
+    .all()
+    .map((a) => a.action)
+    .sort();
+  const entities = db
+    .selectDistinct({ entity: auditLog.entity })
+    .from(auditLog)
+    .all()
+    .map((a) => a.entity)
+    .sort();
+  return { total, rows, pages: Math.max(1, Math.ceil(total / AUDIT_PAGE)), actions, entities };
 }

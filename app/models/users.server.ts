@@ -1,23 +1,143 @@
-import { eq } from "drizzle-orm";
-import { users } from "../../db/schema";
-import { db } from "../utils/db.server";
+import { and, asc, count, eq, gt, gte } from "drizzle-orm";
+import { loginAttempts, people, sessions, users } from "../../db/schema";
+import { db, writeTransaction } from "../utils/db.server";
 import { getDummyHash, verifyPassword } from "../utils/password.server";
-import { recordAudit } from "./audit.server";
+import { formatPersonName } from "../utils/person-name";
+import { type Actor, recordAudit } from "./audit.server";
 
-/** Checks a username and password; returns the user id, or null (and logs the failure). */
-export async function verifyLogin(username: string, password: string, ip = ""): Promise<number | null> {
+/** Wrong passwords allowed per account, and per address, within the window; the next one is refused with 429. */
+export const MAX_FAILURES_PER_ACCOUNT = Number(process.env.LOGIN_MAX_FAILURES ?? 10);
+export const MAX_FAILURES_PER_IP = Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 50);
+export const FAILURE_WINDOW_MS = 15 * 60_000;
+
+export type LoginResult = { ok: true; userId: number; failedBefore: number } | { ok: false; throttled: boolean };
+
+function failuresSince(where: ReturnType<typeof eq>, since: string): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(and(where, eq(loginAttempts.ok, false), gte(loginAttempts.at, since)))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Checks a username and password. After too many wrong passwords in 15 minutes for the account (or from the
+ * address), attempts are refused without checking. Every attempt is logged and audited.
+ */
+export async function verifyLogin(rawUsername: string, password: string, ip = ""): Promise<LoginResult> {
+  const username = rawUsername.trim().toLowerCase().slice(0, 100);
+  const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
   const user = db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabledAt: users.disabledAt })
+    .select({
+      id: users.id,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      lastLoginAt: users.lastLoginAt,
+    })
     .from(users)
-    .where(eq(users.username, username.trim().toLowerCase()))
+    .where(eq(users.username, username))
     .get();
-  // An unknown username still costs one scrypt, so response time does not reveal which usernames exist.
-  const ok = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
-  if (!user || !ok || user.disabledAt) {
-    recordAudit({ userId: user?.id ?? null, action: "login_failed", entity: "user", entityId: user?.id, ip });
-    return null;
+  if (
+    failuresSince(eq(loginAttempts.username, username), since) >= MAX_FAILURES_PER_ACCOUNT ||
+    (ip && failuresSince(eq(loginAttempts.ip, ip), since) >= MAX_FAILURES_PER_IP)
+  ) {
+    recordAudit({
+      userId: user?.id ?? null,
+      action: "login_throttled",
+      entity: "user",
+      entityId: user?.id,
+      ip,
+      after: { username },
+    });
+    return { ok: false, throttled: true };
   }
-  db.update(users).set({ lastLoginAt: new Date().toISOString() }).where(eq(users.id, user.id)).run();
+  // An unknown username still costs one scrypt, so response time does not reveal which usernames exist.
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
+  const ok = Boolean(user && passwordOk && !user.disabledAt);
+  const at = new Date().toISOString();
+  db.insert(loginAttempts).values({ username, ip, ok, at }).run();
+  if (!ok || !user) {
+    recordAudit({
+      userId: user?.id ?? null,
+      action: "login_failed",
+      entity: "user",
+      entityId: user?.id,
+      ip,
+      after: { username },
+    });
+    return { ok: false, throttled: false };
+  }
+  const failedBefore =
+    db
+      .select({ n: count() })
+      .from(loginAttempts)
+      .where(
+        and(
+          eq(loginAttempts.username, username),
+          eq(loginAttempts.ok, false),
+          gt(loginAttempts.at, user.lastLoginAt ?? ""),
+        ),
+      )
+      .get()?.n ?? 0;
+  db.update(users).set({ lastLoginAt: at }).where(eq(users.id, user.id)).run();
   recordAudit({ userId: user.id, action: "login", entity: "user", entityId: user.id, ip });
-  return user.id;
+  return { ok: true, userId: user.id, failedBefore };
+}
+
+/** Accounts for the admin, with their people. */
+export function listUsers() {
+  return db
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      disabledAt: users.disabledAt,
+      lastLoginAt: users.lastLoginAt,
+      person: people,
+    })
+    .from(users)
+    .leftJoin(people, eq(people.id, users.personId))
+    .orderBy(asc(users.username))
+    .all()
+    .map(({ person, ...u }) => ({ ...u, name: person ? formatPersonName(person, "fa") : "" }));
+}
+
+/** Disables an account and ends all its sessions at once; enabling lets it sign in again. */
+export function setUserDisabled(actor: Actor, userId: number, disabled: boolean) {
+  writeTransaction((tx) => {
+    const before = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new Response("Not found", { status: 404 });
+    const disabledAt = disabled ? new Date().toISOString() : null;
+    tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
+    if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    recordAudit(
+      {
+        ...actor,
+        action: disabled ? "user_disabled" : "user_enabled",
+        entity: "user",
+        entityId: userId,
+        before,
+        after: { disabledAt },
+      },
+      tx,
+    );
+  });
+}
+
+/** The user's live sessions, newest first. */
+export function listSessions(userId: number) {
+  return db
+    .select({
+      id: sessions.id,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      ip: sessions.ip,
+      userAgent: sessions.userAgent,
+    })
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date().toISOString())))
+    .orderBy(asc(sessions.createdAt))
+    .all();
 }

@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   refreshNotifications(user, { force: true });
   const actions = listMyActions(user);
   return json({
-    user: { displayName: user.displayName, role: user.role },
+    user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
     notifications: listNotifications(user.id, { limit: 10 }),
     actionCounts: {
       total: actions.length,
@@ -40,6 +40,11 @@ export default function Home() {
           {t("home.role", { role: t(`roles.${user.role}`) })}
         </p>
       </header>
+      {user.failedBefore > 0 ? (
+        <p className="alert alert--error" role="alert">
+          {t("account.failedNotice", { count: user.failedBefore })}
+        </p>
+      ) : null}
       <div className="grid grid--2">
         <section className="card stack" aria-labelledby="home-notifications">
           <h2 id="home-notifications">{t("notifications.title")}</h2>

@@ -48,15 +48,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = { userId: user.id, ip: clientIp(context) };
   try {
     if (intent === ADD_MEMBER) {
-      requirePermission(canManageStructure(user));
+      requirePermission(canManageStructure(user), user, request);
       const parsed = parseForm(form, membershipSchema, t);
       if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
       addMembership(actor, { bodyId: id }, parsed.data);
     } else if (intent === END_MEMBERSHIP) {
-      requirePermission(canManageStructure(user));
+      requirePermission(canManageStructure(user), user, request);
       endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
     } else if (intent === CREATE_GROUP) {
-      requirePermission(found.body.kind === "committee" && canManageGroupsOf(user, id));
+      requirePermission(found.body.kind === "committee" && canManageGroupsOf(user, id), user, request);
       const parsed = parseForm(form, workingGroupSchema, t);
       if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
       const groupId = createWorkingGroup(actor, id, parsed.data);

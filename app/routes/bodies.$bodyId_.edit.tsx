@@ -13,7 +13,7 @@ import { requireUser } from "../utils/session.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   const id = requireId(params.bodyId);
   const found = getBody(id);
   if (!found) throw new Response("Not found", { status: 404 });
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   const id = requireId(params.bodyId);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), bodySchema, t);

@@ -13,13 +13,13 @@ import { requireUser } from "../utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   return json({ parents: listParentOptions() });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), bodySchema, t);
   if (!parsed.ok) return invalidFormResponse(parsed.errors);

@@ -42,7 +42,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = requireId(params.groupId);
   const found = getWorkingGroup(id);
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canManageGroupsOf(user, found.group.committeeId));
+  requirePermission(canManageGroupsOf(user, found.group.committeeId), user, request);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");

@@ -25,11 +25,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!password) errors.password = t("login.errors.passwordRequired");
   if (errors.username || errors.password) return json({ errors, username }, { status: 400 });
 
-  const userId = await verifyLogin(username, password, clientIp(context));
-  if (!userId) return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
+  const result = await verifyLogin(username, password, clientIp(context));
+  if (!result.ok && result.throttled) {
+    return json({ errors: { form: t("login.errors.throttled") } as ActionErrors, username }, { status: 429 });
+  }
+  if (!result.ok)
+    return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
 
   return redirect(redirectTo, {
-    headers: { "Set-Cookie": await createUserSession(request, userId, clientIp(context)) },
+    headers: { "Set-Cookie": await createUserSession(request, result.userId, clientIp(context), result.failedBefore) },
   });
 }
 

@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = getMinutesView(requireId(params.meetingId));
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId));
+  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
   const { meeting, view, editions, shownEdition } = found;
   return json({
     id: meeting.id,
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = requireId(params.meetingId);
   const found = getMinutesView(id);
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
   const actor = { userId: user.id, ip: clientIp(context) };
   const intent = (await request.formData()).get("intent");
   if (intent === "start-correction") {

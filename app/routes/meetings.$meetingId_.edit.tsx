@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const found = getMeeting(requireId(params.meetingId));
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
   const { meeting, body, doc } = found;
   if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
   const owners = getOwnerOptions();
@@ -41,7 +41,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const id = requireId(params.meetingId);
   const found = getMeeting(id);
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId));
+  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });

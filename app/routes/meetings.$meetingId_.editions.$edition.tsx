@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.meetingId);
   const found = getMeeting(id);
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId));
+  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
   const edition = requireId(params.edition);
   const snapshot = getEdition(id, edition);
   if (!snapshot) throw new Response("Not found", { status: 404 });

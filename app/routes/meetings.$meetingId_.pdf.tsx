@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = requireId(params.meetingId);
   const found = getMinutesView(id);
   if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId));
+  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
   const lang = await getLang(request);
   const i18n = createI18n(lang);
   const body = renderToStaticMarkup(

@@ -15,7 +15,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const bodyId = requireId(String((await request.formData()).get("bodyId") ?? ""));
-  requirePermission(canEditMinutesOf(user, bodyId));
+  requirePermission(canEditMinutesOf(user, bodyId), user, request);
   try {
     const id = createMeeting({ userId: user.id, ip: clientIp(context) }, bodyId);
     return redirect(`/meetings/${id}/edit`);

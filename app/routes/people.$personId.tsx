@@ -44,7 +44,7 @@ export default function PersonPage() {
       <section className="card">
         <dl className="dl">
           {rows.map(([label, value]) => (
-            <div key={label} style={{ display: "contents" }}>
+            <div key={label} className="contents">
               <dt>{label}</dt>
               <dd dir="auto">{value || "—"}</dd>
             </div>

@@ -13,7 +13,8 @@ import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  requirePermission(canManageStructure(await requireUser(request)));
+  const user = await requireUser(request);
+  requirePermission(canManageStructure(user), user, request);
   const found = getPerson(requireId(params.personId));
   if (!found) throw new Response("Not found", { status: 404 });
   return json({ person: found.person });
@@ -21,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   const id = requireId(params.personId);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), personSchema, t);

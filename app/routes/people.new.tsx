@@ -10,13 +10,14 @@ import { clientIp } from "../utils/request.server";
 import { requireUser } from "../utils/session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  requirePermission(canManageStructure(await requireUser(request)));
+  const user = await requireUser(request);
+  requirePermission(canManageStructure(user), user, request);
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  requirePermission(canManageStructure(user));
+  requirePermission(canManageStructure(user), user, request);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), personSchema, t);
   if (!parsed.ok) return invalidFormResponse(parsed.errors);

@@ -11,7 +11,7 @@ import { formatJalali, formatTimestamp, todayIso } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
+import { denyAccess, requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -33,6 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     applyChange({ userId: user.id, ip: clientIp(context) }, user, id, parsed.data);
   } catch (error) {
     if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+    if (error instanceof Response && error.status === 403) denyAccess(user, request);
     throw error;
   }
   return json({ intent, ok: true, errors: {} as Record<string, string> });

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, or } from "drizzle-orm";
 import { memberships, workingGroups } from "../../db/schema";
 import { db } from "./db.server";
 import { todayIso } from "./jalali";
-import type { SessionUser } from "./session.server";
+import { denyAccess, type SessionUser } from "./session.server";
 
 /** Secretariat and admin change the organisation's structure; everyone else reads it. */
 export function canManageStructure(user: Pick<SessionUser, "role">): boolean {
@@ -34,9 +34,9 @@ export function canManageGroupsOf(user: Pick<SessionUser, "role" | "personId">, 
   return canManageStructure(user) || isChairOf(user, committeeId);
 }
 
-/** Throws a 403 unless `allowed`; used by every action after its own check. */
-export function requirePermission(allowed: boolean): void {
-  if (!allowed) throw new Response("Forbidden", { status: 403 });
+/** Throws a 403 unless `allowed` (and writes the refusal to the audit log); used by every loader and action. */
+export function requirePermission(allowed: boolean, user: Pick<SessionUser, "id">, request: Request): void {
+  if (!allowed) denyAccess(user, request);
 }
 
 /** Bodies a person currently belongs to, including the committees of their working groups. */

@@ -4,6 +4,8 @@ declare module "@remix-run/node" {
   interface AppLoadContext {
     /** The client's address, as the Express server saw it. */
     ip?: string;
+    /** The per-request CSP nonce. */
+    nonce?: string;
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, lt, ne } from "drizzle-orm";
-import { people, type Role, sessions, users } from "../../db/schema";
+import { and, eq, like, lt, ne } from "drizzle-orm";
+import { auditLog, people, type Role, sessions, users } from "../../db/schema";
 import { db } from "./db.server";
 import { formatPersonName } from "./person-name";
 
@@ -30,10 +30,12 @@ export type SessionUser = {
   personId: number | null;
   displayName: string;
   sessionId: string;
+  /** Failed sign-ins on the account between its previous sign-in and this session's. */
+  failedBefore: number;
 };
 
 /** Creates a session for a user and returns the Set-Cookie header. */
-export async function createUserSession(request: Request, userId: number, ip = ""): Promise<string> {
+export async function createUserSession(request: Request, userId: number, ip = "", failedBefore = 0): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = Date.now();
   db.insert(sessions)
@@ -44,6 +46,7 @@ export async function createUserSession(request: Request, userId: number, ip = "
       expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS).toISOString(),
       ip,
       userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
+      failedBefore,
     })
     .run();
   // Old, expired sessions are swept at sign-in rather than by a timer.
@@ -72,6 +75,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
       disabledAt: users.disabledAt,
       lastSeenAt: sessions.lastSeenAt,
       expiresAt: sessions.expiresAt,
+      failedBefore: sessions.failedBefore,
       honorific: people.honorific,
       title: people.title,
       firstName: people.firstName,
@@ -108,6 +112,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
           )
         : row.username,
     sessionId: id,
+    failedBefore: row.failedBefore,
   };
 }
 
@@ -122,10 +127,29 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return (await getUser(request)) ?? loginRedirect(request);
 }
 
+/** Records a refused access in the audit log and answers 403 (the Persian "access denied" page). */
+export function denyAccess(user: Pick<SessionUser, "id">, request: Request): never {
+  recordDenied(user, request);
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/** Writes a refused access to the audit log without answering (for JSON endpoints). */
+export function recordDenied(user: Pick<SessionUser, "id">, request: Request) {
+  const url = new URL(request.url);
+  db.insert(auditLog)
+    .values({
+      userId: user.id,
+      action: "access_denied",
+      entity: "route",
+      after: JSON.stringify({ method: request.method, path: url.pathname }),
+    })
+    .run();
+}
+
 /** The signed-in user when their role is one of `roles`; otherwise a 403. */
 export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!roles.includes(user.role)) throw new Response("Forbidden", { status: 403 });
+  if (!roles.includes(user.role)) denyAccess(user, request);
   return user;
 }
 
@@ -147,6 +171,13 @@ export function destroyAllSessions(userId: number, exceptSessionId?: string) {
         ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))
         : eq(sessions.userId, userId),
     )
+    .run();
+}
+
+/** Ends one of the user's own sessions, named by the first 12 characters of its id. */
+export function endSession(userId: number, idPrefix: string) {
+  db.delete(sessions)
+    .where(and(eq(sessions.userId, userId), like(sessions.id, `${idPrefix.replace(/[^0-9a-f]/g, "")}%`)))
     .run();
 }
 

@@ -1,0 +1,97 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { recordAudit } from "../models/audit.server";
+import { listSessions } from "../models/users.server";
+import { formatTimestamp } from "../utils/jalali";
+import { clientIp } from "../utils/request.server";
+import { destroyAllSessions, destroyUserSession, endSession, requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return json({
+    current: user.sessionId,
+    sessions: listSessions(user.id).map((s) => ({ ...s, id: s.id.slice(0, 12) })),
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const form = await request.formData();
+  if (form.get("intent") === "everywhere") {
+    destroyAllSessions(user.id);
+    recordAudit({
+      userId: user.id,
+      action: "logout_everywhere",
+      entity: "user",
+      entityId: user.id,
+      ip: clientIp(context),
+    });
+    return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
+  }
+  const prefix = String(form.get("session") ?? "");
+  if (prefix.length === 12) endSession(user.id, prefix);
+  return redirect("/account/sessions");
+}
+
+export default function Sessions() {
+  const { current, sessions } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <h1>{t("account.sessionsTitle")}</h1>
+          <p className="muted">{t("account.intro")}</p>
+        </div>
+        <Form method="post">
+          <input type="hidden" name="intent" value="everywhere" />
+          <button type="submit" className="button button--danger">
+            {t("account.everywhere")}
+          </button>
+        </Form>
+      </header>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("account.started")}</th>
+              <th scope="col">{t("account.lastSeen")}</th>
+              <th scope="col">{t("account.address")}</th>
+              <th scope="col">{t("account.browser")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("account.end")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id}>
+                <td>{formatTimestamp(s.createdAt, lang)}</td>
+                <td>{formatTimestamp(s.lastSeenAt, lang)}</td>
+                <td dir="ltr">{s.ip || "—"}</td>
+                <td className="small" dir="ltr">
+                  {s.userAgent.slice(0, 80)}
+                </td>
+                <td>
+                  {current.startsWith(s.id) ? (
+                    <span className="badge badge--ok">{t("account.current")}</span>
+                  ) : (
+                    <Form method="post">
+                      <input type="hidden" name="session" value={s.id} />
+                      <button type="submit" className="button button--small">
+                        {t("account.end")}
+                      </button>
+                    </Form>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import { type Browser, expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { hashPassword } from "../../app/utils/password.server";
+import { DATABASE_PATH } from "../playwright.config";
+import { ACCOUNTS, signIn } from "./helpers";
+import { allPageUrls } from "./routes";
+
+const dbFile = new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname;
+function withDb<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(dbFile);
+  db.pragma("busy_timeout = 5000");
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** A throwaway member account, so tests that lock or disable accounts touch no one else. */
+async function makeUser() {
+  const username = `temp${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const password = "a-strong-pass-1404";
+  const hash = await hashPassword(password);
+  withDb((db) =>
+    db.prepare("insert into users (username, password_hash, role) values (?, ?, 'member')").run(username, hash),
+  );
+  return { username, password };
+}
+
+async function signInAs(browser: Browser, account: { username: string; password: string }) {
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByLabel("نام کاربری").fill(account.username);
+  await page.getByLabel("رمز عبور").fill(account.password);
+  await page.getByRole("button", { name: "ورود" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+  return page;
+}
+
+test("a session ends after 30 idle minutes and after 12 hours", async ({ browser }) => {
+  const account = await makeUser();
+  const idle = await signInAs(browser, account);
+  withDb((db) =>
+    db
+      .prepare("update sessions set last_seen_at = ? where user_id = (select id from users where username = ?)")
+      .run(new Date(Date.now() - 31 * 60_000).toISOString(), account.username),
+  );
+  await idle.goto("/my-actions");
+  await expect(idle).toHaveURL(/\/login\?redirectTo=%2Fmy-actions/);
+
+  const old = await signInAs(browser, account);
+  withDb((db) =>
+    db
+      .prepare("update sessions set expires_at = ? where user_id = (select id from users where username = ?)")
+      .run(new Date(Date.now() - 1000).toISOString(), account.username),
+  );
+  await old.reload();
+  await expect(old).toHaveURL(/\/login/);
+});
+
+test("signing out everywhere ends the other sessions too", async ({ browser }) => {
+  const account = await makeUser();
+  const laptop = await signInAs(browser, account);
+  const phone = await signInAs(browser, account);
+  await laptop.getByRole("link", { name: "نشست‌ها" }).click();
+  await expect(laptop.getByRole("row")).toHaveCount(3);
+  await expect(laptop.getByText("همین نشست")).toBeVisible();
+  await laptop.getByRole("button", { name: "خروج از همه دستگاه‌ها" }).click();
+  await expect(laptop).toHaveURL("/login");
+  await phone.goto("/");
+  await expect(phone).toHaveURL(/\/login/);
+});
+
+test("an admin disables a user: their sessions end at once and they cannot sign in", async ({ page, browser }) => {
+  const account = await makeUser();
+  const victim = await signInAs(browser, account);
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "کاربران" }).click();
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: `غیرفعال کردن: ${account.username}` }).click();
+  await expect(page.getByRole("row").filter({ hasText: account.username })).toContainText("غیرفعال");
+  await victim.goto("/");
+  await expect(victim).toHaveURL(/\/login/);
+  await victim.getByLabel("نام کاربری").fill(account.username);
+  await victim.getByLabel("رمز عبور").fill(account.password);
+  await victim.getByRole("button", { name: "ورود" }).click();
+  await expect(victim.getByRole("alert")).toHaveText("نام کاربری یا رمز عبور نادرست است.");
+});
+
+test("the 11th wrong password in 15 minutes is refused with 429; the owner is told on their next sign-in", async ({
+  page,
+  request,
+}) => {
+  const account = await makeUser();
+  const statuses: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const r = await request.post("/login", {
+      form: { username: account.username, password: `wrong-${i}` },
+      maxRedirects: 0,
+    });
+    statuses.push(r.status());
+  }
+  expect(statuses.slice(0, 10)).toEqual(Array(10).fill(400));
+  expect(statuses[10]).toBe(429);
+  // Even the right password is refused while the account is throttled, with a Persian message.
+  await page.goto("/login");
+  await page.getByLabel("نام کاربری").fill(account.username);
+  await page.getByLabel("رمز عبور").fill(account.password);
+  await page.getByRole("button", { name: "ورود" }).click();
+  await expect(page.getByRole("alert")).toContainText("۱۵ دقیقه دیگر دوباره تلاش کنید");
+
+  // Once the window has passed, the owner signs in and learns of the attempts.
+  withDb((db) =>
+    db
+      .prepare("update login_attempts set at = ? where username = ?")
+      .run(new Date(Date.now() - 16 * 60_000).toISOString(), account.username),
+  );
+  await page.getByLabel("رمز عبور").fill(account.password);
+  await page.getByRole("button", { name: "ورود" }).click();
+  await expect(page.getByRole("alert")).toContainText("۱۰ تلاش ناموفق");
+});
+
+test("a cross-site POST is refused before any action runs", async ({ page, request }) => {
+  const before = withDb((db) => (db.prepare("select count(*) n from sessions").get() as { n: number }).n);
+  for (const headers of [{ Origin: "http://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }]) {
+    const r = await request.post("/login", { form: ACCOUNTS.admin, headers, maxRedirects: 0 });
+    expect(r.status()).toBe(403);
+    expect(await r.text()).toContain("پذیرفته نشد");
+  }
+  expect(withDb((db) => (db.prepare("select count(*) n from sessions").get() as { n: number }).n)).toBe(before);
+  // A same-site form still works.
+  await signIn(page, "member");
+  // A page on another site that posts a form to the app: the browser says where it comes from, and it is refused.
+  const app = new URL(page.url());
+  const other = await page.context().newPage();
+  await other.route("http://attacker.example/", (route) =>
+    route.fulfill({ contentType: "text/html", body: "<!doctype html><html><body><p>hello</p></body></html>" }),
+  );
+  await other.goto("http://attacker.example/");
+  const [response] = await Promise.all([
+    other.waitForResponse((r) => r.url() === `${app.origin}/language`),
+    other.evaluate((action) => {
+      const form = document.createElement("form");
+      form.method = "post";
+      form.action = action;
+      form.innerHTML = '<input name="lang" value="en">';
+      document.body.append(form);
+      form.submit();
+    }, `${app.origin}/language`),
+  ]);
+  expect(response.status()).toBe(403);
+  await page.reload();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fa");
+});
+
+test("every page carries the security headers and a CSP nonce on every inline script", async ({ page }) => {
+  await signIn(page, "admin");
+  for (const { url } of [...allPageUrls(), { url: "/login" }]) {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    const h = response.headers();
+    const csp = h["content-security-policy"] ?? "";
+    expect(csp, url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'/);
+    for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp, url).toContain(d);
+    expect(h["x-content-type-options"], url).toBe("nosniff");
+    expect(h["referrer-policy"], url).toBe("same-origin");
+    if ((h["content-type"] ?? "").startsWith("text/html")) {
+      expect(h["cache-control"], url).toBe("no-store");
+      const nonce = /'nonce-([^']+)'/.exec(csp)![1];
+      const html = await response.text();
+      const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
+      for (const attrs of inline) expect(attrs, url).toContain(`nonce="${nonce}"`);
+      expect(html, url).not.toMatch(/at .+\.(js|ts):\d+/);
+    }
+  }
+  // A malformed request gets a plain Persian answer, not a stack trace.
+  const bad = await page.request.get("/%E0%A4%A");
+  expect(bad.status()).toBeGreaterThanOrEqual(400);
+  expect(await bad.text()).not.toMatch(/\bat\b.*\.js/);
+});
+
+test("refused access is in the audit log, which the admin browses in Jalali", async ({ page, browser }) => {
+  const member = await browser.newPage();
+  await signIn(member, "member");
+  expect((await member.goto("/admin/users"))?.status()).toBe(403);
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "ممیزی" }).click();
+  await page.getByLabel("رویداد").selectOption({ label: "دسترسی رد شد" });
+  await page.getByRole("button", { name: "اعمال" }).click();
+  const row = page.getByRole("row").filter({ hasText: "/admin/users" }).first();
+  await expect(row).toContainText("member");
+  await expect(row.getByRole("cell").first()).toHaveText(/^[۰-۹]{4}\/[۰-۹]{2}\/[۰-۹]{2} [۰-۹]{2}:[۰-۹]{2}$/);
+});
