@@ -122,7 +122,11 @@ test("the 11th wrong password in 15 minutes is refused with 429; the owner is to
 
 test("a cross-site POST is refused before any action runs", async ({ page, request }) => {
   const before = withDb((db) => (db.prepare("select count(*) n from sessions").get() as { n: number }).n);
-  for (const headers of <Record<string, string>[]>[{ Origin: "http://evil.example" }, { "Sec-Fetch-Site": "cross-site" }, { Origin: "null" }]) {
+  for (const headers of <Record<string, string>[]>[
+    { Origin: "http://evil.example" },
+    { "Sec-Fetch-Site": "cross-site" },
+    { Origin: "null" },
+  ]) {
     const r = await request.post("/login", { form: ACCOUNTS.admin, headers, maxRedirects: 0 });
     expect(r.status()).toBe(403);
     expect(await r.text()).toContain("پذیرفته نشد");
