@@ -259,16 +259,22 @@ type Change =
 
 const MANAGER_INTENTS = new Set(["extend", "decide", "cancel", "reopen"]);
 
+/** The resolution, if this user may apply this kind of change to it: 404 when it is not theirs to see, else 403. */
+export function requireChangeAllowed(user: User, id: number, intent: string) {
+  const found = getResolution(user, id);
+  if (!found) throw new Response("Not found", { status: 404 });
+  const allowed = MANAGER_INTENTS.has(intent) ? found.canManage : found.canUpdate || found.canManage;
+  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  return found;
+}
+
 /**
  * Applies one follow-up to a resolution. Owners may add progress, mark done, start and ask for more time; only the
  * body's chair and secretary (or the secretariat) extend, cancel, reopen and decide on requests. Subject, owners and
  * deadline are never taken from a request except through those.
  */
 export function applyChange(actor: Actor, user: User, id: number, change: Change) {
-  const found = getResolution(user, id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  const allowed = MANAGER_INTENTS.has(change.intent) ? found.canManage : found.canUpdate || found.canManage;
-  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  const found = requireChangeAllowed(user, id, change.intent);
   const closed = found.status === "done" || found.status === "cancelled";
   if (closed && change.intent !== "reopen") throw new RuleViolation("resolutionClosed");
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { type ReactNode, useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
-import { applyChange, getResolution } from "../models/resolutions.server";
+import { applyChange, getResolution, requireChangeAllowed } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
 import { formatPercent, localDigits } from "../utils/digits";
 import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
@@ -27,6 +27,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
+  // Who may do what is settled before the input is even read.
+  try {
+    requireChangeAllowed(user, id, intent);
+  } catch (error) {
+    if (error instanceof Response && error.status === 403) denyAccess(user, request);
+    throw error;
+  }
   const parsed = parseForm(form, followUpSchema, t);
   if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
   try {

@@ -2,9 +2,10 @@ import { OVERDUE_SORTS, type OverdueQuery } from "../models/resolutions.server";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 
-const positive = (v: string | null) => {
+/** A positive whole number no larger than `max` (ids, pages, day counts), or undefined. */
+const positive = (v: string | null, max = 1_000_000_000) => {
   const n = Number(toAsciiDigits(v ?? ""));
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  return Number.isInteger(n) && n > 0 && n <= max ? n : undefined;
 };
 const date = (v: string | null) => {
   const r = parseJalaliInput(v ?? "");
@@ -25,11 +26,11 @@ export function parseOverdueQuery(params: URLSearchParams): OverdueQuery {
     status: status === "open" || status === "in_progress" ? status : undefined,
     dueFrom: date(params.get("from")),
     dueTo: date(params.get("to")),
-    minDays: positive(params.get("minDays")),
+    minDays: positive(params.get("minDays"), 36_500),
     q: (params.get("q") ?? "").slice(0, 200) || undefined,
     sort: (OVERDUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as OverdueQuery["sort"]) : "daysOverdue",
     dir: params.get("dir") === "asc" ? "asc" : "desc",
-    page: positive(params.get("page")) ?? 1,
+    page: positive(params.get("page"), 100_000) ?? 1,
     pageSize: size && PAGE_SIZES.includes(size) ? size : 25,
   };
 }
