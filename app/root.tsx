@@ -15,6 +15,7 @@ import { AppHeader } from "./components/app-header";
 import { refreshNotifications, unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
+import reportStyles from "./styles/report.css";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
@@ -25,6 +26,7 @@ export const links: LinksFunction = () => [
   { rel: "preload", href: "/fonts/vazirmatn.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
   { rel: "stylesheet", href: styles },
   { rel: "stylesheet", href: minutesStyles },
+  { rel: "stylesheet", href: reportStyles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 

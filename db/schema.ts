@@ -4,7 +4,16 @@
  * final minutes being read-only) are enforced here and in the hand-written migrations' triggers.
  */
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, check, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type AnySQLiteColumn,
+  blob,
+  check,
+  index,
+  integer,
+  sqliteTable,
+  text,
+  uniqueIndex,
+} from "drizzle-orm/sqlite-core";
 
 const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
 
@@ -393,8 +402,13 @@ export const reports = sqliteTable(
     coverText: text("cover_text").notNull().default(""),
     notesJson: text("notes_json").notNull().default("{}"),
     pdf: text("pdf_path"),
+    /** The issued PDF itself, kept in the database so that backups hold it; never changes once issued. */
+    pdfBlob: blob("pdf_blob", { mode: "buffer" }),
+    pages: integer("pages"),
     sha256: text("sha256"),
     replacesId: integer("replaces_id").references((): AnySQLiteColumn => reports.id),
+    createdBy: integer("created_by").references(() => users.id),
+    updatedAt: text("updated_at"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("reports_number_unique").on(t.number)],

@@ -12,6 +12,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/my-actions", label: "nav.myActions" },
   { to: "/meetings", label: "nav.meetings" },
   { to: "/overdue", label: "nav.overdue", roles: ["chair", "secretariat", "admin"] },
+  { to: "/reports", label: "nav.reports", roles: ["secretariat", "admin"] },
   { to: "/organisation", label: "nav.organisation" },
   { to: "/bodies", label: "nav.bodies" },
   { to: "/people", label: "nav.people" },

@@ -40,6 +40,10 @@ function addEndedSeats(dbPath: string) {
   db.prepare(
     "insert into memberships (person_id, body_id, role, start_date, end_date) select (select min(id) from people), id, 'member', '2020-01-01', '2020-12-31' from bodies",
   ).run();
+  // An issued report (its PDF a stand-in) for the report routes.
+  db.prepare(
+    "insert into reports (kind, year, period, status, number, issued_at, pdf_blob, sha256) values ('quarterly', 1404, 4, 'issued', '1404-Q4-1', '2026-03-20T00:00:00Z', ?, 'x')",
+  ).run(Buffer.from("%PDF-1.4 matrix"));
   db.close();
 }
 
@@ -140,6 +144,8 @@ function records(dbPath: string) {
     );
   }
   const draftMeeting = one("select id from meetings where status = 'draft'");
+  const report = one("select id from reports where status = 'issued'");
+  for (const role of ["member", "chair", "secretariat", "admin"] as const) set("reportId", role, report, report);
   db.close();
   return { table, draftMeeting };
 }
@@ -157,6 +163,8 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   )
     return STAFF.has(role);
   if (id === "routes/meetings.$meetingId_.edit") return STAFF.has(role);
+  if (["routes/reports._index", "routes/reports.$reportId", "routes/reports.$reportId_.pdf"].includes(id))
+    return STAFF.has(role);
   if (
     [
       "routes/meetings.$meetingId",
@@ -275,6 +283,18 @@ const POSTS: PostCell[] = [
     allowed: (r) => r === "admin",
   },
   { id: "notifications", url: () => "/notifications", form: { id: "999999" }, allowed: (r) => r !== "anon" },
+  {
+    id: "reports.new",
+    url: () => "/reports/new",
+    form: { kind: "quarterly", year: "x", period: "9" },
+    allowed: (r) => STAFF.has(r),
+  },
+  {
+    id: "reports.save",
+    url: () => "/reports/1",
+    form: { intent: "save", coverText: "" },
+    allowed: (r) => STAFF.has(r),
+  },
 ];
 
 const allowedStatus = (r: Response) => {

@@ -1,0 +1,474 @@
+import { createHash } from "node:crypto";
+import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import type { TFunction } from "i18next";
+import {
+  attendance,
+  bodies,
+  committeeReports,
+  meetings,
+  memberships,
+  people,
+  reports,
+  resolutionOwners,
+  resolutions,
+  users,
+} from "../../db/schema";
+import { db, writeTransaction } from "../utils/db.server";
+import { daysBetween, halfYearRange, type Quarter, quarterRange, todayIso } from "../utils/jalali";
+import { formatPersonName } from "../utils/person-name";
+import { asRuleViolation, RuleViolation } from "../utils/rules";
+import type { SessionUser } from "../utils/session.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { isCurrentMembership } from "./memberships.server";
+import { ownerNames, resolutionCode } from "./resolutions.server";
+
+export type ReportKind = "quarterly" | "half_year";
+export type Period = { kind: ReportKind; year: number; period: number };
+
+export function periodRange({ kind, year, period }: Period) {
+  return kind === "quarterly" ? quarterRange(year, period as Quarter) : halfYearRange(year, period as 1 | 2);
+}
+
+type ResolutionRow = {
+  id: number;
+  number: number;
+  subject: string;
+  status: string;
+  dueDate: string | null;
+  doneDate: string | null;
+  meetingDate: string;
+  meetingNumber: number;
+  bodyId: number;
+  bodyCode: string;
+  extended: number;
+};
+
+export type Figures = {
+  passed: number;
+  done: number;
+  doneOnTime: number;
+  overdue: number;
+  extended: number;
+  open: number;
+};
+
+/** Counts of a set of resolutions as of a day: done, done by their deadline, overdue (active past deadline), extended. */
+export function figuresOf(
+  rows: Pick<ResolutionRow, "status" | "dueDate" | "doneDate" | "extended">[],
+  asOf: string,
+): Figures {
+  const f: Figures = { passed: rows.length, done: 0, doneOnTime: 0, overdue: 0, extended: 0, open: 0 };
+  for (const r of rows) {
+    const doneByAsOf = r.status === "done" && r.doneDate !== null && r.doneDate <= asOf;
+    if (doneByAsOf) {
+      f.done++;
+      if (r.dueDate === null || (r.doneDate ?? "") <= r.dueDate) f.doneOnTime++;
+    } else if (r.status !== "cancelled") {
+      f.open++;
+      if (r.dueDate !== null && r.dueDate < asOf) f.overdue++;
+    }
+    if (r.extended > 0) f.extended++;
+  }
+  return f;
+}
+
+/** Share of resolutions done by their deadline among those whose deadline fell in [start, end]; null when none. */
+export function onTimeRate(
+  rows: Pick<ResolutionRow, "status" | "dueDate" | "doneDate">[],
+  start: string,
+  end: string,
+): number | null {
+  const due = rows.filter(
+    (r) => r.dueDate !== null && r.dueDate >= start && r.dueDate <= end && r.status !== "cancelled",
+  );
+  if (due.length === 0) return null;
+  return (
+    due.filter((r) => r.status === "done" && r.doneDate !== null && r.doneDate <= (r.dueDate as string)).length /
+    due.length
+  );
+}
+
+function resolutionRows(where?: ReturnType<typeof and>) {
+  return db
+    .select({
+      id: resolutions.id,
+      number: resolutions.number,
+      subject: resolutions.subject,
+      status: resolutions.status,
+      dueDate: resolutions.dueDate,
+      doneDate: resolutions.doneDate,
+      meetingDate: meetings.date,
+      meetingNumber: meetings.number,
+      bodyId: meetings.bodyId,
+      bodyCode: bodies.code,
+      extended: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
+    })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(meetings.status, "final"), where))
+    .all();
+}
+
+/** Quarters ending with the given one, oldest first. */
+function previousQuarters(year: number, quarter: number, n: number) {
+  const out: { year: number; quarter: Quarter }[] = [];
+  let y = year;
+  let q = quarter;
+  for (let i = 0; i < n; i++) {
+    out.unshift({ year: y, quarter: q as Quarter });
+    q--;
+    if (q === 0) {
+      q = 4;
+      y--;
+    }
+  }
+  return out;
+}
+
+/**
+ * Drafts a report from the data: figures per body, one section per committee (meetings, activities reported in
+ * minutes, resolutions owned and their state), the annex of overdue resolutions, and the on-time rate over quarters.
+ * Figures are counted as of the period's last day (or today, while the period runs).
+ */
+export function composeReport(p: Period, today = todayIso()) {
+  const range = periodRange(p);
+  const asOf = range.end < today ? range.end : today;
+  const allBodies = db.select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.id)).all();
+  const held = db
+    .select({ id: meetings.id, bodyId: meetings.bodyId, number: meetings.number, date: meetings.date })
+    .from(meetings)
+    .where(and(eq(meetings.status, "final"), gte(meetings.date, range.start), lte(meetings.date, range.end)))
+    .orderBy(asc(meetings.date))
+    .all();
+  const heldIds = held.map((m) => m.id);
+  const attendanceRows = heldIds.length
+    ? db
+        .select({ meetingId: attendance.meetingId, status: attendance.status })
+        .from(attendance)
+        .where(and(inArray(attendance.meetingId, heldIds), sql`${attendance.status} <> 'guest'`))
+        .all()
+    : [];
+  const passed = resolutionRows(and(gte(meetings.date, range.start), lte(meetings.date, range.end)));
+  const everything = resolutionRows();
+
+  const perBody = allBodies
+    .map((b) => {
+      const mine = held.filter((m) => m.bodyId === b.id);
+      const rows = attendanceRows.filter((a) => mine.some((m) => m.id === a.meetingId));
+      const present = rows.filter((a) => a.status === "present" || a.status === "represented").length;
+      return {
+        bodyId: b.id,
+        name: b.name,
+        kind: b.kind,
+        meetings: mine.length,
+        attendanceRate: rows.length ? present / rows.length : null,
+        figures: figuresOf(
+          passed.filter((r) => r.bodyId === b.id),
+          asOf,
+        ),
+      };
+    })
+    .filter((b) => b.meetings > 0 || b.figures.passed > 0 || b.kind === "committee");
+
+  const ownedBy = (bodyId: number) =>
+    new Set(
+      db
+        .select({ id: resolutionOwners.resolutionId })
+        .from(resolutionOwners)
+        .where(eq(resolutionOwners.bodyId, bodyId))
+        .all()
+        .map((r) => r.id),
+    );
+  const names = ownerNames(everything.map((r) => r.id));
+  const committees = allBodies
+    .filter((b) => b.kind === "committee")
+    .map((c) => {
+      const owned = ownedBy(c.id);
+      const theirs = everything.filter(
+        (r) =>
+          (owned.has(r.id) || r.bodyId === c.id) &&
+          (r.meetingDate >= range.start
+            ? r.meetingDate <= range.end
+            : r.status === "open" || r.status === "in_progress"),
+      );
+      const activities = db
+        .select({
+          text: committeeReports.text,
+          meetingNumber: meetings.number,
+          meetingDate: meetings.date,
+          bodyName: bodies.name,
+        })
+        .from(committeeReports)
+        .innerJoin(meetings, eq(meetings.id, committeeReports.meetingId))
+        .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+        .where(
+          and(
+            eq(committeeReports.bodyId, c.id),
+            eq(meetings.status, "final"),
+            gte(meetings.date, range.start),
+            lte(meetings.date, range.end),
+          ),
+        )
+        .orderBy(asc(meetings.date))
+        .all();
+      return {
+        bodyId: c.id,
+        name: c.name,
+        isExternal: c.isExternal,
+        meetings: held.filter((m) => m.bodyId === c.id).map((m) => ({ number: m.number, date: m.date })),
+        activities,
+        figures: figuresOf(theirs, asOf),
+        resolutions: theirs.map((r) => ({
+          code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+          subject: r.subject,
+          status: r.status,
+          dueDate: r.dueDate,
+          doneDate: r.doneDate,
+          overdue: (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < asOf,
+        })),
+      };
+    });
+
+  const overdue = everything
+    .filter(
+      (r) =>
+        (r.status === "open" || r.status === "in_progress") &&
+        r.dueDate !== null &&
+        r.dueDate < asOf &&
+        r.meetingDate <= range.end,
+    )
+    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string))
+    .map((r) => ({
+      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+      subject: r.subject,
+      owners: names.get(r.id) ?? [],
+      dueDate: r.dueDate as string,
+      daysOverdue: daysBetween(r.dueDate as string, asOf),
+    }));
+
+  const lastQuarter = p.kind === "quarterly" ? p.period : p.period * 2;
+  const trend = previousQuarters(p.year, lastQuarter, 6).map((q) => {
+    const r = quarterRange(q.year, q.quarter);
+    return { year: q.year, quarter: q.quarter, rate: onTimeRate(everything, r.start, r.end) };
+  });
+
+  const head = db
+    .select({ person: people })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+    .where(and(eq(bodies.kind, "headquarters"), eq(memberships.role, "chair"), isCurrentMembership()))
+    .get();
+
+  return {
+    period: p,
+    range,
+    asOf,
+    addressee: head ? formatPersonName(head.person, "fa") : "",
+    totals: figuresOf(passed, asOf),
+    meetingsHeld: held.length,
+    perBody,
+    committees,
+    overdue,
+    trend,
+  };
+}
+
+export type ReportData = ReturnType<typeof composeReport>;
+
+/** The period's name, e.g. autumn 1405. */
+export function periodName(p: Period, t: TFunction) {
+  const label = p.kind === "quarterly" ? t(`reports.quarters.${p.period}`) : t(`reports.halves.${p.period}`);
+  return `${label} ${t("reports.yearOnly", { year: p.year })}`;
+}
+
+// ---------- drafts, issue, archive ----------
+
+/** Reports are composed and issued by the secretariat (and admin). */
+export function canComposeReports(user: Pick<SessionUser, "role">) {
+  return user.role === "admin" || user.role === "secretariat";
+}
+
+/** Issued reports are read by the secretariat, admin and the HQ's leadership (members of the headquarters body). */
+export function canReadReports(user: Pick<SessionUser, "role" | "personId">) {
+  if (canComposeReports(user)) return true;
+  if (!user.personId) return false;
+  return (
+    db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+      .where(and(eq(memberships.personId, user.personId), eq(bodies.kind, "headquarters"), isCurrentMembership()))
+      .get() !== undefined
+  );
+}
+
+export function listReports() {
+  return db
+    .select({
+      id: reports.id,
+      kind: reports.kind,
+      year: reports.year,
+      period: reports.period,
+      status: reports.status,
+      number: reports.number,
+      issuedAt: reports.issuedAt,
+      sha256: reports.sha256,
+      pages: reports.pages,
+      replacesId: reports.replacesId,
+      issuer: users.username,
+      createdAt: reports.createdAt,
+    })
+    .from(reports)
+    .leftJoin(users, eq(users.id, reports.issuedBy))
+    .orderBy(desc(reports.id))
+    .all();
+}
+
+export function getReport(id: number) {
+  const report = db
+    .select({
+      id: reports.id,
+      kind: reports.kind,
+      year: reports.year,
+      period: reports.period,
+      status: reports.status,
+      number: reports.number,
+      issuedAt: reports.issuedAt,
+      coverText: reports.coverText,
+      notesJson: reports.notesJson,
+      sha256: reports.sha256,
+      pages: reports.pages,
+      replacesId: reports.replacesId,
+      updatedAt: reports.updatedAt,
+    })
+    .from(reports)
+    .where(eq(reports.id, id))
+    .get();
+  if (!report) return null;
+  const replaces = report.replacesId
+    ? (db
+        .select({ id: reports.id, number: reports.number })
+        .from(reports)
+        .where(eq(reports.id, report.replacesId))
+        .get() ?? null)
+    : null;
+  return { ...report, notes: JSON.parse(report.notesJson || "{}") as Record<string, string>, replaces };
+}
+
+/** Opens a draft for a period with the default cover letter (text from the locale, addressed to the HQ's head). */
+export function createReportDraft(actor: Actor, p: Period, t: TFunction, replacesId: number | null = null): number {
+  const data = composeReport(p);
+  const coverText = t("reports.coverDefault", {
+    addressee: data.addressee,
+    kind: t(`reports.kinds.${p.kind}`),
+    period: periodName(p, t),
+  });
+  return writeTransaction((tx) => {
+    const { id } = tx
+      .insert(reports)
+      .values({ kind: p.kind, year: p.year, period: p.period, coverText, replacesId, createdBy: actor.userId })
+      .returning({ id: reports.id })
+      .get();
+    recordAudit({ ...actor, action: "create", entity: "report", entityId: id, after: { ...p, replacesId } }, tx);
+    return id;
+  });
+}
+
+/** Saves the narrative of a draft; an issued report is refused (also by the database). */
+export function updateReportDraft(
+  actor: Actor,
+  id: number,
+  input: { coverText: string; notes: Record<string, string> },
+) {
+  try {
+    writeTransaction((tx) => {
+      const before = tx
+        .select({ status: reports.status, coverText: reports.coverText, notesJson: reports.notesJson })
+        .from(reports)
+        .where(eq(reports.id, id))
+        .get();
+      if (!before) throw new Response("Not found", { status: 404 });
+      if (before.status === "issued") throw new RuleViolation("report_issued");
+      const notesJson = JSON.stringify(input.notes);
+      tx.update(reports)
+        .set({ coverText: input.coverText, notesJson, updatedAt: new Date().toISOString() })
+        .where(eq(reports.id, id))
+        .run();
+      recordAudit(
+        {
+          ...actor,
+          action: "update",
+          entity: "report",
+          entityId: id,
+          before,
+          after: { coverText: input.coverText, notesJson },
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+/** The next free number for a period: 1405-Q3-1, 1405-Q3-2 (for a correction), … */
+function nextNumber(tx: Pick<typeof db, "select">, p: Period) {
+  const prefix = `${p.year}-${p.kind === "quarterly" ? "Q" : "H"}${p.period}-`;
+  const taken = tx
+    .select({ number: reports.number })
+    .from(reports)
+    .where(sql`${reports.number} like ${`${prefix}%`}`)
+    .all().length;
+  return `${prefix}${taken + 1}`;
+}
+
+/** The number the draft will carry when issued. */
+export function upcomingNumber(id: number) {
+  const r = db
+    .select({ kind: reports.kind, year: reports.year, period: reports.period })
+    .from(reports)
+    .where(eq(reports.id, id))
+    .get();
+  return r ? nextNumber(db, r) : null;
+}
+
+/**
+ * Issues a draft with its printed PDF: numbered, dated, hashed, stored, and from then on immutable. The number was
+ * printed on the PDF; if another report took it meanwhile, the issue is refused and can simply be tried again.
+ */
+export function issueReport(actor: Actor, id: number, number: string, pdf: Buffer, pages: number) {
+  try {
+    return writeTransaction((tx) => {
+      const r = tx
+        .select({ status: reports.status, kind: reports.kind, year: reports.year, period: reports.period })
+        .from(reports)
+        .where(eq(reports.id, id))
+        .get();
+      if (!r) throw new Response("Not found", { status: 404 });
+      if (r.status === "issued") throw new RuleViolation("report_issued");
+      if (nextNumber(tx, r) !== number) throw new RuleViolation("duplicate");
+      const sha256 = createHash("sha256").update(pdf).digest("hex");
+      const issuedAt = new Date().toISOString();
+      tx.update(reports)
+        .set({ status: "issued", number, issuedAt, issuedBy: actor.userId, pdfBlob: pdf, pages, sha256 })
+        .where(eq(reports.id, id))
+        .run();
+      recordAudit({ ...actor, action: "issue", entity: "report", entityId: id, after: { number, sha256, pages } }, tx);
+      return { number, sha256 };
+    });
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+export function getReportPdf(id: number) {
+  return (
+    db
+      .select({ pdf: reports.pdfBlob, number: reports.number, sha256: reports.sha256 })
+      .from(reports)
+      .where(and(eq(reports.id, id), eq(reports.status, "issued")))
+      .get() ?? null
+  );
+}

@@ -1,0 +1,183 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { ReportView } from "../components/report-view";
+import {
+  canComposeReports,
+  canReadReports,
+  createReportDraft,
+  getReport,
+  issueReport,
+  upcomingNumber,
+  updateReportDraft,
+} from "../models/reports.server";
+import { localDigits } from "../utils/digits";
+import { requireId } from "../utils/forms.server";
+import { formatTimestamp } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
+import { PdfError } from "../utils/pdf.server";
+import { requirePermission } from "../utils/permissions.server";
+import { printReport, reportViewProps } from "../utils/report-print.server";
+import { clientIp } from "../utils/request.server";
+import { RuleViolation } from "../utils/rules";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(canReadReports(user), user, request);
+  const report = getReport(requireId(params.reportId));
+  if (!report) throw new Response("Not found", { status: 404 });
+  const compose = canComposeReports(user);
+  if (report.status === "draft") requirePermission(compose, user, request);
+  const { t } = await getFixedT(request);
+  return json({ report, view: reportViewProps(report, t), compose });
+}
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(canComposeReports(user), user, request);
+  const id = requireId(params.reportId);
+  const report = getReport(id);
+  if (!report) throw new Response("Not found", { status: 404 });
+  const { t, lang } = await getFixedT(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  const actor = { userId: user.id, ip: clientIp(context) };
+  try {
+    if (intent === "save") {
+      const notes: Record<string, string> = {};
+      for (const [key, value] of form.entries()) {
+        const m = /^note-(\d+)$/.exec(key);
+        if (m && typeof value === "string" && value.trim()) notes[m[1]] = value.slice(0, 10_000);
+      }
+      updateReportDraft(actor, id, { coverText: String(form.get("coverText") ?? "").slice(0, 20_000), notes });
+      return json({ ok: true, message: t("reports.saved") });
+    }
+    if (intent === "issue") {
+      if (report.status === "issued") throw new RuleViolation("report_issued");
+      const number = upcomingNumber(id)!;
+      let printed: Awaited<ReturnType<typeof printReport>>;
+      try {
+        printed = await printReport(report, lang, number);
+      } catch (error) {
+        if (error instanceof PdfError) {
+          console.error("report pdf failed:", error.message);
+          return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });
+        }
+        throw error;
+      }
+      issueReport(actor, id, number, printed.pdf, printed.pages);
+      return redirect(`/reports/${id}`);
+    }
+    if (intent === "correct") {
+      if (report.status !== "issued") throw new Response("Bad request", { status: 400 });
+      const draft = createReportDraft(actor, { kind: report.kind, year: report.year, period: report.period }, t, id);
+      return redirect(`/reports/${draft}`);
+    }
+  } catch (error) {
+    if (error instanceof RuleViolation) return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
+    throw error;
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function ReportPage() {
+  const { report, view, compose } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string } | undefined;
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const busy = navigation.state !== "idle";
+  const issued = report.status === "issued";
+  return (
+    <div className="stack">
+      <header className="page-header">
+        <div>
+          <h1>{view.title}</h1>
+          <div className="row">
+            <span className={issued ? "badge badge--ok" : "badge badge--warn"}>
+              {t(`reports.status.${report.status}`)}
+            </span>
+            {report.number ? (
+              <span>
+                {t("reports.number")}: {localDigits(report.number, lang)}
+              </span>
+            ) : null}
+            {report.issuedAt ? <span>{formatTimestamp(report.issuedAt, lang)}</span> : null}
+            {report.pages ? <span>{t("reports.pages", { count: report.pages })}</span> : null}
+          </div>
+          {report.sha256 ? (
+            <p className="small muted">
+              {t("reports.hash")}: <code dir="ltr">{report.sha256}</code>
+            </p>
+          ) : null}
+        </div>
+        <div className="row">
+          {issued ? (
+            <a className="button button--primary" href={`/reports/${report.id}/pdf`} download>
+              {t("reports.download")}
+            </a>
+          ) : null}
+          {issued && compose ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="correct" />
+              <button type="submit" className="button">
+                {t("reports.correct")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      </header>
+      {actionData?.message ? (
+        <p
+          className={actionData.ok ? "alert alert--ok" : "alert alert--error"}
+          role={actionData.ok ? "status" : "alert"}
+        >
+          {actionData.message}
+        </p>
+      ) : null}
+      {issued ? <p className="alert alert--ok">{t("reports.immutable")}</p> : null}
+      {!issued && compose ? (
+        <Form method="post" className="card stack" aria-label={t("reports.edit")}>
+          <h2>{t("reports.edit")}</h2>
+          <div className="field">
+            <label htmlFor="coverText">{t("reports.coverText")}</label>
+            <textarea id="coverText" name="coverText" defaultValue={report.coverText} rows={8} />
+          </div>
+          {view.data.committees.map((c) => (
+            <div className="field" key={c.bodyId}>
+              <label htmlFor={`note-${c.bodyId}`}>{t("reports.noteFor", { name: c.name })}</label>
+              <textarea
+                id={`note-${c.bodyId}`}
+                name={`note-${c.bodyId}`}
+                defaultValue={report.notes[String(c.bodyId)] ?? ""}
+                rows={2}
+              />
+            </div>
+          ))}
+          <div className="form-actions">
+            <button type="submit" name="intent" value="save" className="button" disabled={busy}>
+              {t("reports.save")}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="issue"
+              className="button button--primary"
+              disabled={busy}
+              onClick={(e) => {
+                if (!window.confirm(t("reports.issueConfirm"))) e.preventDefault();
+              }}
+            >
+              {t("reports.issue")}
+            </button>
+          </div>
+        </Form>
+      ) : null}
+      <section className="card" aria-label={t("reports.preview")}>
+        <ReportView {...view} />
+      </section>
+    </div>
+  );
+}

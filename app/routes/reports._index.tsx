@@ -1,0 +1,127 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { canComposeReports, canReadReports, listReports } from "../models/reports.server";
+import { formatPlain, localDigits } from "../utils/digits";
+import { formatTimestamp, quarterOf, todayIso } from "../utils/jalali";
+import { requirePermission } from "../utils/permissions.server";
+import { requireUser } from "../utils/session.server";
+import { useLang } from "../utils/use-lang";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(canReadReports(user), user, request);
+  const compose = canComposeReports(user);
+  const all = listReports();
+  return json({
+    issued: all.filter((r) => r.status === "issued"),
+    drafts: compose ? all.filter((r) => r.status === "draft") : [],
+    compose,
+    current: quarterOf(todayIso()),
+  });
+}
+
+export default function Reports() {
+  const { issued, drafts, compose, current } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLang();
+  const name = (r: { kind: "quarterly" | "half_year"; year: number; period: number }) =>
+    t("reports.name", {
+      kind: t(`reports.kinds.${r.kind}`),
+      period: r.kind === "quarterly" ? t(`reports.quarters.${r.period}`) : t(`reports.halves.${r.period}`),
+      year: r.year,
+    });
+  return (
+    <div className="stack">
+      <h1>{t("reports.title")}</h1>
+      {compose ? (
+        <Form method="post" action="/reports/new" className="card row" aria-label={t("reports.new")}>
+          <div className="field">
+            <label htmlFor="r-kind">{t("reports.kind")}</label>
+            <select id="r-kind" name="kind" defaultValue="quarterly">
+              <option value="quarterly">{t("reports.kinds.quarterly")}</option>
+              <option value="half_year">{t("reports.kinds.half_year")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="r-year">{t("reports.year")}</label>
+            <input
+              id="r-year"
+              name="year"
+              defaultValue={formatPlain(current.jy, lang)}
+              inputMode="numeric"
+              className="input--short"
+            />
+          </div>
+          <div className="field">
+            <label htmlFor="r-period">{t("reports.period")}</label>
+            <select id="r-period" name="period" defaultValue={String(current.quarter)}>
+              {[1, 2, 3, 4].map((q) => (
+                <option key={q} value={q}>
+                  {t(`reports.quarters.${q}`)} / {q <= 2 ? t(`reports.halves.${q}`) : "—"}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="button button--primary">
+            {t("reports.create")}
+          </button>
+        </Form>
+      ) : null}
+      {drafts.length > 0 ? (
+        <section className="card">
+          <h2>{t("reports.drafts")}</h2>
+          <ul className="plain-list">
+            {drafts.map((r) => (
+              <li key={r.id}>
+                <Link to={`/reports/${r.id}`}>{name(r)}</Link>{" "}
+                <span className="badge badge--warn">{t("reports.status.draft")}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section className="card" aria-labelledby="archive-title">
+        <h2 id="archive-title">{t("reports.archive")}</h2>
+        {issued.length === 0 ? (
+          <p className="muted">{t("reports.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("reports.number")}</th>
+                  <th scope="col">{t("reports.kind")}</th>
+                  <th scope="col">{t("reports.issuedAt")}</th>
+                  <th scope="col">{t("reports.issuer")}</th>
+                  <th scope="col">{t("reports.hash")}</th>
+                  <th scope="col">PDF</th>
+                </tr>
+              </thead>
+              <tbody>
+                {issued.map((r) => (
+                  <tr key={r.id}>
+                    <td className="nowrap">
+                      <Link to={`/reports/${r.id}`}>{localDigits(r.number ?? "", lang)}</Link>
+                    </td>
+                    <td>{name(r)}</td>
+                    <td>{formatTimestamp(r.issuedAt, lang)}</td>
+                    <td dir="ltr">{r.issuer}</td>
+                    <td dir="ltr" className="small">
+                      <code>{r.sha256?.slice(0, 16)}…</code>
+                    </td>
+                    <td>
+                      <a href={`/reports/${r.id}/pdf`} download>
+                        {t("reports.download")}
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

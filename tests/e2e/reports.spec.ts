@@ -1,0 +1,113 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+/** pdftotext splits the lam-alef ligature (لا comes back as ال): compare without those two letters. */
+const unligate = (s: string) => s.replace(/[\u0644\u0627]/g, "");
+
+function pdfText(buffer: Buffer): string {
+  const file = path.join(tmpdir(), `report-${Date.now()}.pdf`);
+  writeFileSync(file, buffer);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "");
+}
+
+test("the secretariat issues this quarter's report; the PDF holds committees, figures and the overdue annex; it cannot change", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signIn(page, "secretariat");
+  await page.getByRole("link", { name: "گزارش‌ها" }).click();
+  await page.getByRole("button", { name: "پیش‌نویس گزارش" }).click();
+  await expect(page).toHaveURL(/\/reports\/\d+$/);
+  const reportUrl = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1, name: /گزارش سه‌ماهه/ }).first()).toBeVisible();
+  // The preview reads like the report: cover letter, figures, a section per committee, the annex.
+  const preview = page.locator("article.report");
+  await expect(preview.getByRole("heading", { name: "خلاصه ارقام" })).toBeVisible();
+  await expect(preview.getByRole("heading", { name: "کمیته طراحی و روش‌شناسی" })).toBeVisible();
+  await expect(preview.getByRole("heading", { name: "پیوست: مصوبات معوق" })).toBeVisible();
+  await expect(preview.locator("svg[role=img]")).toHaveCount(2);
+
+  const edit = page.getByRole("form", { name: "ویرایش متن" });
+  await edit.getByLabel("متن روکش").fill("جناب آقای دکتر نوبخت\nبا سلام و احترام، گزارش سه‌ماهه تقدیم می‌شود.");
+  await edit.getByLabel("یادداشت دبیرخانه برای کمیته تامین داده").fill("دریافت ریزداده‌های ثبت احوال در جریان است.");
+  await edit.getByRole("button", { name: "ذخیره متن" }).click();
+  await expect(page.getByText("ذخیره شد.")).toBeVisible();
+  await expect(preview).toContainText("دریافت ریزداده‌های ثبت احوال در جریان است.");
+
+  page.once("dialog", (d) => d.accept());
+  await edit.getByRole("button", { name: "صدور گزارش (چاپ PDF)" }).click();
+  await expect(page.getByText("این گزارش صادر شده و تغییرناپذیر است")).toBeVisible();
+  await expect(page.getByRole("form", { name: "ویرایش متن" })).toHaveCount(0);
+  const hash = ((await page.locator("code").first().textContent()) ?? "").trim();
+  expect(hash).toMatch(/^[0-9a-f]{64}$/);
+
+  const response = await page.request.get(`${reportUrl}/pdf`);
+  expect(response.status()).toBe(200);
+  const pdf = await response.body();
+  expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  const { createHash } = await import("node:crypto");
+  expect(createHash("sha256").update(pdf).digest("hex")).toBe(hash);
+  const text = unligate(pdfText(pdf));
+  for (const phrase of [
+    "کمیته طراحی و روش‌شناسی",
+    "کمیته تامین داده",
+    "کمیته فناوری اطلاعات",
+    "خلاصه ارقام",
+    "مصوبات معوق",
+    "جلسات برگزارشده",
+  ]) {
+    expect(text).toContain(unligate(phrase));
+  }
+  expect(text).toContain(unligate("دریافت ریزداده‌های ثبت احوال در جریان است"));
+  // The design committee's figures row: 1 meeting, 100% attendance, 3 resolutions.
+  expect(text).toMatch(/۳\s+۱۰۰٪\s+۱\s+کمیته طر/);
+  expect(text).toMatch(/صفحه\s*۱\s*ز\s*[۱-۹]/);
+  expect(text).toContain(unligate("پیش‌نویس طرح آزمایش سرشماری"));
+
+  // The archive lists it; the action refuses any edit, not only the button.
+  await page.goto("/reports");
+  await expect(page.getByRole("row").filter({ hasText: hash.slice(0, 16) })).toBeVisible();
+  const refused = await page.request.post(reportUrl, { form: { intent: "save", coverText: "تغییر پس از صدور" } });
+  expect(refused.status()).toBe(409);
+  const again = await page.request.post(reportUrl, { form: { intent: "issue" } });
+  expect(again.status()).toBe(409);
+  const unchanged = await page.request.get(`${reportUrl}/pdf`);
+  expect(
+    createHash("sha256")
+      .update(await unchanged.body())
+      .digest("hex"),
+  ).toBe(hash);
+
+  // A correction is a new report that names the one it replaces.
+  await page.goto(reportUrl);
+  await page.getByRole("button", { name: "صدور گزارش اصلاحی" }).click();
+  await expect(page).not.toHaveURL(reportUrl);
+  await expect(page.locator("article.report")).toContainText("جایگزین گزارش شماره");
+});
+
+test("members cannot open or download reports", async ({ page }) => {
+  await signIn(page, "member");
+  for (const url of ["/reports", "/reports/1", "/reports/1/pdf"]) {
+    expect((await page.request.get(url)).status(), url).toBe(403);
+  }
+  await expect(page.getByRole("link", { name: "گزارش‌ها" })).toHaveCount(0);
+});
+
+test("other requests are answered while a PDF prints", async ({ page }) => {
+  await signIn(page, "secretariat");
+  let printed = false;
+  const printing = page.request.get("/meetings/1/pdf").then((r) => {
+    printed = true;
+    return r;
+  });
+  const health = await page.request.get("/healthz");
+  expect(health.status()).toBe(200);
+  const home = await page.request.get("/");
+  expect(home.status()).toBe(200);
+  expect(printed).toBe(false);
+  expect((await printing).status()).toBe(200);
+});
