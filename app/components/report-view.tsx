@@ -39,7 +39,7 @@ export function ReportView({
           <tbody>
             <tr>
               <th scope="row">{t("reports.letterNo")}</th>
-              <td>{number ? localDigits(number, lang) : t("reports.draftNumber")}</td>
+              <td>{number ? <bdi dir="ltr">{localDigits(number, lang)}</bdi> : t("reports.draftNumber")}</td>
             </tr>
             <tr>
               <th scope="row">{t("reports.letterDate")}</th>

@@ -102,7 +102,9 @@ export default function Reports() {
                 {issued.map((r) => (
                   <tr key={r.id}>
                     <td className="nowrap">
-                      <Link to={`/reports/${r.id}`}>{localDigits(r.number ?? "", lang)}</Link>
+                      <Link to={`/reports/${r.id}`}>
+                        <bdi dir="ltr">{localDigits(r.number ?? "", lang)}</bdi>
+                      </Link>
                     </td>
                     <td>{name(r)}</td>
                     <td>{formatTimestamp(r.issuedAt, lang)}</td>
