@@ -386,10 +386,15 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
           searchKey: searchKey(r.subject),
           updatedAt: new Date().toISOString(),
         };
+        // A corrected subject keeps the notes already gathered in the search key.
+        const notesKey = sql<string>`coalesce((select ' ' || group_concat(f.search_key, ' ') from follow_ups f where f.resolution_id = "resolutions"."id" and f.search_key <> ''), '')`;
         const old = existing.find((e) => e.number === number);
         let resolutionId: number;
         if (old) {
-          tx.update(resolutions).set(values).where(eq(resolutions.id, old.id)).run();
+          tx.update(resolutions)
+            .set({ ...values, searchKey: sql`${values.searchKey} || ${notesKey}` })
+            .where(eq(resolutions.id, old.id))
+            .run();
           resolutionId = old.id;
         } else {
           resolutionId = tx

@@ -3,7 +3,7 @@ import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { addDays, todayIso } from "../utils/jalali";
 import type { SessionUser } from "../utils/session.server";
-import { listMyActions, resolutionCode } from "./resolutions.server";
+import { listMyActionDates, resolutionCode } from "./resolutions.server";
 
 type User = Pick<SessionUser, "id" | "role" | "personId">;
 const lastRefresh = new Map<number, number>();
@@ -20,18 +20,19 @@ export function refreshNotifications(user: User, { force = false } = {}) {
   const today = todayIso();
   const recent = addDays(today, -30);
   const soon = addDays(today, 3);
-  const items = listMyActions(user, today);
   const wanted: { kind: "assigned" | "due_soon" | "overdue"; resolutionId: number }[] = [];
-  for (const r of items) {
+  for (const r of listMyActionDates(user)) {
     if (r.meetingDate >= recent) wanted.push({ kind: "assigned", resolutionId: r.id });
-    if (r.overdue) wanted.push({ kind: "overdue", resolutionId: r.id });
+    if (r.dueDate && r.dueDate < today) wanted.push({ kind: "overdue", resolutionId: r.id });
     else if (r.dueDate && r.dueDate <= soon) wanted.push({ kind: "due_soon", resolutionId: r.id });
   }
-  if (wanted.length === 0) return;
-  db.insert(notifications)
-    .values(wanted.map((w) => ({ userId: user.id, ...w })))
-    .onConflictDoNothing()
-    .run();
+  // Inserted in slices: SQLite binds a limited number of values per statement.
+  for (let i = 0; i < wanted.length; i += 200) {
+    db.insert(notifications)
+      .values(wanted.slice(i, i + 200).map((w) => ({ userId: user.id, ...w })))
+      .onConflictDoNothing()
+      .run();
+  }
 }
 
 export function unreadCount(userId: number): number {

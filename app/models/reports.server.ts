@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import {
   attendance,
@@ -150,7 +150,17 @@ export function composeReport(p: Period, today = todayIso()) {
         .all()
     : [];
   const passed = resolutionRows(and(gte(meetings.date, range.start), lte(meetings.date, range.end)));
-  const everything = resolutionRows();
+  const lastQuarter = p.kind === "quarterly" ? p.period : p.period * 2;
+  const quarters = previousQuarters(p.year, lastQuarter, 6);
+  const trendStart = quarterRange(quarters[0].year, quarters[0].quarter).start;
+  // Only what the report can show: passed in the period, still active, or due within the trend's quarters.
+  const everything = resolutionRows(
+    or(
+      and(gte(meetings.date, range.start), lte(meetings.date, range.end)),
+      inArray(resolutions.status, ["open", "in_progress"]),
+      and(gte(resolutions.dueDate, trendStart), lte(resolutions.dueDate, range.end)),
+    ),
+  );
 
   const perBody = allBodies
     .map((b) => {
@@ -185,13 +195,10 @@ export function composeReport(p: Period, today = todayIso()) {
     .filter((b) => b.kind === "committee")
     .map((c) => {
       const owned = ownedBy(c.id);
-      const theirs = everything.filter(
-        (r) =>
-          (owned.has(r.id) || r.bodyId === c.id) &&
-          (r.meetingDate >= range.start
-            ? r.meetingDate <= range.end
-            : r.status === "open" || r.status === "in_progress"),
-      );
+      // Resolutions passed in the period; older ones still open are counted in the figures and listed in the annex.
+      const mine = (r: ResolutionRow) => owned.has(r.id) || r.bodyId === c.id;
+      const theirs = everything.filter((r) => mine(r) && r.meetingDate >= range.start && r.meetingDate <= range.end);
+      const stillOpen = everything.filter((r) => mine(r) && r.meetingDate < range.start && (r.status === "open" || r.status === "in_progress"));
       const activities = db
         .select({
           text: committeeReports.text,
@@ -218,8 +225,9 @@ export function composeReport(p: Period, today = todayIso()) {
         isExternal: c.isExternal,
         meetings: held.filter((m) => m.bodyId === c.id).map((m) => ({ number: m.number, date: m.date })),
         activities,
-        figures: figuresOf(theirs, asOf),
-        resolutions: theirs.map((r) => ({
+        figures: figuresOf([...theirs, ...stillOpen], asOf),
+        // Done ones are counted above; the list keeps what still needs attention, so the report stays readable.
+        resolutions: theirs.filter((r) => r.status !== "done").map((r) => ({
           code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
           subject: r.subject,
           status: r.status,
@@ -247,8 +255,7 @@ export function composeReport(p: Period, today = todayIso()) {
       daysOverdue: daysBetween(r.dueDate as string, asOf),
     }));
 
-  const lastQuarter = p.kind === "quarterly" ? p.period : p.period * 2;
-  const trend = previousQuarters(p.year, lastQuarter, 6).map((q) => {
+  const trend = quarters.map((q) => {
     const r = quarterRange(q.year, q.quarter);
     return { year: q.year, quarter: q.quarter, rate: onTimeRate(everything, r.start, r.end) };
   });

@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import { db, writeTransaction } from "../utils/db.server";
 import { addDays, computeDeadline, daysBetween, type Timeframe, todayIso, weekOf } from "../utils/jalali";
-import { searchKey } from "../utils/normalize";
+import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
 import type { SessionUser } from "../utils/session.server";
@@ -54,17 +54,14 @@ export function scopeOf(user: User): Scope {
 
 const list = (ids: number[]) => (ids.length ? ids : [-1]);
 
-/** Resolutions owned by the person, by their working groups or by their bodies. */
+/**
+ * Resolutions owned by the person, by their working groups or by their bodies: a correlated EXISTS, so each candidate
+ * resolution costs one look-up on resolution_owners by its index, however many rows the owners table holds.
+ */
 function ownedCondition(scope: Exclude<Scope, { all: true }>): SQL {
-  return sql`${resolutions.id} in (select ro.resolution_id from resolution_owners ro where ro.person_id = ${scope.personId ?? -1}
-    or ro.working_group_id in (${sql.join(
-      list(scope.groupIds).map((id) => sql`${id}`),
-      sql`, `,
-    )})
-    or ro.body_id in (${sql.join(
-      list(scope.bodyIds).map((id) => sql`${id}`),
-      sql`, `,
-    )}))`;
+  const ids = (list_: number[]) => sql.join(list(list_).map((id) => sql`${id}`), sql`, `);
+  return sql`exists (select 1 from resolution_owners o where o.resolution_id = "resolutions"."id" and (o.person_id = ${scope.personId ?? -1}
+    or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})))`;
 }
 
 /** SQL: the resolution is visible in this scope (owned, or passed by a body the user sits in). */
@@ -123,7 +120,13 @@ const baseColumns = {
 /** Owner names of many resolutions at once. */
 export function ownerNames(ids: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();
-  if (ids.length === 0) return out;
+  // SQLite takes a limited number of bound values per statement: ask in slices.
+  for (let i = 0; i < ids.length; i += 500) collectOwnerNames(ids.slice(i, i + 500), out);
+  return out;
+}
+
+function collectOwnerNames(ids: number[], out: Map<number, string[]>) {
+  if (ids.length === 0) return;
   const rows = db
     .select({
       resolutionId: resolutionOwners.resolutionId,
@@ -141,41 +144,76 @@ export function ownerNames(ids: number[]): Map<number, string[]> {
     const name = r.body ?? r.group ?? (r.person ? formatPersonName(r.person, "fa") : "");
     out.set(r.resolutionId, [...(out.get(r.resolutionId) ?? []), name]);
   }
-  return out;
+}
+
+/** SQL for «my actions»: owned by the person, their groups, their bodies, or passed by bodies they lead; active. */
+function myActionsCondition(user: User) {
+  const scope = scopeOf(user);
+  const mine = scope.all ? scopeOf({ ...user, role: "member" }) : scope;
+  if (mine.all) return null;
+  return and(inArray(resolutions.status, ACTIVE), eq(meetings.status, "final"), or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds))));
+}
+
+/** The light list of a user's active resolutions (for notifications): id, deadline and meeting date. */
+export function listMyActionDates(user: User) {
+  const condition = myActionsCondition(user);
+  if (!condition) return [];
+  return db
+    .select({ id: resolutions.id, dueDate: resolutions.dueDate, meetingDate: meetings.date, status: resolutions.status })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(condition)
+    .all();
 }
 
 /**
  * کارتابل من: what is owned by the person, their working groups and their bodies, and — for chairs and
- * secretaries — what their bodies passed; active ones, nearest deadline first (standing ones last).
+ * secretaries — what their bodies passed; active ones, nearest deadline first (standing ones last), a page at a time,
+ * with the counts of overdue and due-this-week items over the whole list.
  */
-export function listMyActions(user: User, today = todayIso()) {
-  const scope = scopeOf(user);
-  const mine = scope.all ? scopeOf({ ...user, role: "member" }) : scope;
-  if (mine.all) return [];
-  const condition = or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds)));
+export function listMyActions(user: User, today = todayIso(), { limit = 50, offset = 0 } = {}) {
+  const condition = myActionsCondition(user);
+  const week = weekOf(today);
+  if (!condition) return { rows: [], total: 0, overdueCount: 0, weekCount: 0 };
+  const counts = db
+    .select({
+      total: sql<number>`count(*)`,
+      overdue: sql<number>`coalesce(sum(${resolutions.dueDate} < ${today}), 0)`,
+      week: sql<number>`coalesce(sum(${resolutions.dueDate} >= ${today} and ${resolutions.dueDate} <= ${week.end}), 0)`,
+    })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(condition)
+    .get()!;
   const rows = db
     .select(baseColumns)
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(inArray(resolutions.status, ACTIVE), eq(meetings.status, "final"), condition))
-    .orderBy(
-      sql`${resolutions.dueDate} is null`,
-      asc(resolutions.dueDate),
-      asc(meetings.number),
-      asc(resolutions.number),
-    )
+    .where(condition)
+    .orderBy(sql`${resolutions.dueDate} is null`, asc(resolutions.dueDate), asc(meetings.number), asc(resolutions.number))
+    .limit(limit)
+    .offset(offset)
     .all();
   const names = ownerNames(rows.map((r) => r.id));
-  const week = weekOf(today);
-  return rows.map((r) => ({
-    ...r,
-    owners: names.get(r.id) ?? [],
-    code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
-    overdue: isOverdue(r, today),
-    daysOverdue: r.dueDate && isOverdue(r, today) ? daysBetween(r.dueDate, today) : 0,
-    dueThisWeek: r.dueDate !== null && r.dueDate >= today && r.dueDate <= week.end,
-  }));
+  return {
+    total: counts.total,
+    overdueCount: counts.overdue,
+    weekCount: counts.week,
+    rows: rows.map((r) => ({
+      id: r.id,
+      subject: r.subject,
+      status: r.status,
+      dueDate: r.dueDate,
+      bodyName: r.bodyName,
+      lastPercent: r.lastPercent,
+      owners: names.get(r.id) ?? [],
+      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+      overdue: isOverdue(r, today),
+      daysOverdue: r.dueDate && isOverdue(r, today) ? daysBetween(r.dueDate, today) : 0,
+      dueThisWeek: r.dueDate !== null && r.dueDate >= today && r.dueDate <= week.end,
+    })),
+  };
 }
 
 /** One resolution with its meeting, owners, deadline rule and timeline; null when missing or not visible. */
@@ -280,11 +318,17 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
 
   writeTransaction((tx) => {
     const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
-    const log = (values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] }) =>
-      tx
-        .insert(followUps)
-        .values({ resolutionId: id, userId: actor.userId, searchKey: searchKey(values.note ?? ""), ...values })
-        .run();
+    const log = (values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] }) => {
+      const key = searchKey(values.note ?? "");
+      tx.insert(followUps).values({ resolutionId: id, userId: actor.userId, searchKey: key, ...values }).run();
+      // The resolution's own search key gathers its notes, so the overdue review searches one column.
+      if (key) {
+        tx.update(resolutions)
+          .set({ searchKey: sql`${resolutions.searchKey} || ' ' || ${key}` })
+          .where(eq(resolutions.id, id))
+          .run();
+      }
+    };
     const setStatus = (
       status: (typeof RESOLUTION_STATUSES)[number],
       extra: Partial<typeof resolutions.$inferInsert> = {},
@@ -417,11 +461,8 @@ function overdueConditions(user: User, query: OverdueQuery, today: string) {
     query.dueFrom ? gte(resolutions.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(resolutions.dueDate, query.dueTo) : undefined,
     query.minDays ? lte(resolutions.dueDate, addDays(today, -query.minDays)) : undefined,
-    // Persian-aware search over subjects and follow-up notes, on the stored search keys.
-    ...words.map(
-      (w) =>
-        sql`(${resolutions.searchKey} like ${like(w)} escape '\\' or ${resolutions.id} in (select f.resolution_id from follow_ups f where f.search_key like ${like(w)} escape '\\'))`,
-    ),
+    // Persian-aware search over subjects and follow-up notes: the resolution's search key holds both.
+    ...words.map((w) => sql`${resolutions.searchKey} like ${like(w)} escape '\\'`),
   );
 }
 
@@ -471,14 +512,18 @@ export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pa
   return overdueReview(user, { ...query, page: 1, pageSize: 50_000 }, today).rows;
 }
 
-/** Bodies and people that own something, for the review's filters. */
-export function ownerFilterOptions() {
+/** Bodies, and the people who own something overdue, for the review's owner filters. */
+export function ownerFilterOptions(today = todayIso()) {
   const bodyRows = db.select({ id: bodies.id, name: bodies.name }).from(bodies).orderBy(asc(bodies.sortOrder)).all();
   const personRows = db
-    .select({ person: people })
+    .select()
     .from(people)
-    .where(sql`${people.id} in (select person_id from resolution_owners where person_id is not null)`)
+    .where(
+      sql`${people.id} in (select o.person_id from resolution_owners o join resolutions r on r.id = o.resolution_id
+        where o.person_id is not null and r.status in ('open', 'in_progress') and r.due_date < ${today})`,
+    )
     .all()
-    .map((r) => ({ id: r.person.id, name: formatPersonName(r.person, "fa") }));
+    .sort((a, b) => comparePersian(a.lastName, b.lastName))
+    .map((p) => ({ id: p.id, name: formatPersonName(p, "fa") }));
   return { bodies: bodyRows, people: personRows };
 }

@@ -201,11 +201,11 @@ describe("visibility", () => {
       (e: unknown) => e instanceof Response && e.status === 404,
     );
     assert.deepEqual(
-      listMyActions(w.memberA).map((r) => r.id),
+      listMyActions(w.memberA).rows.map((r) => r.id),
       [own.id],
     );
     assert.deepEqual(
-      listMyActions(w.memberB).map((r) => r.id),
+      listMyActions(w.memberB).rows.map((r) => r.id),
       [other.id],
     );
   });

@@ -12,15 +12,11 @@ import { useLang } from "../utils/use-lang";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   refreshNotifications(user, { force: true });
-  const actions = listMyActions(user);
+  const actions = listMyActions(user, undefined, { limit: 0 });
   return json({
     user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
     notifications: listNotifications(user.id, { limit: 10 }),
-    actionCounts: {
-      total: actions.length,
-      overdue: actions.filter((a) => a.overdue).length,
-      week: actions.filter((a) => a.dueThisWeek).length,
-    },
+    actionCounts: { total: actions.total, overdue: actions.overdueCount, week: actions.weekCount },
     today: todayIso(),
     memberships: user.personId ? getPersonMemberships(user.personId) : [],
     figures: getDirectoryFigures(),

@@ -10,15 +10,17 @@ import { useLang } from "../utils/use-lang";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ items: listMyActions(user) });
+  const page = Math.min(1000, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
+  const result = listMyActions(user, undefined, { limit: PAGE, offset: (page - 1) * PAGE });
+  return json({ ...result, page, pages: Math.max(1, Math.ceil(result.total / PAGE)) });
 }
 
+const PAGE = 50;
+
 export default function MyActions() {
-  const { items } = useLoaderData<typeof loader>();
+  const { rows: items, overdueCount: overdue, weekCount: week, page, pages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLang();
-  const overdue = items.filter((i) => i.overdue).length;
-  const week = items.filter((i) => i.dueThisWeek).length;
   return (
     <div className="stack">
       <header className="page-header">
@@ -87,6 +89,21 @@ export default function MyActions() {
           </table>
         </div>
       )}
+      {pages > 1 ? (
+        <nav className="row pagination" aria-label={t("overdue.page", { page, pages })}>
+          {page > 1 ? (
+            <Link to={`?page=${page - 1}`} className="button button--small">
+              {t("overdue.previous")}
+            </Link>
+          ) : null}
+          <span>{t("overdue.page", { page, pages })}</span>
+          {page < pages ? (
+            <Link to={`?page=${page + 1}`} className="button button--small">
+              {t("overdue.next")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </div>
   );
 }

@@ -119,6 +119,11 @@ export default function ReportPage() {
               {t("reports.download")}
             </a>
           ) : null}
+          {!issued && compose ? (
+            <a className="button" href={`/reports/${report.id}/preview.pdf`} target="_blank" rel="noreferrer">
+              {t("reports.previewPdf")}
+            </a>
+          ) : null}
           {issued && compose ? (
             <Form method="post">
               <input type="hidden" name="intent" value="correct" />
