@@ -35,10 +35,59 @@ const rand = () => {
 const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
-const FIRST = ["محمد", "علی", "حسین", "رضا", "مهدی", "فاطمه", "زهرا", "مریم", "سارا", "نرگس", "امیر", "حمید", "سعید", "لیلا", "مینا"];
-const LAST = ["احمدی", "محمدی", "کریمی", "رضایی", "موسوی", "حسینی", "جعفری", "صادقی", "رحیمی", "کاظمی", "یزدانی", "پارسا", "چمنی", "گلستانی", "ژیان", "قاسمی", "نوروزی", "طاهری"];
-const ORGS = ["مرکز آمار ایران", "سازمان ثبت احوال کشور", "وزارت آموزش و پرورش", "وزارت ارتباطات و فناوری اطلاعات", "سازمان ثبت اسناد و املاک کشور", "شرکت ملی پست ایران"];
-const VERBS = ["تهیه و ارسال", "بررسی و اعلام نظر درباره", "پیگیری و گزارش", "نهایی کردن", "برگزاری جلسه هماهنگی برای", "تدوین شیوه‌نامه"];
+const FIRST = [
+  "محمد",
+  "علی",
+  "حسین",
+  "رضا",
+  "مهدی",
+  "فاطمه",
+  "زهرا",
+  "مریم",
+  "سارا",
+  "نرگس",
+  "امیر",
+  "حمید",
+  "سعید",
+  "لیلا",
+  "مینا",
+];
+const LAST = [
+  "احمدی",
+  "محمدی",
+  "کریمی",
+  "رضایی",
+  "موسوی",
+  "حسینی",
+  "جعفری",
+  "صادقی",
+  "رحیمی",
+  "کاظمی",
+  "یزدانی",
+  "پارسا",
+  "چمنی",
+  "گلستانی",
+  "ژیان",
+  "قاسمی",
+  "نوروزی",
+  "طاهری",
+];
+const ORGS = [
+  "مرکز آمار ایران",
+  "سازمان ثبت احوال کشور",
+  "وزارت آموزش و پرورش",
+  "وزارت ارتباطات و فناوری اطلاعات",
+  "سازمان ثبت اسناد و املاک کشور",
+  "شرکت ملی پست ایران",
+];
+const VERBS = [
+  "تهیه و ارسال",
+  "بررسی و اعلام نظر درباره",
+  "پیگیری و گزارش",
+  "نهایی کردن",
+  "برگزاری جلسه هماهنگی برای",
+  "تدوین شیوه‌نامه",
+];
 const TOPICS = [
   "ریزداده‌های ثبت احوال و تطبیق شماره ملی",
   "طرح آزمایش سرشماری در استان‌های پایلوت",
@@ -53,42 +102,72 @@ const TOPICS = [
 ];
 const subject = () => {
   const base = `${pick(VERBS)} ${pick(TOPICS)}`;
-  return rand() < 0.5 ? base : `${base}؛ مقرر شد ${pick(TOPICS)} نیز با همکاری ${pick(ORGS)} تا جلسه آینده ${pick(VERBS)} شود و نتیجه به دبیرخانه اعلام گردد.`;
+  return rand() < 0.5
+    ? base
+    : `${base}؛ مقرر شد ${pick(TOPICS)} نیز با همکاری ${pick(ORGS)} تا جلسه آینده ${pick(VERBS)} شود و نتیجه به دبیرخانه اعلام گردد.`;
 };
-const paragraph = (n: number) => Array.from({ length: n }, () => `${pick(VERBS)} ${pick(TOPICS)} با حضور نمایندگان ${pick(ORGS)} مطرح شد.`).join(" ");
+const paragraph = (n: number) =>
+  Array.from({ length: n }, () => `${pick(VERBS)} ${pick(TOPICS)} با حضور نمایندگان ${pick(ORGS)} مطرح شد.`).join(" ");
 
 const tx = sqlite.transaction(() => {
   sqlite.exec("delete from meetings where status = 'draft'");
-  const bodies = sqlite.prepare("select id, kind, name from bodies").all() as { id: number; kind: string; name: string }[];
+  const bodies = sqlite.prepare("select id, kind, name from bodies").all() as {
+    id: number;
+    kind: string;
+    name: string;
+  }[];
   const council = bodies.find((b) => b.kind === "council")!;
   const committees = bodies.filter((b) => b.kind === "committee");
 
   // People: up to 300.
-  const insertPerson = sqlite.prepare("insert into people (honorific, first_name, last_name, organisation, position, search_key) values (?, ?, ?, ?, ?, ?)");
+  const insertPerson = sqlite.prepare(
+    "insert into people (honorific, first_name, last_name, organisation, position, search_key) values (?, ?, ?, ?, ?, ?)",
+  );
   const havePeople = (sqlite.prepare("select count(*) n from people").get() as { n: number }).n;
   for (let i = havePeople; i < 300; i++) {
-    const p = { honorific: (rand() < 0.7 ? "mr" : "ms") as "mr" | "ms", title: null, firstName: pick(FIRST), lastName: `${pick(LAST)}${i}`, organisation: pick(ORGS), position: "کارشناس" };
+    const p = {
+      honorific: (rand() < 0.7 ? "mr" : "ms") as "mr" | "ms",
+      title: null,
+      firstName: pick(FIRST),
+      lastName: `${pick(LAST)}${i}`,
+      organisation: pick(ORGS),
+      position: "کارشناس",
+    };
     insertPerson.run(p.honorific, p.firstName, p.lastName, p.organisation, p.position, personSearchKey(p));
   }
   const people = (sqlite.prepare("select id from people").all() as { id: number }[]).map((p) => p.id);
-  const insertSeat = sqlite.prepare("insert or ignore into memberships (person_id, body_id, working_group_id, role, start_date) values (?, ?, ?, ?, '2016-03-20')");
+  const insertSeat = sqlite.prepare(
+    "insert or ignore into memberships (person_id, body_id, working_group_id, role, start_date) values (?, ?, ?, ?, '2016-03-20')",
+  );
   for (const c of committees) {
-    const members = (sqlite.prepare("select count(*) n from memberships where body_id = ?").get(c.id) as { n: number }).n;
+    const members = (sqlite.prepare("select count(*) n from memberships where body_id = ?").get(c.id) as { n: number })
+      .n;
     for (let i = members; i < 6; i++) insertSeat.run(pick(people), c.id, null, "member");
   }
 
   // Working groups: four per committee (twenty in all), each with up to seven members.
   const insertGroup = sqlite.prepare("insert into working_groups (committee_id, name, duties) values (?, ?, '')");
   for (const c of committees) {
-    const have = (sqlite.prepare("select count(*) n from working_groups where committee_id = ? and closed_at is null").get(c.id) as { n: number }).n;
+    const have = (
+      sqlite
+        .prepare("select count(*) n from working_groups where committee_id = ? and closed_at is null")
+        .get(c.id) as { n: number }
+    ).n;
     for (let i = have; i < 4; i++) {
       const gid = Number(insertGroup.run(c.id, `کارگروه ${pick(TOPICS)} ${c.id}-${i}`).lastInsertRowid);
-      for (let k = 0; k < 5; k++) insertSeat.run(people[(gid * 7 + k * 13) % people.length], null, gid, k === 0 ? "chair" : "member");
+      for (let k = 0; k < 5; k++)
+        insertSeat.run(people[(gid * 7 + k * 13) % people.length], null, gid, k === 0 ? "chair" : "member");
     }
   }
-  const groups = sqlite.prepare("select id, committee_id committeeId from working_groups where closed_at is null").all() as { id: number; committeeId: number }[];
+  const groups = sqlite
+    .prepare("select id, committee_id committeeId from working_groups where closed_at is null")
+    .all() as { id: number; committeeId: number }[];
   const membersOf = (bodyId: number) =>
-    (sqlite.prepare("select distinct m.person_id id, p.last_name name from memberships m join people p on p.id = m.person_id where m.body_id = ? and m.end_date is null").all(bodyId) as { id: number; name: string }[]);
+    sqlite
+      .prepare(
+        "select distinct m.person_id id, p.last_name name from memberships m join people p on p.id = m.person_id where m.body_id = ? and m.end_date is null",
+      )
+      .all(bodyId) as { id: number; name: string }[];
 
   const today = todayIso();
   const start = addDays(today, -3652);
@@ -99,18 +178,28 @@ const tx = sqlite.transaction(() => {
   const insertMeeting = sqlite.prepare(
     "insert into meetings (body_id, number, date, start_time, end_time, place, mode, status, summary, next_date, draft_json, created_at) values (?, ?, ?, '10:00', '12:00', 'سالن جلسات', 'in_person', 'draft', ?, ?, ?, ?)",
   );
-  const insertAgenda = sqlite.prepare("insert into agenda_items (meeting_id, position, title, discussion) values (?, ?, ?, ?)");
-  const insertReport = sqlite.prepare("insert into committee_reports (meeting_id, agenda_item_id, body_id, position, text) values (?, ?, ?, ?, ?)");
-  const insertAttendance = sqlite.prepare("insert into attendance (meeting_id, person_id, name, status, position) values (?, ?, ?, ?, ?)");
+  const insertAgenda = sqlite.prepare(
+    "insert into agenda_items (meeting_id, position, title, discussion) values (?, ?, ?, ?)",
+  );
+  const insertReport = sqlite.prepare(
+    "insert into committee_reports (meeting_id, agenda_item_id, body_id, position, text) values (?, ?, ?, ?, ?)",
+  );
+  const insertAttendance = sqlite.prepare(
+    "insert into attendance (meeting_id, person_id, name, status, position) values (?, ?, ?, ?, ?)",
+  );
   const insertResolution = sqlite.prepare(
     "insert into resolutions (meeting_id, number, subject, timeframe_kind, timeframe_count, due_date, status, done_date, search_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertOwner = sqlite.prepare("insert into resolution_owners (resolution_id, body_id, working_group_id, person_id, label) values (?, ?, ?, ?, '')");
+  const insertOwner = sqlite.prepare(
+    "insert into resolution_owners (resolution_id, body_id, working_group_id, person_id, label) values (?, ?, ?, ?, '')",
+  );
   const insertFollowUp = sqlite.prepare(
     "insert into follow_ups (resolution_id, kind, note, percent, from_status, to_status, new_due_date, search_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
   );
   const setSearchKey = sqlite.prepare("update resolutions set search_key = ? where id = ?");
-  const insertEdition = sqlite.prepare("insert into meeting_editions (meeting_id, edition, reason, snapshot_json) values (?, 1, '', ?)");
+  const insertEdition = sqlite.prepare(
+    "insert into meeting_editions (meeting_id, edition, reason, snapshot_json) values (?, 1, '', ?)",
+  );
   const finalise = sqlite.prepare("update meetings set status = 'final', finalized_at = ?, version = 2 where id = ?");
   const nextNumber = sqlite.prepare("select coalesce(max(number), 0) + 1 n from meetings where body_id = ?");
   const names = {
@@ -125,7 +214,8 @@ const tx = sqlite.transaction(() => {
     for (let d = addDays(start, i + 1); d <= today; d = addDays(d, 14)) schedule.push({ bodyId: c.id, date: d });
   });
   groups.forEach((g, i) => {
-    for (let d = addDays(start, 3 + (i % 25)); d <= today; d = addDays(d, 30)) schedule.push({ bodyId: g.committeeId, date: d, group: g.id });
+    for (let d = addDays(start, 3 + (i % 25)); d <= today; d = addDays(d, 30))
+      schedule.push({ bodyId: g.committeeId, date: d, group: g.id });
   });
   schedule.sort((a, b) => a.date.localeCompare(b.date));
 
@@ -160,14 +250,25 @@ const tx = sqlite.transaction(() => {
       agenda: agendaTitles.map((title, i) => ({ key: `a${i}`, title, discussion: paragraph(2) })),
       reports: [{ key: "k0", agendaKey: "a0", bodyId: pick(committees).id, text: paragraph(3) }],
       resolutions: resolutionsDoc,
-      attendance: members.map((p) => ({ personId: p.id, name: p.name, status: rand() < 0.85 ? "present" : "absent", substitute: "", time: "" })),
+      attendance: members.map((p) => ({
+        personId: p.id,
+        name: p.name,
+        status: rand() < 0.85 ? "present" : "absent",
+        substitute: "",
+        time: "",
+      })),
       guests: [],
       nextDate: formatJalali(addDays(m.date, 7), "en"),
       nextTime: "10:00",
       nextAgenda: [{ title: "ادامه بررسی" }],
     };
-    const meetingId = Number(insertMeeting.run(m.bodyId, number, m.date, doc.summary, addDays(m.date, 7), "{}", `${m.date}T09:00:00.000Z`).lastInsertRowid);
-    const agendaIds = agendaTitles.map((title, i) => Number(insertAgenda.run(meetingId, i + 1, title, doc.agenda[i].discussion).lastInsertRowid));
+    const meetingId = Number(
+      insertMeeting.run(m.bodyId, number, m.date, doc.summary, addDays(m.date, 7), "{}", `${m.date}T09:00:00.000Z`)
+        .lastInsertRowid,
+    );
+    const agendaIds = agendaTitles.map((title, i) =>
+      Number(insertAgenda.run(meetingId, i + 1, title, doc.agenda[i].discussion).lastInsertRowid),
+    );
     insertReport.run(meetingId, agendaIds[0], doc.reports[0].bodyId, 1, doc.reports[0].text);
     doc.attendance.forEach((a, i) => insertAttendance.run(meetingId, a.personId, a.name, a.status, i + 1));
     const deadlines = [];
@@ -183,17 +284,57 @@ const tx = sqlite.transaction(() => {
       const roll = rand();
       const status =
         age > 365
-          ? roll < 0.96 ? "done" : roll < 0.997 ? "cancelled" : "in_progress"
+          ? roll < 0.96
+            ? "done"
+            : roll < 0.997
+              ? "cancelled"
+              : "in_progress"
           : age > 60
-            ? roll < 0.88 ? "done" : roll < 0.93 ? "cancelled" : roll < 0.97 ? "in_progress" : "open"
-            : roll < 0.3 ? "done" : roll < 0.6 ? "in_progress" : "open";
+            ? roll < 0.88
+              ? "done"
+              : roll < 0.93
+                ? "cancelled"
+                : roll < 0.97
+                  ? "in_progress"
+                  : "open"
+            : roll < 0.3
+              ? "done"
+              : roll < 0.6
+                ? "in_progress"
+                : "open";
       const doneDate = status === "done" ? addDays(m.date, Math.min(between(2, 45), Math.max(1, age))) : null;
-      const rid = Number(insertResolution.run(meetingId, i + 1, r.subject, kind, n, deadline.due, status, doneDate, searchKey(r.subject), `${m.date}T10:00:00.000Z`).lastInsertRowid);
+      const rid = Number(
+        insertResolution.run(
+          meetingId,
+          i + 1,
+          r.subject,
+          kind,
+          n,
+          deadline.due,
+          status,
+          doneDate,
+          searchKey(r.subject),
+          `${m.date}T10:00:00.000Z`,
+        ).lastInsertRowid,
+      );
       resolutionCount++;
       const ownerRoll = rand();
       const owner =
-        ownerRoll < 0.06 ? { kind: "person", id: seifi } : ownerRoll < 0.12 ? { kind: "body", id: dataCommittee } : ownerRoll < 0.6 ? { kind: "body", id: pick(committees).id } : ownerRoll < 0.8 ? { kind: "group", id: pick(groups).id } : { kind: "person", id: pick(people) };
-      insertOwner.run(rid, owner.kind === "body" ? owner.id : null, owner.kind === "group" ? owner.id : null, owner.kind === "person" ? owner.id : null);
+        ownerRoll < 0.06
+          ? { kind: "person", id: seifi }
+          : ownerRoll < 0.12
+            ? { kind: "body", id: dataCommittee }
+            : ownerRoll < 0.6
+              ? { kind: "body", id: pick(committees).id }
+              : ownerRoll < 0.8
+                ? { kind: "group", id: pick(groups).id }
+                : { kind: "person", id: pick(people) };
+      insertOwner.run(
+        rid,
+        owner.kind === "body" ? owner.id : null,
+        owner.kind === "group" ? owner.id : null,
+        owner.kind === "person" ? owner.id : null,
+      );
       r.owners.push({ ...owner, label: "" });
       if (rand() < 0.3) {
         const second = { kind: "body", id: pick(committees).id };
@@ -208,16 +349,39 @@ const tx = sqlite.transaction(() => {
         const at = addDays(m.date, Math.min(k * 5 + 1, Math.max(0, age)));
         const note = `${pick(VERBS)} ${pick(TOPICS)} انجام شد و گزارش آن ارسال گردید.`;
         if (k === 1 && rand() < 0.15 && deadline.due) {
-          insertFollowUp.run(rid, "extension", "تمدید به درخواست متولی", null, null, null, addDays(deadline.due, 14), searchKey("تمدید به درخواست متولی"), `${at}T11:00:00.000Z`);
+          insertFollowUp.run(
+            rid,
+            "extension",
+            "تمدید به درخواست متولی",
+            null,
+            null,
+            null,
+            addDays(deadline.due, 14),
+            searchKey("تمدید به درخواست متولی"),
+            `${at}T11:00:00.000Z`,
+          );
         } else {
-          insertFollowUp.run(rid, "note", note, Math.min(100, (k + 1) * 20), null, null, null, searchKey(note), `${at}T11:00:00.000Z`);
+          insertFollowUp.run(
+            rid,
+            "note",
+            note,
+            Math.min(100, (k + 1) * 20),
+            null,
+            null,
+            null,
+            searchKey(note),
+            `${at}T11:00:00.000Z`,
+          );
           noteKeys.push(searchKey(note));
         }
         followUpCount++;
       }
       if (noteKeys.length) setSearchKey.run(`${searchKey(r.subject)} ${noteKeys.join(" ")}`, rid);
     }
-    insertEdition.run(meetingId, JSON.stringify({ doc, bodyName: names.bodies[String(m.bodyId)], number, dateIso: m.date, names, deadlines }));
+    insertEdition.run(
+      meetingId,
+      JSON.stringify({ doc, bodyName: names.bodies[String(m.bodyId)], number, dateIso: m.date, names, deadlines }),
+    );
     sqlite.prepare("update meetings set draft_json = ? where id = ?").run(JSON.stringify(doc), meetingId);
     finalise.run(`${m.date}T12:00:00.000Z`, meetingId);
   }

@@ -198,7 +198,9 @@ export function composeReport(p: Period, today = todayIso()) {
       // Resolutions passed in the period; older ones still open are counted in the figures and listed in the annex.
       const mine = (r: ResolutionRow) => owned.has(r.id) || r.bodyId === c.id;
       const theirs = everything.filter((r) => mine(r) && r.meetingDate >= range.start && r.meetingDate <= range.end);
-      const stillOpen = everything.filter((r) => mine(r) && r.meetingDate < range.start && (r.status === "open" || r.status === "in_progress"));
+      const stillOpen = everything.filter(
+        (r) => mine(r) && r.meetingDate < range.start && (r.status === "open" || r.status === "in_progress"),
+      );
       const activities = db
         .select({
           text: committeeReports.text,
@@ -227,14 +229,16 @@ export function composeReport(p: Period, today = todayIso()) {
         activities,
         figures: figuresOf([...theirs, ...stillOpen], asOf),
         // Done ones are counted above; the list keeps what still needs attention, so the report stays readable.
-        resolutions: theirs.filter((r) => r.status !== "done").map((r) => ({
-          code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
-          subject: r.subject,
-          status: r.status,
-          dueDate: r.dueDate,
-          doneDate: r.doneDate,
-          overdue: (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < asOf,
-        })),
+        resolutions: theirs
+          .filter((r) => r.status !== "done")
+          .map((r) => ({
+            code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+            subject: r.subject,
+            status: r.status,
+            dueDate: r.dueDate,
+            doneDate: r.doneDate,
+            overdue: (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < asOf,
+          })),
       };
     });
 

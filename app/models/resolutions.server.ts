@@ -59,7 +59,11 @@ const list = (ids: number[]) => (ids.length ? ids : [-1]);
  * resolution costs one look-up on resolution_owners by its index, however many rows the owners table holds.
  */
 function ownedCondition(scope: Exclude<Scope, { all: true }>): SQL {
-  const ids = (list_: number[]) => sql.join(list(list_).map((id) => sql`${id}`), sql`, `);
+  const ids = (list_: number[]) =>
+    sql.join(
+      list(list_).map((id) => sql`${id}`),
+      sql`, `,
+    );
   return sql`exists (select 1 from resolution_owners o where o.resolution_id = "resolutions"."id" and (o.person_id = ${scope.personId ?? -1}
     or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})))`;
 }
@@ -151,7 +155,11 @@ function myActionsCondition(user: User) {
   const scope = scopeOf(user);
   const mine = scope.all ? scopeOf({ ...user, role: "member" }) : scope;
   if (mine.all) return null;
-  return and(inArray(resolutions.status, ACTIVE), eq(meetings.status, "final"), or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds))));
+  return and(
+    inArray(resolutions.status, ACTIVE),
+    eq(meetings.status, "final"),
+    or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds))),
+  );
 }
 
 /** The light list of a user's active resolutions (for notifications): id, deadline and meeting date. */
@@ -159,7 +167,12 @@ export function listMyActionDates(user: User) {
   const condition = myActionsCondition(user);
   if (!condition) return [];
   return db
-    .select({ id: resolutions.id, dueDate: resolutions.dueDate, meetingDate: meetings.date, status: resolutions.status })
+    .select({
+      id: resolutions.id,
+      dueDate: resolutions.dueDate,
+      meetingDate: meetings.date,
+      status: resolutions.status,
+    })
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(condition)
@@ -191,7 +204,12 @@ export function listMyActions(user: User, today = todayIso(), { limit = 50, offs
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(condition)
-    .orderBy(sql`${resolutions.dueDate} is null`, asc(resolutions.dueDate), asc(meetings.number), asc(resolutions.number))
+    .orderBy(
+      sql`${resolutions.dueDate} is null`,
+      asc(resolutions.dueDate),
+      asc(meetings.number),
+      asc(resolutions.number),
+    )
     .limit(limit)
     .offset(offset)
     .all();
@@ -318,9 +336,13 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
 
   writeTransaction((tx) => {
     const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
-    const log = (values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] }) => {
+    const log = (
+      values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] },
+    ) => {
       const key = searchKey(values.note ?? "");
-      tx.insert(followUps).values({ resolutionId: id, userId: actor.userId, searchKey: key, ...values }).run();
+      tx.insert(followUps)
+        .values({ resolutionId: id, userId: actor.userId, searchKey: key, ...values })
+        .run();
       // The resolution's own search key gathers its notes, so the overdue review searches one column.
       if (key) {
         tx.update(resolutions)

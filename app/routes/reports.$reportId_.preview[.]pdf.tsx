@@ -17,7 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const { pdf } = await printReport(report, await getLang(request), upcomingNumber(id) ?? "");
     return new Response(new Uint8Array(pdf), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `inline; filename="report-draft-${id}.pdf"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="report-draft-${id}.pdf"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (error) {
     if (error instanceof PdfError) throw new Response("PDF unavailable", { status: 503 });

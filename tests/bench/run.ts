@@ -15,11 +15,16 @@ const PORT = Number(process.env.BENCH_PORT ?? 3300);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 6);
 
-execFileSync(process.execPath, ["--import", "tsx", "db/generate-bench.ts"], { stdio: "inherit", env: { ...process.env, BENCH_DATABASE_PATH: DB } });
+execFileSync(process.execPath, ["--import", "tsx", "db/generate-bench.ts"], {
+  stdio: "inherit",
+  env: { ...process.env, BENCH_DATABASE_PATH: DB },
+});
 
 // ---------- cold start ----------
 const t0 = performance.now();
-const server = spawn(process.execPath, ["scripts/server.mjs"], {
+// The flags of `npm start` (a capped heap keeps peak memory in bounds), unless BENCH_NODE_FLAGS says otherwise.
+const flags = (process.env.BENCH_NODE_FLAGS ?? "--max-old-space-size=384").split(" ").filter(Boolean);
+const server = spawn(process.execPath, [...flags, "scripts/server.mjs"], {
   env: { ...process.env, NODE_ENV: "production", DATABASE_PATH: DB, PORT: String(PORT), HOST: "127.0.0.1" },
   stdio: ["ignore", "ignore", "inherit"],
 });
@@ -52,7 +57,11 @@ const member = await signIn("member", "member-demo-1404");
 
 const db = new Database(DB, { readonly: true });
 const councilId = (db.prepare("select id from bodies where kind = 'council'").get() as { id: number }).id;
-const meetingId = (db.prepare("select id from meetings where body_id = ? and status = 'final' order by number desc limit 1").get(councilId) as { id: number }).id;
+const meetingId = (
+  db
+    .prepare("select id from meetings where body_id = ? and status = 'final' order by number desc limit 1")
+    .get(councilId) as { id: number }
+).id;
 const resolutionTotal = (db.prepare("select count(*) n from resolutions").get() as { n: number }).n;
 db.close();
 
@@ -65,17 +74,30 @@ async function measure(path: string, cookie: string | null, connections: number)
     duration: DURATION,
     headers: cookie ? { cookie } : {},
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => times.push(responseTime));
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    times.push(responseTime),
+  );
   const result = await instance;
   times.sort((a, b) => a - b);
-  const at = (q: number) => Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
-  return { rps: Math.round(result.requests.average), p50: at(0.5), p95: at(0.95), p99: at(0.99), errors: result.non2xx + result.errors };
+  const at = (q: number) =>
+    Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
+  return {
+    rps: Math.round(result.requests.average),
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: result.non2xx + result.errors,
+  };
 }
 
 const PAGES: { name: string; path: string; cookie: string | null }[] = [
   { name: "floor", path: "/login", cookie: null },
   { name: "overdue", path: "/overdue", cookie: secretariat },
-  { name: "overdue-filtered", path: `/overdue?body=${councilId}&q=${encodeURIComponent("گزارش")}&minDays=30`, cookie: secretariat },
+  {
+    name: "overdue-filtered",
+    path: `/overdue?body=${councilId}&q=${encodeURIComponent("گزارش")}&minDays=30`,
+    cookie: secretariat,
+  },
   { name: "my-actions", path: "/my-actions", cookie: member },
   { name: "minutes", path: `/meetings/${meetingId}`, cookie: secretariat },
   { name: "organisation", path: "/organisation", cookie: member },
@@ -104,7 +126,10 @@ async function pdfOnce() {
   const r = await fetch(`${ORIGIN}${reportPath}/preview.pdf`, { headers: { cookie: secretariat } });
   const buffer = Buffer.from(await r.arrayBuffer());
   if (!r.ok || buffer.subarray(0, 5).toString() !== "%PDF-") throw new Error(`report PDF failed: ${r.status}`);
-  return { ms: Math.round(performance.now() - t), pages: (buffer.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length };
+  return {
+    ms: Math.round(performance.now() - t),
+    pages: (buffer.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length,
+  };
 }
 const cold = await pdfOnce();
 const warmRuns = [];
