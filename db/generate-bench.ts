@@ -270,7 +270,7 @@ const tx = sqlite.transaction(() => {
       Number(insertAgenda.run(meetingId, i + 1, title, doc.agenda[i].discussion).lastInsertRowid),
     );
     insertReport.run(meetingId, agendaIds[0], doc.reports[0].bodyId, 1, doc.reports[0].text);
-    doc.attendance.forEach((a, i) => insertAttendance.run(meetingId, a.personId, a.name, a.status, i + 1));
+    for (const [i, a] of doc.attendance.entries()) insertAttendance.run(meetingId, a.personId, a.name, a.status, i + 1);
     const deadlines = [];
     const age = Math.floor((Date.parse(today) - Date.parse(m.date)) / 86_400_000);
     for (const [i, r] of resolutionsDoc.entries()) {

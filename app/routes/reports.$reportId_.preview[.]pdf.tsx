@@ -13,9 +13,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   requirePermission(canComposeReports(user), user, request);
   const id = requireId(params.reportId);
   const report = getReport(id);
-  if (!report || report.status !== "draft") throw new Response("Not found", { status: 404 });
+  if (report?.status !== "draft") throw new Response("Not found", { status: 404 });
   try {
-    const { pdf } = await printReport(report, await getLang(request), upcomingNumber(id) ?? "");
+    const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");
     return new Response(new Uint8Array(pdf), {
       headers: {
         "Content-Type": "application/pdf",
