@@ -14,7 +14,7 @@ type Values = {
   duties: string;
 };
 
-/** The create/edit form of a body (ستاد، شورا، کمیته، دبیرخانه). */
+/** The create/edit form of a body: headquarters, council, committee or secretariat. */
 export function BodyForm({
   defaults,
   parents,

@@ -10,7 +10,7 @@ import { JalaliDateField } from "./ui/jalali-date-field";
 
 export const ADD_MEMBER = "add-member";
 
-/** Seats a person in a body or working group, with role, term and appointment letter (حکم). */
+/** Seats a person in a body or working group, with role, term and appointment letter. */
 export function MembershipForm({
   people,
   roles = MEMBERSHIP_ROLES,

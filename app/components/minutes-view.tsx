@@ -12,10 +12,11 @@ export type MinutesViewData = {
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
 };
 
-const ORDINALS_FA = ["اول", "دوم", "سوم", "چهارم", "پنجم", "ششم", "هفتم", "هشتم", "نهم", "دهم", "یازدهم", "دوازدهم"];
-
-function ordinal(n: number, lang: "fa" | "en") {
-  return lang === "fa" ? (ORDINALS_FA[n - 1] ?? formatPlain(n, lang)) : String(n);
+/** Ordinal words for agenda items (from the locale), the number itself beyond the twelfth. */
+function useOrdinal() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (n: number) => t(`minutes.ordinals.${n}`, { defaultValue: formatPlain(n, lang) });
 }
 
 const isoOf = (typed: string) => {
@@ -23,7 +24,7 @@ const isoOf = (typed: string) => {
   return r.ok ? r.iso : null;
 };
 
-/** Timeframe of a resolution as the minutes write it: «۲ هفته»، «مستمر»، «تا ۱۴۰۴/۰۲/۰۱». */
+/** Timeframe of a resolution as the minutes write it: two weeks, standing, until a date. */
 export function useTimeframeText() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -51,6 +52,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
   const { t } = useTranslation();
   const lang = useLang();
   const timeframeText = useTimeframeText();
+  const ordinal = useOrdinal();
   const { doc, names } = data;
   const dateIso = isoOf(doc.date);
   const nextIso = isoOf(doc.nextDate);
@@ -112,7 +114,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
       {doc.agenda.map((a, i) => (
         <section key={a.key} className="minutes__item">
           <h3>
-            {t("minutes.agendaItem", { ordinal: ordinal(i + 1, lang) })}: {a.title}
+            {t("minutes.agendaItem", { ordinal: ordinal(i + 1) })}: {a.title}
           </h3>
           {a.discussion ? <p className="pre-line">{a.discussion}</p> : null}
           {reportsFor(a.key).map((r) => (

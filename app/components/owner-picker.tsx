@@ -65,7 +65,7 @@ function OwnerSelect({
   );
 }
 
-/** Owners (متولی) of one resolution as chips; an owner that matched nothing is flagged and must be chosen. */
+/** Owners of one resolution as chips; an owner that matched nothing is flagged and must be chosen. */
 export function OwnerPicker({
   owners,
   options,

@@ -125,7 +125,7 @@ export function ReportView({
             <p>
               {c.meetings
                 .map((m) => `${t("minutes.heading", { number: m.number })} (${formatJalali(m.date, lang)})`)
-                .join("، ")}
+                .join(t("common.listSeparator"))}
             </p>
           )}
           <h3>{t("reports.activities")}</h3>

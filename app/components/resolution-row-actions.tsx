@@ -18,7 +18,7 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
       <input
         name="percent"
         aria-label={`${t("followUp.percent")}: ${label}`}
-        placeholder="٪"
+        placeholder={t("followUp.percentShort")}
         className="input--short"
         inputMode="numeric"
       />

@@ -25,7 +25,7 @@ export function reportViewProps(report: Report, t: TFunction) {
   };
 }
 
-/** Prints the report with Chromium: A4, Vazirmatn, running title, «صفحه x از y», table headers on every page. */
+/** Prints the report with Chromium: A4, Vazirmatn, running title, "page x of y" in the document's digits, table headers on every page. */
 export async function printReport(report: Report, lang: Lang, number: string) {
   const i18n = createI18n(lang);
   const props = { ...reportViewProps(report, i18n.t), number, issuedAt: new Date().toISOString() };

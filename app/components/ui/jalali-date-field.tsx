@@ -39,7 +39,7 @@ function initialText(value: string | null | undefined, lang: "fa" | "en") {
 }
 
 /**
- * A Jalali date input: type the date in any digits (۱۴۰۴/۱/۱۹, 1404-01-19, 19/1/1404) or pick it from a calendar
+ * A Jalali date input: type the date in any digits (Persian, Arabic-Indic or ASCII: 1404-01-19, 19/1/1404) or pick it from a calendar
  * whose weeks start on Saturday. The calendar is keyboard usable: arrows move by day and week, Page Up/Down by month,
  * Enter picks, Escape closes. The form posts the typed text; the server parses it with the same parser.
  */
