@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { Pagination } from "../components/ui/pagination";
 import { browseAudit } from "../models/audit.server";
 import { listUsers } from "../models/users.server";
 import { localDigits } from "../utils/digits";
@@ -119,19 +120,7 @@ export default function AuditBrowser() {
           </tbody>
         </table>
       </div>
-      <nav className="row pagination" aria-label={t("overdue.page", { page, pages })}>
-        {page > 1 ? (
-          <Link to={pageLink(page - 1)} className="button button--small">
-            {t("overdue.previous")}
-          </Link>
-        ) : null}
-        <span>{t("overdue.page", { page, pages })}</span>
-        {page < pages ? (
-          <Link to={pageLink(page + 1)} className="button button--small">
-            {t("overdue.next")}
-          </Link>
-        ) : null}
-      </nav>
+      <Pagination page={page} pages={pages} hrefFor={pageLink} />
     </div>
   );
 }

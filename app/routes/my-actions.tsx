@@ -2,6 +2,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { QuickProgress } from "../components/resolution-row-actions";
+import { Pagination } from "../components/ui/pagination";
 import { listMyActions } from "../models/resolutions.server";
 import { formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
@@ -89,21 +90,7 @@ export default function MyActions() {
           </table>
         </div>
       )}
-      {pages > 1 ? (
-        <nav className="row pagination" aria-label={t("overdue.page", { page, pages })}>
-          {page > 1 ? (
-            <Link to={`?page=${page - 1}`} className="button button--small">
-              {t("overdue.previous")}
-            </Link>
-          ) : null}
-          <span>{t("overdue.page", { page, pages })}</span>
-          {page < pages ? (
-            <Link to={`?page=${page + 1}`} className="button button--small">
-              {t("overdue.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pages={pages} hrefFor={(p) => `?page=${p}`} />
     </div>
   );
 }
