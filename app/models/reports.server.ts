@@ -190,7 +190,6 @@ export function composeReport(p: Period, today = todayIso()) {
         .all()
         .map((r) => r.id),
     );
-  const names = ownerNames(everything.map((r) => r.id));
   const committees = allBodies
     .filter((b) => b.kind === "committee")
     .map((c) => {
@@ -242,7 +241,7 @@ export function composeReport(p: Period, today = todayIso()) {
       };
     });
 
-  const overdue = everything
+  const overdueRows = everything
     .filter(
       (r) =>
         (r.status === "open" || r.status === "in_progress") &&
@@ -250,14 +249,16 @@ export function composeReport(p: Period, today = todayIso()) {
         r.dueDate < asOf &&
         r.meetingDate <= range.end,
     )
-    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string))
-    .map((r) => ({
-      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
-      subject: r.subject,
-      owners: names.get(r.id) ?? [],
-      dueDate: r.dueDate as string,
-      daysOverdue: daysBetween(r.dueDate as string, asOf),
-    }));
+    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string));
+  // Owner names only for the rows the annex lists.
+  const names = ownerNames(overdueRows.map((r) => r.id));
+  const overdue = overdueRows.map((r) => ({
+    code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+    subject: r.subject,
+    owners: names.get(r.id) ?? [],
+    dueDate: r.dueDate as string,
+    daysOverdue: daysBetween(r.dueDate as string, asOf),
+  }));
 
   const trend = quarters.map((q) => {
     const r = quarterRange(q.year, q.quarter);
