@@ -1,12 +1,11 @@
 import { Form } from "@remix-run/react";
-import { Controller } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { MEMBERSHIP_ROLES } from "../../db/schema";
 import { membershipSchema } from "../schemas/organisation";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
-import { JalaliDateField } from "./ui/jalali-date-field";
+import { JalaliDateController } from "./ui/jalali-date-field";
 
 export const ADD_MEMBER = "add-member";
 
@@ -26,20 +25,7 @@ export function MembershipForm({
     ADD_MEMBER,
   );
   const date = (name: "startDate" | "endDate" | "letterDate", label: string) => (
-    <Controller
-      name={name}
-      control={form.control}
-      render={({ field }) => (
-        <JalaliDateField
-          name={field.name}
-          label={label}
-          value={field.value ?? ""}
-          onChange={field.onChange}
-          onBlur={field.onBlur}
-          error={errorFor(name)}
-        />
-      )}
-    />
+    <JalaliDateController control={form.control} name={name} label={label} error={errorFor(name)} />
   );
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="stack" aria-label={t("membership.add")}>

@@ -10,7 +10,7 @@ import { useLang } from "../utils/use-lang";
 import { useTimeframeText } from "./minutes-view";
 import { type OwnerOptions, OwnerPicker } from "./owner-picker";
 import { PasteResolutions } from "./paste-resolutions";
-import { JalaliDateField } from "./ui/jalali-date-field";
+import { JalaliDateController } from "./ui/jalali-date-field";
 import { readBackup, useDraftSaver } from "./use-draft-saver";
 
 export type EditorProps = {
@@ -269,20 +269,7 @@ function HeaderSection({ form, people, err }: { form: Form; people: EditorProps[
     <section className="card stack" aria-labelledby="sec-header">
       <h2 id="sec-header">{t("minutes.session")}</h2>
       <div className="form-grid">
-        <Controller
-          name="date"
-          control={control}
-          render={({ field }) => (
-            <JalaliDateField
-              name="date"
-              label={t("minutes.date")}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={err("date")}
-            />
-          )}
-        />
+        <JalaliDateController control={control} name={"date"} label={t("minutes.date")} error={err("date")} />
         <div className="field">
           <label htmlFor="m-start">{t("minutes.startTime")}</label>
           <input
@@ -625,19 +612,11 @@ function ResolutionsSection({
                     </div>
                   ) : null}
                   {row?.timeframeKind === "date" ? (
-                    <Controller
-                      name={`resolutions.${i}.timeframeDate`}
+                    <JalaliDateController
                       control={form.control}
-                      render={({ field }) => (
-                        <JalaliDateField
-                          name={field.name}
-                          label={t("minutes.untilDate")}
-                          value={field.value}
-                          onChange={field.onChange}
-                          onBlur={field.onBlur}
-                          error={err(`resolutions.${i}.timeframeDate`)}
-                        />
-                      )}
+                      name={`resolutions.${i}.timeframeDate`}
+                      label={t("minutes.untilDate")}
+                      error={err(`resolutions.${i}.timeframeDate`)}
                     />
                   ) : null}
                   <div className="deadline-preview" aria-live="polite">
@@ -810,19 +789,11 @@ function NextSection({ form, err }: { form: Form; err: Err }) {
     <section className="card stack" aria-labelledby="sec-next">
       <h2 id="sec-next">{t("minutes.next")}</h2>
       <div className="form-grid">
-        <Controller
-          name="nextDate"
+        <JalaliDateController
           control={form.control}
-          render={({ field }) => (
-            <JalaliDateField
-              name="nextDate"
-              label={t("minutes.nextDate")}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-              error={err("nextDate")}
-            />
-          )}
+          name={"nextDate"}
+          label={t("minutes.nextDate")}
+          error={err("nextDate")}
         />
         <div className="field">
           <label htmlFor="m-next-time">{t("minutes.nextTime")}</label>

@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type Control, Controller, type FieldValues, type Path } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import { formatPlain, localDigits } from "../../utils/digits";
 import {
@@ -297,5 +298,35 @@ function CalendarPopup({
         </button>
       </div>
     </div>
+  );
+}
+
+/** The Jalali date field bound to a react-hook-form field (the form keeps the typed text). */
+export function JalaliDateController<T extends FieldValues>({
+  control,
+  name,
+  label,
+  error,
+}: {
+  control: Control<T>;
+  name: Path<T>;
+  label: string;
+  error?: string;
+}) {
+  return (
+    <Controller
+      name={name}
+      control={control}
+      render={({ field }) => (
+        <JalaliDateField
+          name={field.name}
+          label={label}
+          value={String(field.value ?? "")}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          error={error}
+        />
+      )}
+    />
   );
 }

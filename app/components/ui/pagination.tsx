@@ -1,7 +1,7 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-/** «صفحه x از y» with previous/next links; `hrefFor` builds the URL of a page (keeping the page's other params). */
+/** "Page x of y" with previous/next links; `hrefFor` builds the URL of a page (keeping the page's other params). */
 export function Pagination({
   page,
   pages,
