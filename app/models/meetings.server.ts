@@ -23,6 +23,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { isCurrentMembership } from "./memberships.server";
+import { ACTIVE } from "./resolutions.server";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -198,7 +199,7 @@ export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
         eq(meetings.bodyId, bodyId),
         lt(meetings.number, beforeNumber),
         eq(meetings.status, "final"),
-        inArray(resolutions.status, ["open", "in_progress"]),
+        inArray(resolutions.status, ACTIVE),
       ),
     )
     .orderBy(asc(meetings.number), asc(resolutions.number))

@@ -20,7 +20,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import type { SessionUser } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
-import { ownerNames, resolutionCode } from "./resolutions.server";
+import { ACTIVE, isActive, isOverdue, ownerNames, resolutionCode } from "./resolutions.server";
 
 export type ReportKind = "quarterly" | "half_year";
 export type Period = { kind: ReportKind; year: number; period: number };
@@ -157,7 +157,7 @@ export function composeReport(p: Period, today = todayIso()) {
   const everything = resolutionRows(
     or(
       and(gte(meetings.date, range.start), lte(meetings.date, range.end)),
-      inArray(resolutions.status, ["open", "in_progress"]),
+      inArray(resolutions.status, ACTIVE),
       and(gte(resolutions.dueDate, trendStart), lte(resolutions.dueDate, range.end)),
     ),
   );
@@ -197,9 +197,7 @@ export function composeReport(p: Period, today = todayIso()) {
       // Resolutions passed in the period; older ones still open are counted in the figures and listed in the annex.
       const mine = (r: ResolutionRow) => owned.has(r.id) || r.bodyId === c.id;
       const theirs = everything.filter((r) => mine(r) && r.meetingDate >= range.start && r.meetingDate <= range.end);
-      const stillOpen = everything.filter(
-        (r) => mine(r) && r.meetingDate < range.start && (r.status === "open" || r.status === "in_progress"),
-      );
+      const stillOpen = everything.filter((r) => mine(r) && r.meetingDate < range.start && isActive(r.status));
       const activities = db
         .select({
           text: committeeReports.text,
@@ -236,19 +234,13 @@ export function composeReport(p: Period, today = todayIso()) {
             status: r.status,
             dueDate: r.dueDate,
             doneDate: r.doneDate,
-            overdue: (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < asOf,
+            overdue: isOverdue(r, asOf),
           })),
       };
     });
 
   const overdueRows = everything
-    .filter(
-      (r) =>
-        (r.status === "open" || r.status === "in_progress") &&
-        r.dueDate !== null &&
-        r.dueDate < asOf &&
-        r.meetingDate <= range.end,
-    )
+    .filter((r) => isOverdue(r, asOf) && r.meetingDate <= range.end)
     .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string));
   // Owner names only for the rows the annex lists.
   const names = ownerNames(overdueRows.map((r) => r.id));

@@ -91,9 +91,14 @@ function timeframeOf(r: {
 
 export const ACTIVE: ("open" | "in_progress")[] = ["open", "in_progress"];
 
+/** Still to be done: open or in progress. */
+export function isActive(status: string): boolean {
+  return status === "open" || status === "in_progress";
+}
+
 /** Overdue: not done (nor cancelled) after its deadline. Standing resolutions have none and are never overdue. */
 export function isOverdue(r: { status: string; dueDate: string | null }, today = todayIso()): boolean {
-  return (r.status === "open" || r.status === "in_progress") && r.dueDate !== null && r.dueDate < today;
+  return isActive(r.status) && r.dueDate !== null && r.dueDate < today;
 }
 
 const baseColumns = {

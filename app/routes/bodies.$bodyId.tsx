@@ -1,10 +1,10 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
-import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { WorkingGroupForm } from "../components/working-group-form";
 import { getAuditTrail } from "../models/audit.server";
 import { getBody } from "../models/bodies.server";
 import { addMembership, endMembership } from "../models/memberships.server";
@@ -155,7 +155,15 @@ export default function BodyPage() {
               ))}
             </ul>
           )}
-          {canManageGroups ? <NewGroupForm /> : null}
+          {canManageGroups ? (
+            <WorkingGroupForm
+              intent={CREATE_GROUP}
+              defaults={{ name: "", duties: "" }}
+              submitLabel={t("bodies.createGroup")}
+              title={t("bodies.newGroup")}
+              className="stack"
+            />
+          ) : null}
         </section>
       ) : null}
 
@@ -174,31 +182,5 @@ export default function BodyPage() {
 
       <AuditTrail rows={audit} />
     </div>
-  );
-}
-
-function NewGroupForm() {
-  const { t } = useTranslation();
-  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(
-    workingGroupSchema,
-    { name: "", duties: "" },
-    CREATE_GROUP,
-  );
-  return (
-    <Form method="post" onSubmit={onSubmit} noValidate className="stack" aria-label={t("bodies.newGroup")}>
-      <h3>{t("bodies.newGroup")}</h3>
-      <input type="hidden" name="intent" value={CREATE_GROUP} />
-      <FormError message={formError} />
-      <TextField label={t("bodies.groupName")} registration={register("name")} error={errorFor("name")} />
-      <TextField
-        label={t("bodies.groupDuties")}
-        registration={register("duties")}
-        error={errorFor("duties")}
-        multiline
-      />
-      <div className="form-actions">
-        <SubmitButton busy={busy}>{t("bodies.createGroup")}</SubmitButton>
-      </div>
-    </Form>
   );
 }

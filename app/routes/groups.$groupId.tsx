@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
-import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { WorkingGroupForm } from "../components/working-group-form";
 import { getAuditTrail } from "../models/audit.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
@@ -127,36 +127,18 @@ export default function WorkingGroupPage() {
           </details>
         ) : null}
       </section>
-      {canManage && isOpen ? <EditGroupForm name={group.name} duties={group.duties} /> : null}
+      {canManage && isOpen ? (
+        <details className="card">
+          <summary>{t("groups.edit")}</summary>
+          <WorkingGroupForm
+            intent={EDIT_GROUP}
+            defaults={{ name: group.name, duties: group.duties }}
+            submitLabel={t("common.save")}
+            className="stack details-body"
+          />
+        </details>
+      ) : null}
       <AuditTrail rows={audit} />
     </div>
-  );
-}
-
-function EditGroupForm({ name, duties }: { name: string; duties: string }) {
-  const { t } = useTranslation();
-  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(
-    workingGroupSchema,
-    { name, duties },
-    EDIT_GROUP,
-  );
-  return (
-    <details className="card">
-      <summary>{t("groups.edit")}</summary>
-      <Form method="post" onSubmit={onSubmit} noValidate className="stack details-body">
-        <input type="hidden" name="intent" value={EDIT_GROUP} />
-        <FormError message={formError} />
-        <TextField label={t("bodies.groupName")} registration={register("name")} error={errorFor("name")} />
-        <TextField
-          label={t("bodies.groupDuties")}
-          registration={register("duties")}
-          error={errorFor("duties")}
-          multiline
-        />
-        <div className="form-actions">
-          <SubmitButton busy={busy}>{t("common.save")}</SubmitButton>
-        </div>
-      </Form>
-    </details>
   );
 }

@@ -76,10 +76,6 @@ export type MinutesDoc = z.infer<typeof minutesDocSchema>;
 export type ResolutionDraft = MinutesDoc["resolutions"][number];
 export type OwnerDraft = ResolutionDraft["owners"][number];
 
-export function emptyMinutes(): MinutesDoc {
-  return minutesDocSchema.parse({});
-}
-
 const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
 
 /** Every problem that stops the minutes being finalised, by field path (`resolutions.3.subject`), as i18n keys. */

@@ -215,11 +215,6 @@ export type WorkCalendar = {
   holidays: ReadonlySet<IsoDate>;
 };
 
-export const FRIDAY_ONLY: WorkCalendar = {
-  weekendDays: [6],
-  holidays: new Set(),
-};
-
 export function isDayOff(iso: IsoDate, calendar: WorkCalendar): boolean {
   return calendar.weekendDays.includes(persianWeekday(iso)) || calendar.holidays.has(iso);
 }

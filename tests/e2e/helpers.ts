@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type APIRequestContext, expect, type Page } from "@playwright/test";
 
 export const ACCOUNTS = {
@@ -26,4 +30,11 @@ export async function signInApi(request: APIRequestContext, role: DemoRole) {
   });
   expect(response.status()).toBe(302);
   return response;
+}
+
+/** Text of a PDF as pdftotext reads it (layout kept), with the bidi controls it adds stripped. */
+export function pdfText(buffer: Buffer): string {
+  const file = path.join(tmpdir(), `e2e-${Date.now()}-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, buffer);
+  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "");
 }

@@ -1,9 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { pdfText, signIn } from "./helpers";
 
 const REFERENCE = readFileSync(new URL("../fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
 
@@ -18,13 +15,6 @@ async function newMeeting(page: Page, body: string) {
 }
 
 const saved = (page: Page) => expect(page.getByRole("status")).toContainText("ذخیره شد", { timeout: 10_000 });
-
-/** Text of a PDF as pdftotext reads it, with the bidi controls it adds stripped. */
-function pdfText(buffer: Buffer): string {
-  const file = path.join(tmpdir(), `minutes-${Date.now()}.pdf`);
-  writeFileSync(file, buffer);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "");
-}
 
 test("the secretariat types minutes like the reference, finalises them, and the page and the PDF show them", async ({
   page,

@@ -1,18 +1,8 @@
-import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { pdfText, signIn } from "./helpers";
 
 /** pdftotext splits the lam-alef ligature (لا comes back as ال): compare without those two letters. */
 const unligate = (s: string) => s.replace(/[\u0644\u0627]/g, "");
-
-function pdfText(buffer: Buffer): string {
-  const file = path.join(tmpdir(), `report-${Date.now()}.pdf`);
-  writeFileSync(file, buffer);
-  return execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" }).replace(/[\u202A-\u202E]/g, "");
-}
 
 test("the secretariat issues this quarter's report; the PDF holds committees, figures and the overdue annex; it cannot change", async ({
   page,
