@@ -6,8 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { db } from "./utils/db.server";
-import { createI18n } from "./utils/i18n";
-import { getLang } from "./utils/locale.server";
+import { getLang, serverI18n } from "./utils/locale.server";
 import { NonceContext } from "./utils/nonce";
 
 // Importing the database here opens it and applies pending migrations when the server starts, not on a first request.
@@ -22,7 +21,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createI18n(await getLang(request));
+  const i18n = serverI18n(await getLang(request));
   const readyEvent = isbot(request.headers.get("user-agent") ?? "") ? "onAllReady" : "onShellReady";
 
   return new Promise((resolve, reject) => {

@@ -9,8 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { type ReactNode, useEffect } from "react";
 import { AppHeader } from "./components/app-header";
 import { refreshNotifications, unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
@@ -21,6 +20,7 @@ import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
 import { getUser } from "./utils/session.server";
 import { useLang } from "./utils/use-lang";
+import { useT } from "./utils/use-t";
 
 export const links: LinksFunction = () => [
   { rel: "preload", href: "/fonts/vazirmatn.woff2", as: "font", type: "font/woff2", crossOrigin: "anonymous" },
@@ -44,8 +44,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = useLang();
-  const { t } = useTranslation();
+  const { t } = useT();
   const nonce = useNonce();
+  // Marks the page as interactive (tests wait for it before using in-place controls).
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={lang} dir={dirOf(lang)}>
       <head>
@@ -75,7 +79,7 @@ export default function App() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t } = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
   return (

@@ -1,8 +1,8 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import type { Role } from "../../db/schema";
 import { formatCount } from "../utils/digits";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 type NavItem = { to: string; label: string; roles?: readonly Role[] };
 
@@ -28,7 +28,7 @@ export function navItemsFor(role: Role) {
 }
 
 export function AppHeader({ user }: { user: { displayName: string; role: Role; unread: number } | null }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;

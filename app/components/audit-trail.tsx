@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import { formatTimestamp } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 type Row = {
   id: number;
@@ -15,7 +15,7 @@ const show = (value: string) => value || "—";
 
 /** The history of one record: who, what, before and after, when (stored in UTC, shown in Jalali, Tehran time). */
 export function AuditTrail({ rows }: { rows: Row[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <section className="card" aria-labelledby="audit-title">

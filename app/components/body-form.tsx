@@ -1,7 +1,7 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { BODY_KINDS, type BodyKind } from "../../db/schema";
 import { bodySchema } from "../schemas/organisation";
+import { useT } from "../utils/use-t";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
 
 type Values = {
@@ -26,7 +26,7 @@ export function BodyForm({
   cancelTo: string;
   showActive: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { register, errorFor, formError, onSubmit, busy } = useRemixForm(bodySchema, defaults);
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card stack">

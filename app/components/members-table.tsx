@@ -1,9 +1,9 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export const END_MEMBERSHIP = "end-membership";
 
@@ -21,7 +21,7 @@ type Member = PersonName & {
 
 /** Members of a body or a group: role, term and appointment letter, with "end membership" for those who may. */
 export function MembersTable({ members, canEdit, caption }: { members: Member[]; canEdit: boolean; caption: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   if (members.length === 0) return <p className="muted">{t("bodies.noMembers")}</p>;
   return (

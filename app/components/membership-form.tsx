@@ -1,9 +1,9 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { MEMBERSHIP_ROLES } from "../../db/schema";
 import { membershipSchema } from "../schemas/organisation";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
 import { JalaliDateController } from "./ui/jalali-date-field";
 
@@ -17,7 +17,7 @@ export function MembershipForm({
   people: (PersonName & { id: number })[];
   roles?: readonly string[];
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const { form, register, errorFor, formError, onSubmit, busy } = useRemixForm(
     membershipSchema,

@@ -1,12 +1,12 @@
 import { Link, useBlocker, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Controller, type UseFormReturn, useFieldArray, useForm, useWatch } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import { ATTENDANCE_CHOICES, type MinutesDoc, TIMEFRAME_CHOICES } from "../schemas/minutes";
 import { formatPercent, formatPlain } from "../utils/digits";
 import { computeDeadline, formatJalali, formatTimestamp, parseJalaliInput, type Timeframe } from "../utils/jalali";
 import { matchOwner, type OwnerCandidate } from "../utils/owner-match";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 import { useTimeframeText } from "./minutes-view";
 import { type OwnerOptions, OwnerPicker } from "./owner-picker";
 import { PasteResolutions } from "./paste-resolutions";
@@ -42,7 +42,7 @@ const newKey = () => crypto.randomUUID();
 
 /** The minutes editor: fast with the keyboard, saved to the server as you type, never losing what was typed. */
 export function MinutesEditor(props: EditorProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const form = useForm<MinutesDoc>({ defaultValues: props.doc });
   const doc = useWatch({ control: form.control }) as MinutesDoc;
@@ -199,7 +199,7 @@ function SaveBar({
   meetingId: number;
   correcting: boolean;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <section className="save-bar" aria-label={t("minutes.save")}>
@@ -263,7 +263,7 @@ function ErrorText({ message }: { message?: string }) {
 }
 
 function HeaderSection({ form, people, err }: { form: Form; people: EditorProps["people"]; err: Err }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { register, control } = form;
   return (
     <section className="card stack" aria-labelledby="sec-header">
@@ -336,7 +336,7 @@ function HeaderSection({ form, people, err }: { form: Form; people: EditorProps[
 }
 
 function TextSection({ form }: { form: Form }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <section className="card stack" aria-labelledby="sec-summary">
       <h2 id="sec-summary">{t("minutes.textSection")}</h2>
@@ -353,7 +353,7 @@ function TextSection({ form }: { form: Form }) {
 }
 
 function AgendaSection({ form, err }: { form: Form; err: Err }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "agenda", keyName: "_id" });
   return (
     <section className="card stack" aria-labelledby="sec-agenda">
@@ -426,7 +426,7 @@ function AgendaSection({ form, err }: { form: Form; err: Err }) {
 }
 
 function ReportsSection({ form, committees, err }: { form: Form; committees: EditorProps["committees"]; err: Err }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "reports", keyName: "_id" });
   const agenda = useWatch({ control: form.control, name: "agenda" });
   return (
@@ -504,7 +504,7 @@ function ResolutionsSection({
   calendar: EditorProps["calendar"];
   err: Err;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const { fields, append, remove, move } = useFieldArray({
     control: form.control,
@@ -697,7 +697,7 @@ function ResolutionsSection({
 }
 
 function AttendanceSection({ form, err }: { form: Form; err: Err }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { fields } = useFieldArray({ control: form.control, name: "attendance", keyName: "_id" });
   const guests = useFieldArray({ control: form.control, name: "guests", keyName: "_id" });
   const rows = useWatch({ control: form.control, name: "attendance" });
@@ -783,7 +783,7 @@ function AttendanceSection({ form, err }: { form: Form; err: Err }) {
 }
 
 function NextSection({ form, err }: { form: Form; err: Err }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { fields, append, remove } = useFieldArray({ control: form.control, name: "nextAgenda", keyName: "_id" });
   return (
     <section className="card stack" aria-labelledby="sec-next">
@@ -834,7 +834,7 @@ function NextSection({ form, err }: { form: Form; err: Err }) {
 }
 
 function FollowUpSection({ rows }: { rows: EditorProps["followUps"] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <section className="card stack" aria-labelledby="sec-followup">

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import type { MinutesDoc } from "../schemas/minutes";
 import { formatPlain, localDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export type MinutesViewData = {
   doc: MinutesDoc;
@@ -14,7 +14,7 @@ export type MinutesViewData = {
 
 /** Ordinal words for agenda items (from the locale), the number itself beyond the twelfth. */
 function useOrdinal() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (n: number) => t(`minutes.ordinals.${n}`, { defaultValue: formatPlain(n, lang) });
 }
@@ -26,7 +26,7 @@ const isoOf = (typed: string) => {
 
 /** Timeframe of a resolution as the minutes write it: two weeks, standing, until a date. */
 export function useTimeframeText() {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     r: Pick<MinutesDoc["resolutions"][number], "timeframeKind" | "timeframeCount" | "timeframeDate" | "timeframeText">,
@@ -49,7 +49,7 @@ export function useTimeframeText() {
 
 /** The minutes laid out like the secretariat's own documents; used by the page, printing and the PDF. */
 export function MinutesView({ data }: { data: MinutesViewData }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const timeframeText = useTimeframeText();
   const ordinal = useOrdinal();
@@ -231,7 +231,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
 }
 
 function Report({ r, bodyName }: { r: MinutesDoc["reports"][number]; bodyName: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="minutes__report">
       <h4>{t("minutes.reportOf", { body: bodyName })}</h4>

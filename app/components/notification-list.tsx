@@ -1,8 +1,8 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 type Item = {
   id: number;
@@ -15,7 +15,7 @@ type Item = {
 
 /** Unread notifications with "mark read", posted to /notifications. */
 export function NotificationList({ items }: { items: Item[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   if (items.length === 0) return <p className="muted">{t("notifications.empty")}</p>;
   return (

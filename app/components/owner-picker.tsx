@@ -1,6 +1,6 @@
-import { useTranslation } from "react-i18next";
 import type { OwnerDraft } from "../schemas/minutes";
 import type { OwnerCandidate } from "../utils/owner-match";
+import { useT } from "../utils/use-t";
 
 export type OwnerOptions = { bodies: OwnerCandidate[]; groups: OwnerCandidate[]; people: OwnerCandidate[] };
 
@@ -19,7 +19,7 @@ function OwnerSelect({
   suggestions?: OwnerCandidate[];
   onPick: (c: OwnerCandidate) => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const all = [...options.bodies, ...options.groups, ...options.people];
   return (
     <select
@@ -81,7 +81,7 @@ export function OwnerPicker({
   error?: string;
   labelledBy: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const nameOf = (o: OwnerDraft) => {
     const list = o.kind === "body" ? options.bodies : o.kind === "group" ? options.groups : options.people;
     return list.find((c) => c.id === o.id)?.name ?? o.label;

@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from "react";
-import { useTranslation } from "react-i18next";
 import type { OwnerDraft, ResolutionDraft } from "../schemas/minutes";
 import { formatCount } from "../utils/digits";
 import { matchOwner, type OwnerCandidate, splitOwners } from "../utils/owner-match";
 import { type ColumnRole, parseTsv, readResolutions } from "../utils/paste";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 import { useTimeframeText } from "./minutes-view";
 
 const ROLES: ColumnRole[] = ["subject", "owners", "timeframe", "ignore"];
@@ -46,7 +46,7 @@ export function PasteResolutions({
   onAdd: (rows: ResolutionDraft[]) => void;
   newKey: () => string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const timeframeText = useTimeframeText();
   const [text, setText] = useState("");

@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { personSchema } from "../schemas/organisation";
+import { useT } from "../utils/use-t";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
 
 export type PersonValues = {
@@ -27,7 +27,7 @@ export const EMPTY_PERSON: PersonValues = {
 
 /** The create/edit form of a person in the directory. */
 export function PersonForm({ defaults, cancelTo }: { defaults: PersonValues; cancelTo: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { register, errorFor, formError, onSubmit, busy } = useRemixForm(personSchema, defaults);
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card stack">

@@ -1,12 +1,12 @@
-import { useTranslation } from "react-i18next";
 import { formatPercent, formatPlain } from "../utils/digits";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 type CommitteeBars = { name: string; figures: { done: number; open: number; overdue: number } }[];
 
 /** Stacked horizontal bars: done, open (in time) and overdue resolutions per committee. */
 export function StateChart({ committees }: { committees: CommitteeBars }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const rtl = lang === "fa";
   const max = Math.max(1, ...committees.map((c) => c.figures.done + c.figures.open));
@@ -73,7 +73,7 @@ export function StateChart({ committees }: { committees: CommitteeBars }) {
 
 /** On-time rate per quarter as columns, most recent last (in reading order). */
 export function TrendChart({ points }: { points: { year: number; quarter: number; rate: number | null }[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const rtl = lang === "fa";
   const width = 640;

@@ -1,8 +1,8 @@
-import { useTranslation } from "react-i18next";
 import type { ReportData } from "../models/reports.server";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 import { StateChart, TrendChart } from "./report-charts";
 
 export type ReportViewProps = {
@@ -27,7 +27,7 @@ export function ReportView({
   notes,
   replacesNumber,
 }: ReportViewProps) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const kind = t(`reports.kinds.${data.period.kind}`);
   const pct = (v: number | null) => (v === null ? "—" : formatPercent(v * 100, lang));

@@ -1,11 +1,40 @@
 import { useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useEffect, useState } from "react";
+import { useT } from "../utils/use-t";
 
-/** Quick progress report from a list: a note with a percentage, or "done" today; the full page has the rest. */
+/**
+ * Quick progress report from a list: one link per row, opening a note-and-percentage form in place (without
+ * JavaScript the link leads to the resolution's own progress form). Fifty open forms made «my actions» heavy to
+ * render and noisy to read; the full page has the rest.
+ */
 export function QuickProgress({ id, label }: { id: number; label: string }) {
-  const { t } = useTranslation();
+  const { t } = useT();
+  const [open, setOpen] = useState(false);
   const fetcher = useFetcher<{ ok?: boolean; errors?: Record<string, string> }>();
   const busy = fetcher.state !== "idle";
+  const saved = !busy && fetcher.data?.ok === true;
+  useEffect(() => {
+    if (saved) setOpen(false);
+  }, [saved]);
+
+  if (!open) {
+    return (
+      <span className="quick-progress">
+        <a
+          className="button button--small"
+          href={`/resolutions/${id}#form-progress`}
+          aria-label={`${t("followUp.addProgress")}: ${label}`}
+          onClick={(event) => {
+            event.preventDefault();
+            setOpen(true);
+          }}
+        >
+          {t("followUp.addProgress")}
+        </a>
+        {saved ? <span className="badge badge--ok">{t("followUp.saved")}</span> : null}
+      </span>
+    );
+  }
   return (
     <fetcher.Form
       method="post"
@@ -14,7 +43,8 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
       aria-label={`${t("followUp.addProgress")}: ${label}`}
     >
       <input type="hidden" name="intent" value="progress" />
-      <input name="note" aria-label={`${t("followUp.note")}: ${label}`} placeholder={t("followUp.note")} />
+      {/* biome-ignore lint/a11y/noAutofocus: the person just asked for this form; the note is what they type next. */}
+      <input name="note" aria-label={`${t("followUp.note")}: ${label}`} placeholder={t("followUp.note")} autoFocus />
       <input
         name="percent"
         aria-label={`${t("followUp.percent")}: ${label}`}
@@ -22,8 +52,11 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
         className="input--short"
         inputMode="numeric"
       />
-      <button type="submit" className="button button--small" disabled={busy}>
+      <button type="submit" className="button button--small button--primary" disabled={busy}>
         {t("followUp.addProgress")}
+      </button>
+      <button type="button" className="button button--small" onClick={() => setOpen(false)}>
+        {t("common.cancel")}
       </button>
       {fetcher.data?.errors
         ? Object.values(fetcher.data.errors).map((m) => (
@@ -32,7 +65,6 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
             </span>
           ))
         : null}
-      {fetcher.data?.ok ? <span className="badge badge--ok">{t("followUp.saved")}</span> : null}
     </fetcher.Form>
   );
 }

@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { workingGroupSchema } from "../schemas/organisation";
+import { useT } from "../utils/use-t";
 import { FormError, SubmitButton, TextField, useRemixForm } from "./ui/form";
 
 /** Name and duties of a working group: forming one under a committee, or editing it on its own page. */
@@ -18,7 +18,7 @@ export function WorkingGroupForm({
   title?: string;
   className: string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const { register, errorFor, formError, onSubmit, busy } = useRemixForm(workingGroupSchema, defaults, intent);
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className={className} aria-label={title}>

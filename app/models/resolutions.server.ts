@@ -15,6 +15,7 @@ import { db, writeTransaction } from "../utils/db.server";
 import { addDays, computeDeadline, daysBetween, type Timeframe, todayIso, weekOf } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
+import { readCache } from "../utils/read-cache.server";
 import { RuleViolation } from "../utils/rules";
 import type { SessionUser } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -190,6 +191,11 @@ export function listMyActionDates(user: User) {
  * with the counts of overdue and due-this-week items over the whole list.
  */
 export function listMyActions(user: User, today = todayIso(), { limit = 50, offset = 0 } = {}) {
+  const key = JSON.stringify(["myActions", user.id, user.role, user.personId, today, limit, offset]);
+  return readCache.get(key, () => queryMyActions(user, today, limit, offset));
+}
+
+function queryMyActions(user: User, today: string, limit: number, offset: number) {
   const condition = myActionsCondition(user);
   const week = weekOf(today);
   if (!condition) return { rows: [], total: 0, overdueCount: 0, weekCount: 0 };
@@ -466,8 +472,7 @@ export type OverdueQuery = {
   pageSize: number;
 };
 
-function overdueConditions(user: User, query: OverdueQuery, today: string) {
-  const scope = scopeOf(user);
+function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
   // Chairs review the bodies they lead; leadership and secretariat everything.
   const lead = scope.all ? undefined : inArray(meetings.bodyId, list(scope.ledBodyIds));
   const words = (query.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
@@ -495,7 +500,27 @@ function overdueConditions(user: User, query: OverdueQuery, today: string) {
 
 /** The overdue review: filtered, sorted and paged in the database; summary counts per body over the whole filter. */
 export function overdueReview(user: User, query: OverdueQuery, today = todayIso()) {
-  const where = overdueConditions(user, query, today);
+  const scope = scopeOf(user);
+  const key = JSON.stringify(["overdue", scope.all || scope.ledBodyIds, query, today]);
+  return readCache.get(key, () => {
+    const review = queryOverdue(scope, query, today);
+    // Only what the review shows travels to the page (and into its hydration data).
+    const rows = review.rows.map(({ id, code, bodyName, subject, owners, dueDate, daysOverdue, lastNote }) => ({
+      id,
+      code,
+      bodyName,
+      subject,
+      owners,
+      dueDate,
+      daysOverdue,
+      lastNote,
+    }));
+    return { ...review, rows };
+  });
+}
+
+function queryOverdue(scope: Scope, query: OverdueQuery, today: string) {
+  const where = overdueConditions(scope, query, today);
   const order = {
     daysOverdue: [query.dir === "asc" ? desc(resolutions.dueDate) : asc(resolutions.dueDate)],
     dueDate: [query.dir === "asc" ? asc(resolutions.dueDate) : desc(resolutions.dueDate)],
@@ -536,11 +561,15 @@ export function overdueReview(user: User, query: OverdueQuery, today = todayIso(
 
 /** Every row of the overdue review under the same filter (for the Excel export), capped. */
 export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pageSize">, today = todayIso()) {
-  return overdueReview(user, { ...query, page: 1, pageSize: 50_000 }, today).rows;
+  return queryOverdue(scopeOf(user), { ...query, page: 1, pageSize: 50_000 }, today).rows;
 }
 
 /** Bodies, and the people who own something overdue, for the review's owner filters. */
 export function ownerFilterOptions(today = todayIso()) {
+  return readCache.get(JSON.stringify(["ownerFilterOptions", today]), () => queryOwnerFilterOptions(today));
+}
+
+function queryOwnerFilterOptions(today: string) {
   const bodyRows = db.select({ id: bodies.id, name: bodies.name }).from(bodies).orderBy(asc(bodies.sortOrder)).all();
   const personRows = db
     .select()

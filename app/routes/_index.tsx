@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { NotificationList } from "../components/notification-list";
 import { listNotifications, refreshNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
@@ -8,6 +7,7 @@ import { listMyActions } from "../models/resolutions.server";
 import { formatJalaliLong, todayIso } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { user, today, memberships, figures, notifications, actionCounts } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <div className="stack">

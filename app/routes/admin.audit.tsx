@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
 import { browseAudit } from "../models/audit.server";
@@ -9,6 +8,7 @@ import { localDigits } from "../utils/digits";
 import { formatTimestamp, parseJalaliInput } from "../utils/jalali";
 import { requireRole } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -31,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditBrowser() {
   const { rows, total, pages, page, actions, entities, users } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const [params] = useSearchParams();
   const pageLink = (p: number) => {

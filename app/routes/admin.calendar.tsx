@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { addHoliday, getWeekendDays, listHolidays, removeHoliday, setWeekendDays } from "../models/calendar.server";
 import { formatJalaliLong, parseJalaliInput, weekdayName } from "../utils/jalali";
@@ -8,6 +7,7 @@ import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { requireRole } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireRole(request, ["admin"]);
@@ -50,7 +50,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CalendarAdmin() {
   const { weekend, holidays: rows } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <div className="stack">

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
@@ -18,6 +17,7 @@ import { canManageGroupsOf, canManageStructure, requirePermission } from "../uti
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 const CREATE_GROUP = "create-group";
 
@@ -74,7 +74,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function BodyPage() {
   const { body, parent, members, groups, children, canManage, canManageGroups, people, audit } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const current = members.filter((m) => m.current);
   const past = members.filter((m) => !m.current);
   const openGroups = groups.filter((g) => !g.closedAt);

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { BodyForm } from "../components/body-form";
 import { getBody, listParentOptions, updateBody } from "../models/bodies.server";
 import { bodySchema } from "../schemas/organisation";
@@ -10,6 +9,7 @@ import { canManageStructure, requirePermission } from "../utils/permissions.serv
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -38,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditBody() {
   const { body, parents } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <h1>{t("bodies.editTitle", { name: body.name })}</h1>

@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/ui/data-table";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { formatCount, formatPlain } from "../utils/digits";
@@ -9,6 +8,7 @@ import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,7 +19,7 @@ const column = createColumnHelper<BodySummary>();
 
 export default function Bodies() {
   const { bodies, canManage } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const nameOf = (id: number | null) => bodies.find((b) => b.id === id)?.name ?? "—";
   const columns = [

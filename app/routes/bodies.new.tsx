@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { BodyForm } from "../components/body-form";
 import { createBody, listParentOptions } from "../models/bodies.server";
 import { bodySchema } from "../schemas/organisation";
@@ -10,6 +9,7 @@ import { canManageStructure, requirePermission } from "../utils/permissions.serv
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function NewBody() {
   const { parents } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const council = parents.find((p) => p.kind === "council");
   return (
     <div className="stack">

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
@@ -19,6 +18,7 @@ import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 const CLOSE_GROUP = "close-group";
 const EDIT_GROUP = "edit-group";
@@ -72,7 +72,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function WorkingGroupPage() {
   const { group, committee, members, currentCount, canManage, people, audit } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const current = members.filter((m) => m.current);
   const past = members.filter((m) => !m.current);

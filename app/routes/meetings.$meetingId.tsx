@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { MinutesView } from "../components/minutes-view";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { requireId } from "../utils/forms.server";
@@ -9,6 +8,7 @@ import { canEditMinutesOf, canReadMeetingsOf, requirePermission } from "../utils
 import { clientIp } from "../utils/request.server";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -53,7 +53,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function MinutesPage() {
   const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <div className="stack">

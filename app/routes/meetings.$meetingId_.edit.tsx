@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { MinutesEditor } from "../components/minutes-editor";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { FinalisationError, finaliseMeeting, getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
@@ -11,6 +10,7 @@ import { canEditMinutesOf, requirePermission } from "../utils/permissions.server
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -60,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditMinutes() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <header className="page-header">

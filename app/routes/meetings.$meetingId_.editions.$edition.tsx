@@ -1,11 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { MinutesView } from "../components/minutes-view";
 import { getEdition, getMeeting } from "../models/meetings.server";
 import { requireId } from "../utils/forms.server";
 import { canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 /** An earlier (or the current) edition of final minutes, exactly as it was finalised. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function EditionPage() {
   const { id, edition, snapshot, isOlder } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <div className="page-header no-print">

@@ -6,8 +6,7 @@ import { MinutesView } from "../components/minutes-view";
 import { getMinutesView } from "../models/meetings.server";
 import { formatPlain } from "../utils/digits";
 import { requireId } from "../utils/forms.server";
-import { createI18n } from "../utils/i18n";
-import { getLang } from "../utils/locale.server";
+import { getLang, serverI18n } from "../utils/locale.server";
 import { appStyles, PdfError, printPdf } from "../utils/pdf.server";
 import { canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
 import { requireUser } from "../utils/session.server";
@@ -20,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) throw new Response("Not found", { status: 404 });
   requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
   const lang = await getLang(request);
-  const i18n = createI18n(lang);
+  const i18n = serverI18n(lang);
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <MinutesView data={found.view} />

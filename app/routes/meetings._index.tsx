@@ -1,7 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
 import { DataTable } from "../components/ui/data-table";
 import { listBodies } from "../models/bodies.server";
 import { listMeetings, type MeetingListRow } from "../models/meetings.server";
@@ -10,6 +9,7 @@ import { formatJalali } from "../utils/jalali";
 import { canEditMinutesOf, readableBodyIds } from "../utils/permissions.server";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -28,7 +28,7 @@ const column = createColumnHelper<MeetingListRow>();
 
 export default function Meetings() {
   const { meetings, bodies, editable, filter } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const columns = [
     column.accessor("bodyName", { header: t("minutes.filterBody") }),

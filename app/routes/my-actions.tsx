@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { listMyActions } from "../models/resolutions.server";
@@ -8,6 +7,7 @@ import { formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -20,7 +20,7 @@ const PAGE = 50;
 
 export default function MyActions() {
   const { rows: items, overdueCount: overdue, weekCount: week, page, pages } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <div className="stack">

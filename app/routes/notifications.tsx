@@ -1,9 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { NotificationList } from "../components/notification-list";
 import { listNotifications, markRead, refreshNotifications } from "../models/notifications.server";
 import { requireUser, safeRedirect } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,7 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Notifications() {
   const { items } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <header className="page-header">

@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { listOpenGroups } from "../models/working-groups.server";
 import { formatJalali, todayIso } from "../utils/jalali";
@@ -8,6 +7,7 @@ import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits
 import { formatPersonName } from "../utils/person-name";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
@@ -18,7 +18,7 @@ type Group = ReturnType<typeof listOpenGroups>[number];
 
 export default function OrganisationChart() {
   const { bodies, groups, today } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const roots = bodies.filter((b) => b.parentId === null);
   return (
@@ -43,7 +43,7 @@ export default function OrganisationChart() {
 }
 
 function OrgNode({ body, all, groups }: { body: BodySummary; all: BodySummary[]; groups: Group[] }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const children = all.filter((b) => b.parentId === body.id);
   const mine = groups.filter((g) => g.committeeId === body.id);

@@ -7,7 +7,6 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { overdueReview, ownerFilterOptions } from "../models/resolutions.server";
 import { PAGE_SIZES, parseOverdueQuery } from "../schemas/overdue";
@@ -15,6 +14,7 @@ import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -34,7 +34,7 @@ const SORTABLE: Record<string, string> = {
 
 export default function OverdueReview() {
   const { rows, total, counts, query, options } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const [params, setParams] = useSearchParams();
   const pages = Math.max(1, Math.ceil(total / query.pageSize));

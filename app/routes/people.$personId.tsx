@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { AuditTrail } from "../components/audit-trail";
 import { getAuditTrail } from "../models/audit.server";
 import { getPerson } from "../models/people.server";
@@ -11,6 +10,7 @@ import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function PersonPage() {
   const { person, account, memberships, canManage, today, audit } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const rows: [string, string][] = [
     [t("people.organisation"), person.organisation],

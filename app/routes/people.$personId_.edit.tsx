@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { PersonForm } from "../components/person-form";
 import { getPerson, updatePerson } from "../models/people.server";
 import { personSchema } from "../schemas/organisation";
@@ -11,6 +10,7 @@ import { formatPersonName } from "../utils/person-name";
 import { clientIp } from "../utils/request.server";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -33,7 +33,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function EditPerson() {
   const { person } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   return (
     <div className="stack">

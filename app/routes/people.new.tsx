@@ -1,5 +1,4 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { useTranslation } from "react-i18next";
 import { EMPTY_PERSON, PersonForm } from "../components/person-form";
 import { createPerson } from "../models/people.server";
 import { personSchema } from "../schemas/organisation";
@@ -8,6 +7,7 @@ import { getFixedT } from "../utils/locale.server";
 import { canManageStructure, requirePermission } from "../utils/permissions.server";
 import { clientIp } from "../utils/request.server";
 import { requireUser } from "../utils/session.server";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -26,7 +26,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function NewPerson() {
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
     <div className="stack">
       <h1>{t("people.newTitle")}</h1>

@@ -1,6 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { ReportView } from "../components/report-view";
 import {
   canComposeReports,
@@ -22,6 +21,7 @@ import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -86,7 +86,7 @@ export default function ReportPage() {
   const { report, view, compose } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string } | undefined;
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const busy = navigation.state !== "idle";
   const issued = report.status === "issued";

@@ -1,12 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { canComposeReports, canReadReports, listReports } from "../models/reports.server";
 import { formatPlain, localDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf, todayIso } from "../utils/jalali";
 import { requirePermission } from "../utils/permissions.server";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Reports() {
   const { issued, drafts, compose, current } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const name = (r: { kind: "quarterly" | "half_year"; year: number; period: number }) =>
     t("reports.name", {

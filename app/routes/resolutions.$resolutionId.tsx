@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { applyChange, getResolution, requireChangeAllowed } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
@@ -13,6 +12,7 @@ import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
 import { denyAccess, requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
+import { useT } from "../utils/use-t";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -68,9 +68,9 @@ function IntentForm({
   }, [succeeded]);
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const errors = actionData && actionData.intent === intent ? (actionData.errors ?? {}) : {};
-  const { t } = useTranslation();
+  const { t } = useT();
   return (
-    <Form method="post" className="card stack" aria-label={title} ref={formRef}>
+    <Form method="post" className="card stack" aria-label={title} ref={formRef} id={`form-${intent}`}>
       <h3>{title}</h3>
       <input type="hidden" name="intent" value={intent} />
       {children}
@@ -91,7 +91,7 @@ function IntentForm({
 
 export default function ResolutionPage() {
   const { resolution: r, today } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const closed = r.status === "done" || r.status === "cancelled";
   const timeframe =

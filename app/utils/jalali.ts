@@ -66,8 +66,10 @@ export function weekOf(iso: IsoDate): { start: IsoDate; end: IsoDate } {
 }
 
 /** Today's date in Iran (Asia/Tehran), as ISO. */
+// Building an Intl formatter costs far more than using one: made once per process.
+const tehranDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" });
 export function todayIso(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" }).format(now);
+  return tehranDay.format(now);
 }
 
 // ---------- quarters ----------
@@ -155,20 +157,22 @@ export function formatJalaliLong(iso: IsoDate | null | undefined, lang: Lang, wi
   return localDigits(withWeekday ? `${weekdayName(persianWeekday(iso), lang)} ${day}` : day, lang);
 }
 
+const tehranMinute = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Asia/Tehran",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 /** A UTC timestamp (ISO 8601) as a Jalali date and Tehran time. */
 export function formatTimestamp(utc: string | null | undefined, lang: Lang): string {
   if (!utc) return "";
   const at = new Date(utc);
   if (Number.isNaN(at.getTime())) return "";
-  const parts = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tehran",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(at);
+  const parts = tehranMinute.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   const iso = `${get("year")}-${get("month")}-${get("day")}`;
   return `${formatJalali(iso, lang)} ${localDigits(`${get("hour")}:${get("minute")}`, lang)}`;

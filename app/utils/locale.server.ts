@@ -1,4 +1,5 @@
 import { createCookie } from "@remix-run/node";
+import type { i18n } from "i18next";
 import type { Lang } from "./digits";
 import { createI18n, DEFAULT_LANG, isLang } from "./i18n";
 
@@ -10,8 +11,23 @@ export async function getLang(request: Request): Promise<Lang> {
   return isLang(value) ? value : DEFAULT_LANG;
 }
 
+const instances = new Map<Lang, i18n>();
+
+/**
+ * The server's i18next instance for a language, made once: building one per request cost more than rendering a
+ * small page. Shared safely because nothing on the server changes an instance's language.
+ */
+export function serverI18n(lang: Lang): i18n {
+  let instance = instances.get(lang);
+  if (!instance) {
+    instance = createI18n(lang);
+    instances.set(lang, instance);
+  }
+  return instance;
+}
+
 /** A translate function for server-side messages (validation errors, PDF text). */
 export async function getFixedT(request: Request) {
   const lang = await getLang(request);
-  return { t: createI18n(lang).t, lang };
+  return { t: serverI18n(lang).t, lang };
 }

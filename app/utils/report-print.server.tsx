@@ -4,7 +4,7 @@ import { I18nextProvider } from "react-i18next";
 import { ReportView } from "../components/report-view";
 import { composeReport, type getReport, periodName } from "../models/reports.server";
 import type { Lang } from "./digits";
-import { createI18n } from "./i18n";
+import { serverI18n } from "./locale.server";
 import { appStyles, printPdf } from "./pdf.server";
 
 type Report = NonNullable<ReturnType<typeof getReport>>;
@@ -27,7 +27,7 @@ export function reportViewProps(report: Report, t: TFunction) {
 
 /** Prints the report with Chromium: A4, Vazirmatn, running title, "page x of y" in the document's digits, table headers on every page. */
 export async function printReport(report: Report, lang: Lang, number: string) {
-  const i18n = createI18n(lang);
+  const i18n = serverI18n(lang);
   const props = { ...reportViewProps(report, i18n.t), number, issuedAt: new Date().toISOString() };
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { DATABASE_PATH } from "../playwright.config";
-import { signIn } from "./helpers";
+import { signIn, waitForHydration } from "./helpers";
 
 /** Reads the test server's database (read-only) to find records by what a person would see. */
 function query<T>(sql: string, ...params: unknown[]): T[] {
@@ -26,11 +26,16 @@ test("a member finds an assignment in «my actions», reports progress and marks
   // Overdue items are marked.
   await expect(page.getByText(/روز گذشته از مهلت/).first()).toBeVisible();
 
+  // One link per row opens the progress form in place.
+  await waitForHydration(page);
+  await row.getByRole("link", { name: /^ثبت گزارش پیشرفت/ }).click();
+  await expect(row.getByLabel(/^شرح اقدام/)).toBeFocused();
   await row.getByLabel(/^شرح اقدام/).fill("فایل ثبت احوال دریافت و بررسی شد");
   await row.getByLabel(/^درصد پیشرفت/).fill("۶۰");
   await row.getByRole("button", { name: "ثبت گزارش پیشرفت" }).click();
   await expect(row.getByText("ثبت شد.")).toBeVisible();
   await expect(row).toContainText("در حال انجام · ۶۰٪");
+  await expect(row.getByLabel(/^شرح اقدام/)).toHaveCount(0);
 
   await row.getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: /^مصوبه / })).toBeVisible();

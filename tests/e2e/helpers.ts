@@ -22,6 +22,11 @@ export async function signIn(page: Page, role: DemoRole) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
 }
 
+/** Waits until React has hydrated the page, so in-place controls answer clicks. */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 /** Signs in over HTTP only (no browser), returning the request context with its session cookie. */
 export async function signInApi(request: APIRequestContext, role: DemoRole) {
   const response = await request.post("/login", {

@@ -2,8 +2,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { type DefaultValues, type FieldValues, type UseFormRegisterReturn, useForm } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { useT } from "../../utils/use-t";
 
 type ActionErrors = { intent?: string; ok?: boolean; errors?: Record<string, string> } | undefined;
 
@@ -16,7 +16,7 @@ export function useRemixForm<S extends z.ZodTypeAny>(
   defaultValues: DefaultValues<z.input<S>>,
   intent?: string,
 ) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const form = useForm<z.input<S> & FieldValues>({ resolver: zodResolver(schema), defaultValues, mode: "onTouched" });
   const submit = useSubmit();
   const navigation = useNavigation();

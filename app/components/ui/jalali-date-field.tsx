@@ -1,6 +1,5 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
 import { type Control, Controller, type FieldValues, type Path } from "react-hook-form";
-import { useTranslation } from "react-i18next";
 import { formatPlain, localDigits } from "../../utils/digits";
 import {
   addDays,
@@ -17,6 +16,7 @@ import {
   weekdayName,
 } from "../../utils/jalali";
 import { useLang } from "../../utils/use-lang";
+import { useT } from "../../utils/use-t";
 
 type Props = {
   name: string;
@@ -45,7 +45,7 @@ function initialText(value: string | null | undefined, lang: "fa" | "en") {
  * Enter picks, Escape closes. The form posts the typed text; the server parses it with the same parser.
  */
 export function JalaliDateField({ name, label, defaultValue, value, onChange, onBlur, error, required, hint }: Props) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const id = useId();
   const [inner, setInner] = useState(() => initialText(defaultValue, lang));
@@ -171,7 +171,7 @@ function CalendarPopup({
   onPick: (iso: IsoDate) => void;
   onClose: () => void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   const lang = useLang();
   const today = todayIso();
   const [focused, setFocused] = useState<IsoDate>(selected ?? today);

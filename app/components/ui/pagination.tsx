@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useT } from "../../utils/use-t";
 
 /** "Page x of y" with previous/next links; `hrefFor` builds the URL of a page (keeping the page's other params). */
 export function Pagination({
@@ -11,7 +11,7 @@ export function Pagination({
   pages: number;
   hrefFor: (page: number) => string;
 }) {
-  const { t } = useTranslation();
+  const { t } = useT();
   if (pages <= 1) return null;
   return (
     <nav className="row pagination" aria-label={t("overdue.page", { page, pages })}>

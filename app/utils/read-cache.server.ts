@@ -1,0 +1,37 @@
+import { type Db, db } from "./db.server";
+
+/**
+ * A cache of read results that is emptied whenever the database changes. SQLite says when: `total_changes()` counts
+ * every row this connection has written (triggers included), and `PRAGMA data_version` moves when another connection
+ * (a second server process, a restore, a seed script) commits. Both are read on every lookup — a few microseconds —
+ * so a cached answer is never older than the last write. Callers put everything else the answer depends on (the
+ * user's scope, the query, today's date) in the key.
+ */
+export function createReadCache(database: Db = db, maxEntries = 300) {
+  const generationOf = database.$client
+    .prepare("select total_changes() || ':' || data_version from pragma_data_version")
+    .pluck();
+  let generation = "";
+  const entries = new Map<string, unknown>();
+
+  return {
+    get<T>(key: string, compute: () => T): T {
+      const now = generationOf.get() as string;
+      if (now !== generation) {
+        entries.clear();
+        generation = now;
+      }
+      if (entries.has(key)) return entries.get(key) as T;
+      const value = compute();
+      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(key, value);
+      return value;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+/** The app's read cache, for the heavy review pages. */
+export const readCache = createReadCache();
