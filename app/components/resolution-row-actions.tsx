@@ -43,7 +43,7 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
       aria-label={`${t("followUp.addProgress")}: ${label}`}
     >
       <input type="hidden" name="intent" value="progress" />
-      {/* biome-ignore lint/a11y/noAutofocus: the person just asked for this form; the note is what they type next. */}
+      {/* autoFocus: the person just asked for this form; the note is what they type next. */}
       <input name="note" aria-label={`${t("followUp.note")}: ${label}`} placeholder={t("followUp.note")} autoFocus />
       <input
         name="percent"

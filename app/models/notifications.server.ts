@@ -1,4 +1,4 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { addDays, todayIso } from "../utils/jalali";
@@ -35,14 +35,15 @@ export function refreshNotifications(user: User, { force = false } = {}) {
   }
 }
 
+// Asked on every signed-in page (the count in the navigation): the statement is built once.
+const unreadStatement = db
+  .select({ n: count() })
+  .from(notifications)
+  .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+  .prepare();
+
 export function unreadCount(userId: number): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(notifications)
-      .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-      .get()?.n ?? 0
-  );
+  return unreadStatement.get({ userId })?.n ?? 0;
 }
 
 export function listNotifications(userId: number, { unreadOnly = true, limit = 50 } = {}) {

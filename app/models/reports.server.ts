@@ -16,6 +16,7 @@ import {
 import { db, writeTransaction } from "../utils/db.server";
 import { daysBetween, halfYearRange, type Quarter, quarterRange, todayIso } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import type { SessionUser } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -132,6 +133,11 @@ function previousQuarters(year: number, quarter: number, n: number) {
  * Figures are counted as of the period's last day (or today, while the period runs).
  */
 export function composeReport(p: Period, today = todayIso()) {
+  const key = JSON.stringify(["report", p.kind, p.year, p.period, today]);
+  return readCache.get(key, () => queryReport(p, today));
+}
+
+function queryReport(p: Period, today: string) {
   const range = periodRange(p);
   const asOf = range.end < today ? range.end : today;
   const allBodies = db.select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.id)).all();

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
-import { and, eq, like, lt, ne } from "drizzle-orm";
+import { and, eq, like, lt, ne, sql } from "drizzle-orm";
 import { auditLog, people, type Role, sessions, users } from "../../db/schema";
 import { db } from "./db.server";
 import { formatPersonName } from "./person-name";
@@ -61,31 +61,34 @@ async function readToken(request: Request): Promise<string | null> {
   return typeof value === "string" && value.length > 20 ? value : null;
 }
 
+// Every signed-in page asks this; the statement is built once, not for each request.
+const sessionLookup = db
+  .select({
+    id: users.id,
+    username: users.username,
+    role: users.role,
+    personId: users.personId,
+    disabledAt: users.disabledAt,
+    lastSeenAt: sessions.lastSeenAt,
+    expiresAt: sessions.expiresAt,
+    failedBefore: sessions.failedBefore,
+    honorific: people.honorific,
+    title: people.title,
+    firstName: people.firstName,
+    lastName: people.lastName,
+  })
+  .from(sessions)
+  .innerJoin(users, eq(users.id, sessions.userId))
+  .leftJoin(people, eq(people.id, users.personId))
+  .where(eq(sessions.id, sql.placeholder("id")))
+  .prepare();
+
 /** The signed-in user, or null when there is no live session. */
 export async function getUser(request: Request): Promise<SessionUser | null> {
   const token = await readToken(request);
   if (!token) return null;
   const id = hashToken(token);
-  const row = db
-    .select({
-      id: users.id,
-      username: users.username,
-      role: users.role,
-      personId: users.personId,
-      disabledAt: users.disabledAt,
-      lastSeenAt: sessions.lastSeenAt,
-      expiresAt: sessions.expiresAt,
-      failedBefore: sessions.failedBefore,
-      honorific: people.honorific,
-      title: people.title,
-      firstName: people.firstName,
-      lastName: people.lastName,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .leftJoin(people, eq(people.id, users.personId))
-    .where(eq(sessions.id, id))
-    .get();
+  const row = sessionLookup.get({ id });
   if (!row) return null;
   const now = Date.now();
   const lastSeen = Date.parse(row.lastSeenAt);
