@@ -35,23 +35,8 @@ const rand = () => {
 const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
 const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 
-const FIRST = [
-  "محمد",
-  "علی",
-  "حسین",
-  "رضا",
-  "مهدی",
-  "فاطمه",
-  "زهرا",
-  "مریم",
-  "سارا",
-  "نرگس",
-  "امیر",
-  "حمید",
-  "سعید",
-  "لیلا",
-  "مینا",
-];
+const MEN = ["محمد", "علی", "حسین", "رضا", "مهدی", "امیر", "حمید", "سعید", "مجید", "جواد", "کامران"];
+const WOMEN = ["فاطمه", "زهرا", "مریم", "سارا", "نرگس", "لیلا", "مینا", "الهام", "شیما", "پروین", "نسرین"];
 const LAST = [
   "احمدی",
   "محمدی",
@@ -125,11 +110,13 @@ const tx = sqlite.transaction(() => {
   );
   const havePeople = (sqlite.prepare("select count(*) n from people").get() as { n: number }).n;
   for (let i = havePeople; i < 300; i++) {
+    // Every first name with every last name once (22 × 18 = 396 people at most), honorific matching the name.
+    const first = [...MEN, ...WOMEN][Math.floor(i / LAST.length) % (MEN.length + WOMEN.length)];
     const p = {
-      honorific: (rand() < 0.7 ? "mr" : "ms") as "mr" | "ms",
+      honorific: (MEN.includes(first) ? "mr" : "ms") as "mr" | "ms",
       title: null,
-      firstName: pick(FIRST),
-      lastName: `${pick(LAST)}${i}`,
+      firstName: first,
+      lastName: LAST[i % LAST.length],
       organisation: pick(ORGS),
       position: "کارشناس",
     };

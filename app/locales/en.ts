@@ -519,6 +519,7 @@ const en: Strings<typeof fa> = {
     lastFollowUp: "Last follow-up",
     empty: "No overdue resolutions match these filters.",
     page: "Page {{page, plain}} of {{pages, plain}}",
+    pageSize: "Rows per page",
     previous: "Previous",
     next: "Next",
     sortBy: "Sort by {{column}}",

@@ -516,6 +516,7 @@ const fa = {
     lastFollowUp: "آخرین پیگیری",
     empty: "مصوبه معوقی با این پالایه‌ها نیست.",
     page: "صفحه {{page, plain}} از {{pages, plain}}",
+    pageSize: "تعداد ردیف در هر صفحه",
     previous: "قبلی",
     next: "بعدی",
     sortBy: "مرتب‌سازی بر اساس {{column}}",

@@ -258,7 +258,7 @@ export default function OverdueReview() {
           {t("overdue.next")}
         </button>
         <select
-          aria-label="page size"
+          aria-label={t("overdue.pageSize")}
           value={query.pageSize}
           onChange={(e) => setParam({ size: e.target.value, page: null })}
         >
