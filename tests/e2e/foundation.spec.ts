@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ACCOUNTS, type DemoRole, signIn } from "./helpers";
+import { ACCOUNTS, type DemoRole, signIn, waitForHydration } from "./helpers";
 import { allPageUrls } from "./routes";
 
 const ROLE_NAMES: Record<DemoRole, string> = {
@@ -100,8 +100,10 @@ test("pages hydrate without warnings in either language", async ({ page }) => {
   });
   page.on("pageerror", (err) => problems.push(err.message));
   await signIn(page, "admin");
+  // Reloaded with unchanged data, the page comes from the render cache: its scripts must still run (nonce, CSP).
   await page.reload();
   await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await page.getByRole("button", { name: "تغییر زبان" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
   await page.reload();

@@ -159,7 +159,9 @@ test("a cross-site POST is refused before any action runs", async ({ page, reque
 
 test("every page carries the security headers and a CSP nonce on every inline script", async ({ page }) => {
   await signIn(page, "admin");
-  for (const { url } of [...allPageUrls(), { url: "/login" }]) {
+  // Each page twice: the second answer usually comes from the render cache and must still carry its own nonce.
+  const seen = new Map<string, string>();
+  for (const { url } of [...allPageUrls(), { url: "/login" }].flatMap((u) => [u, u])) {
     const response = await page.request.get(url, { maxRedirects: 0 });
     const h = response.headers();
     const csp = h["content-security-policy"] ?? "";
@@ -173,6 +175,12 @@ test("every page carries the security headers and a CSP nonce on every inline sc
       const html = await response.text();
       const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>/g)].map((m) => m[1]);
       for (const attrs of inline) expect(attrs, url).toContain(`nonce="${nonce}"`);
+      expect(
+        html.match(/nonce="[^"]*"/g)?.every((n) => n === `nonce="${nonce}"`),
+        url,
+      ).toBe(true);
+      expect(seen.get(url), `${url} reuses a nonce`).not.toBe(nonce);
+      seen.set(url, nonce);
       expect(html, url).not.toMatch(/at .+\.(js|ts):\d+/);
     }
   }
