@@ -23,6 +23,7 @@ const { addDays, computeDeadline, formatJalali, todayIso } = await import("../ap
 const { getWorkCalendar } = await import("../app/models/calendar.server");
 const { searchKey } = await import("../app/utils/normalize");
 const { personSearchKey } = await import("../app/utils/person-name");
+const { toPersianDigits } = await import("../app/utils/digits");
 await seed();
 const sqlite = db.$client;
 
@@ -141,7 +142,7 @@ const tx = sqlite.transaction(() => {
         .get(c.id) as { n: number }
     ).n;
     for (let i = have; i < 4; i++) {
-      const gid = Number(insertGroup.run(c.id, `کارگروه ${pick(TOPICS)} ${c.id}-${i}`).lastInsertRowid);
+      const gid = Number(insertGroup.run(c.id, `کارگروه ${toPersianDigits(i)} ${pick(TOPICS)}`).lastInsertRowid);
       for (let k = 0; k < 5; k++)
         insertSeat.run(people[(gid * 7 + k * 13) % people.length], null, gid, k === 0 ? "chair" : "member");
     }
