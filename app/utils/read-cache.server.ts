@@ -27,11 +27,8 @@ export function createReadCache(database: Db = db, maxEntries = 300) {
       entries.set(key, value);
       return value;
     },
-    get size() {
-      return entries.size;
-    },
   };
 }
 
-/** The app's read cache, for the heavy review pages. */
+/** The app's read cache: the overdue review, my actions, the owner filters and report compositions. */
 export const readCache = createReadCache();
