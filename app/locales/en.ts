@@ -270,6 +270,7 @@ const en: Strings<typeof fa> = {
   },
   minutes: {
     listTitle: "Meetings and minutes",
+    listCount: "{{count, count}} meetings, newest first",
     newMeeting: "New meeting",
     newFor: "New meeting for",
     chooseBody: "— choose a body —",

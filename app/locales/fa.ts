@@ -266,6 +266,7 @@ const fa = {
   },
   minutes: {
     listTitle: "جلسات و صورتجلسه‌ها",
+    listCount: "{{count, count}} جلسه، تازه‌ترین در آغاز",
     newMeeting: "جلسه تازه",
     newFor: "جلسه تازه برای",
     chooseBody: "— انتخاب نهاد —",

@@ -550,12 +550,21 @@ export type MeetingListRow = {
 };
 
 /** Meetings of the given bodies (all when `bodyIds` is null), newest first. */
-export function listMeetings(bodyIds: number[] | null, filterBodyId?: number): MeetingListRow[] {
+export const MEETINGS_PAGE = 50;
+
+/** One page of the meetings the reader may see, newest first, with how many there are in all. */
+export function listMeetings(
+  bodyIds: number[] | null,
+  filterBodyId?: number,
+  page = 1,
+): { rows: MeetingListRow[]; total: number } {
   const conditions = [
     bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
     filterBodyId ? eq(meetings.bodyId, filterBodyId) : undefined,
   ].filter(Boolean);
-  return db
+  const where = conditions.length ? and(...conditions) : undefined;
+  const total = db.select({ n: sql<number>`count(*)` }).from(meetings).where(where).get()?.n ?? 0;
+  const rows = db
     .select({
       id: meetings.id,
       bodyId: meetings.bodyId,
@@ -568,9 +577,12 @@ export function listMeetings(bodyIds: number[] | null, filterBodyId?: number): M
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(conditions.length ? and(...conditions) : undefined)
+    .where(where)
     .orderBy(desc(meetings.date), desc(meetings.id))
+    .limit(MEETINGS_PAGE)
+    .offset((page - 1) * MEETINGS_PAGE)
     .all();
+  return { rows, total };
 }
 
 /** What the minutes page shows: the current final edition, or the draft being typed with its deadlines previewed. */

@@ -14,7 +14,9 @@ import {
   finaliseMeeting,
   getEdition,
   getMeeting,
+  listMeetings,
   listOpenResolutionsOf,
+  MEETINGS_PAGE,
   saveDraft,
   startCorrection,
 } from "./meetings.server";
@@ -141,6 +143,29 @@ describe("meeting numbers and pre-fill", () => {
       open.map((r) => r.subject),
       ["تهیه گزارش سه ماهه", "جلسات هفتگی"],
     );
+  });
+
+  test("the meetings list comes a page at a time, newest first, with the count of all", () => {
+    const { council } = makeBody();
+    db.insert(meetings)
+      .values(
+        Array.from({ length: 57 }, (_, i) => ({
+          bodyId: council,
+          number: i + 1,
+          date: new Date(Date.UTC(2024, 0, 1 + i * 7)).toISOString().slice(0, 10),
+        })),
+      )
+      .run();
+    const first = listMeetings(null, council, 1);
+    const second = listMeetings(null, council, 2);
+    assert.equal(first.total, 57);
+    assert.equal(first.rows.length, MEETINGS_PAGE);
+    assert.deepEqual(
+      [first.rows[0].number, first.rows.at(-1)!.number, second.rows.map((r) => r.number)],
+      [57, 8, [7, 6, 5, 4, 3, 2, 1]],
+    );
+    // A reader who may see no body sees no meeting.
+    assert.equal(listMeetings([], council).total, 0);
   });
 
   test("the database holds one number per meeting per body", () => {

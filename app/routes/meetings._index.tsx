@@ -2,8 +2,9 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
+import { Pagination } from "../components/ui/pagination";
 import { listBodies } from "../models/bodies.server";
-import { listMeetings, type MeetingListRow } from "../models/meetings.server";
+import { listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { canEditMinutesOf, readableBodyIds } from "../utils/permissions.server";
@@ -14,10 +15,16 @@ import { useT } from "../utils/use-t";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const readable = readableBodyIds(user);
-  const filter = Number(new URL(request.url).searchParams.get("body")) || undefined;
+  const params = new URL(request.url).searchParams;
+  const filter = Number(params.get("body")) || undefined;
+  const page = Math.min(10_000, Math.max(1, Math.floor(Number(params.get("page"))) || 1));
   const bodies = listBodies().filter((b) => readable === null || readable.includes(b.id));
+  const { rows, total } = listMeetings(readable, filter, page);
   return json({
-    meetings: listMeetings(readable, filter),
+    meetings: rows,
+    total,
+    page,
+    pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE)),
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
     editable: bodies.filter((b) => b.active && canEditMinutesOf(user, b.id)).map((b) => ({ id: b.id, name: b.name })),
     filter: filter ?? null,
@@ -27,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 const column = createColumnHelper<MeetingListRow>();
 
 export default function Meetings() {
-  const { meetings, bodies, editable, filter } = useLoaderData<typeof loader>();
+  const { meetings, total, page, pages, bodies, editable, filter } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const columns = [
@@ -93,7 +100,13 @@ export default function Meetings() {
           </button>
         </noscript>
       </Form>
+      {total > 0 ? <p className="muted">{t("minutes.listCount", { count: total })}</p> : null}
       <DataTable columns={columns} data={meetings} caption={t("minutes.listTitle")} empty={t("minutes.noMeetings")} />
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(p) => `?${new URLSearchParams([...(filter ? [["body", String(filter)]] : []), ["page", String(p)]])}`}
+      />
     </div>
   );
 }

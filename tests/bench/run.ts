@@ -100,6 +100,7 @@ const PAGES: { name: string; path: string; cookie: string | null }[] = [
   },
   { name: "my-actions", path: "/my-actions", cookie: member },
   { name: "minutes", path: `/meetings/${meetingId}`, cookie: secretariat },
+  { name: "meetings-list", path: "/meetings", cookie: secretariat },
   { name: "organisation", path: "/organisation", cookie: member },
 ];
 
