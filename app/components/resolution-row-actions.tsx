@@ -25,6 +25,8 @@ export function QuickProgress({ id, label }: { id: number; label: string }) {
           href={`/resolutions/${id}#form-progress`}
           aria-label={`${t("followUp.addProgress")}: ${label}`}
           onClick={(event) => {
+            // A middle or modified click still opens the resolution in a new tab.
+            if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
             event.preventDefault();
             setOpen(true);
           }}

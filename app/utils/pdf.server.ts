@@ -115,12 +115,13 @@ async function takePage(): Promise<Page> {
   const spare = sparePage;
   sparePage = null;
   const page = await spare?.catch(() => null);
-  if (page && !page.isClosed()) return page;
+  if (page && !page.isClosed() && page.context().browser()?.isConnected()) return page;
   return (await getBrowser()).newPage();
 }
 
 function prepareSparePage() {
-  if (sparePage) return;
+  // Only alongside a running browser: after closePdfBrowser() nothing is launched again for a spare.
+  if (sparePage || !browser) return;
   const opening = getBrowser().then((b) => b.newPage());
   opening.catch(() => {
     if (sparePage === opening) sparePage = null;

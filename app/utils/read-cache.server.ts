@@ -16,6 +16,8 @@ export function createReadCache(database: Db = db, maxEntries = 300) {
 
   return {
     get<T>(key: string, compute: () => T): T {
+      // Inside a transaction a read may see rows that are then rolled back: never kept.
+      if (database.$client.inTransaction) return compute();
       const now = generationOf.get() as string;
       if (now !== generation) {
         entries.clear();

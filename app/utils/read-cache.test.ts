@@ -35,6 +35,15 @@ test("the read cache answers from memory until the database changes, by this con
   db.$client.prepare("update things set name = name where 0").run();
   names();
   assert.equal(computed, 3, "a statement that changes no row keeps the cache");
+  // A read inside a transaction that is then rolled back must not be remembered.
+  assert.throws(() =>
+    db.$client.transaction(() => {
+      db.$client.prepare("insert into things values ('سه')").run();
+      assert.deepEqual(names(), ["دو", "سه", "یک"]);
+      throw new Error("rolled back");
+    })(),
+  );
+  assert.deepEqual(names(), ["دو", "یک"]);
   other.close();
   db.$client.close();
 });
