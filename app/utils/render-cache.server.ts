@@ -25,8 +25,10 @@ export function renderKey(request: Request, lang: string, status: number, contex
   const state = context.staticHandlerContext;
   if (!ENABLED || request.method !== "GET" || status !== 200 || state.errors || state.actionData) return null;
   if (state.activeDeferreds && Object.keys(state.activeDeferreds).length > 0) return null;
+  // Remix has already serialised every loader's data for the page (the server handoff): hashed as it is.
   return createHash("sha1")
-    .update(JSON.stringify([context.manifest.version, request.url, lang, todayIso(), state.loaderData]))
+    .update(JSON.stringify([context.manifest.version, request.url, lang, todayIso()]))
+    .update(context.serverHandoffString ?? JSON.stringify(state.loaderData))
     .digest("base64");
 }
 
