@@ -618,6 +618,8 @@ const en: Strings<typeof fa> = {
     quarters: { "1": "spring", "2": "summer", "3": "autumn", "4": "winter" },
     halves: { "1": "First half", "2": "Second half" },
     create: "Draft report",
+    yearInvalid: "Write the year with four digits, between 1390 and 1500; for example 1405.",
+    halfInvalid: "A half-year report has a first and a second half only; choose spring or summer.",
     name: "{{kind}} report, {{period}} {{year, plain}}",
     number: "Number",
     issuedAt: "Issued",

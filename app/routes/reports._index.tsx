@@ -1,9 +1,11 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import { canComposeReports, canReadReports, listReports } from "../models/reports.server";
-import { formatPlain, localDigits } from "../utils/digits";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { canComposeReports, canReadReports, createReportDraft, listReports } from "../models/reports.server";
+import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf, todayIso } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
 import { requirePermission } from "../utils/permissions.server";
+import { clientIp } from "../utils/request.server";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -21,8 +23,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   });
 }
 
+/** Opens a report draft for a Jalali quarter or half-year, composed from the data; a wrong year or period is named. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  requirePermission(canComposeReports(user), user, request);
+  const form = await request.formData();
+  const { t } = await getFixedT(request);
+  const kind = form.get("kind") === "half_year" ? "half_year" : "quarterly";
+  const yearText = toAsciiDigits(String(form.get("year") ?? "")).trim();
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+  const period = Number(form.get("period"));
+  const errors: { year?: string; period?: string } = {};
+  if (!(year >= 1390 && year <= 1500)) errors.year = t("reports.yearInvalid");
+  if (![1, 2, 3, 4].includes(period)) errors.period = t("validation.choose");
+  else if (kind === "half_year" && period > 2) errors.period = t("reports.halfInvalid");
+  if (errors.year || errors.period)
+    return json({ errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } }, 400);
+  const id = createReportDraft({ userId: user.id, ip: clientIp(context) }, { kind, year, period }, t);
+  return redirect(`/reports/${id}`);
+}
+
 export default function Reports() {
   const { issued, drafts, compose, current } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const errors = actionData?.errors;
+  const busy = useNavigation().state === "submitting";
   const { t } = useT();
   const lang = useLang();
   const name = (r: { kind: "quarterly" | "half_year"; year: number; period: number }) =>
@@ -35,10 +60,10 @@ export default function Reports() {
     <div className="stack">
       <h1>{t("reports.title")}</h1>
       {compose ? (
-        <Form method="post" action="/reports/new" className="card row" aria-label={t("reports.new")}>
+        <Form method="post" className="card row" aria-label={t("reports.new")}>
           <div className="field">
             <label htmlFor="r-kind">{t("reports.kind")}</label>
-            <select id="r-kind" name="kind" defaultValue="quarterly">
+            <select id="r-kind" name="kind" defaultValue={actionData?.values.kind ?? "quarterly"}>
               <option value="quarterly">{t("reports.kinds.quarterly")}</option>
               <option value="half_year">{t("reports.kinds.half_year")}</option>
             </select>
@@ -48,22 +73,40 @@ export default function Reports() {
             <input
               id="r-year"
               name="year"
-              defaultValue={formatPlain(current.jy, lang)}
+              defaultValue={actionData?.values.year ?? formatPlain(current.jy, lang)}
               inputMode="numeric"
               className="input--short"
+              aria-invalid={errors?.year ? true : undefined}
+              aria-describedby={errors?.year ? "r-year-error" : undefined}
             />
+            {errors?.year ? (
+              <p className="field__error" id="r-year-error">
+                {errors.year}
+              </p>
+            ) : null}
           </div>
           <div className="field">
             <label htmlFor="r-period">{t("reports.period")}</label>
-            <select id="r-period" name="period" defaultValue={String(current.quarter)}>
+            <select
+              id="r-period"
+              name="period"
+              defaultValue={actionData?.values.period ?? String(current.quarter)}
+              aria-invalid={errors?.period ? true : undefined}
+              aria-describedby={errors?.period ? "r-period-error" : undefined}
+            >
               {[1, 2, 3, 4].map((q) => (
                 <option key={q} value={q}>
                   {t(`reports.quarters.${q}`)} / {q <= 2 ? t(`reports.halves.${q}`) : "—"}
                 </option>
               ))}
             </select>
+            {errors?.period ? (
+              <p className="field__error" id="r-period-error">
+                {errors.period}
+              </p>
+            ) : null}
           </div>
-          <button type="submit" className="button button--primary">
+          <button type="submit" className="button button--primary" disabled={busy}>
             {t("reports.create")}
           </button>
         </Form>

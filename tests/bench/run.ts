@@ -114,7 +114,7 @@ for (const page of PAGES) {
 const floor = rows[0].c20.rps;
 
 // ---------- quarterly report PDF ----------
-const draft = await fetch(`${ORIGIN}/reports/new`, {
+const draft = await fetch(`${ORIGIN}/reports?index`, {
   method: "POST",
   redirect: "manual",
   headers: { cookie: secretariat, "content-type": "application/x-www-form-urlencoded", origin: ORIGIN },

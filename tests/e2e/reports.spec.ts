@@ -1,4 +1,6 @@
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { DATABASE_PATH } from "../playwright.config";
 import { pdfText, signIn } from "./helpers";
 
 /** pdftotext splits the lam-alef ligature (لا comes back as ال): compare without those two letters. */
@@ -100,4 +102,26 @@ test("other requests are answered while a PDF prints", async ({ page }) => {
   expect(home.status()).toBe(200);
   expect(printed).toBe(false);
   expect((await printing).status()).toBe(200);
+});
+
+test("a wrong year or period gets a Persian message next to the field and opens no draft", async ({ page }) => {
+  await signIn(page, "secretariat");
+  await page.goto("/reports");
+  const form = page.getByRole("form", { name: "گزارش تازه" });
+  await form.getByLabel("سال").fill("۱۳۰۰");
+  await form.getByRole("button", { name: "پیش‌نویس گزارش" }).click();
+  await expect(form.getByText("سال را چهاررقمی و بین ۱۳۹۰ و ۱۵۰۰ بنویسید؛ مثلاً ۱۴۰۵.")).toBeVisible();
+  await expect(form.getByLabel("سال")).toHaveValue("۱۳۰۰");
+  await expect(form.getByLabel("سال")).toHaveAttribute("aria-invalid", "true");
+
+  await form.getByLabel("نوع گزارش").selectOption("half_year");
+  await form.getByLabel("سال").fill("1405");
+  await form.getByLabel("دوره").selectOption("4");
+  await form.getByRole("button", { name: "پیش‌نویس گزارش" }).click();
+  await expect(form.getByText(/گزارش شش‌ماهه فقط نیمه نخست یا نیمه دوم دارد/)).toBeVisible();
+  await expect(page).toHaveURL(/\/reports(\?index)?$/);
+  const db = new Database(new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname, { readonly: true });
+  const wrong = db.prepare("select count(*) n from reports where year = 1300 or (kind = 'half_year' and period > 2)");
+  expect((wrong.get() as { n: number }).n).toBe(0);
+  db.close();
 });

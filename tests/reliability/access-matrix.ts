@@ -286,8 +286,8 @@ const POSTS: PostCell[] = [
   },
   { id: "notifications", url: () => "/notifications", form: { id: "999999" }, allowed: (r) => r !== "anon" },
   {
-    id: "reports.new",
-    url: () => "/reports/new",
+    id: "reports._index",
+    url: () => "/reports?index",
     form: { kind: "quarterly", year: "x", period: "9" },
     allowed: (r) => STAFF.has(r),
   },
