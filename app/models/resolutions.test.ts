@@ -211,6 +211,41 @@ describe("visibility", () => {
   });
 });
 
+describe("my actions", () => {
+  test("come a page at a time, nearest deadline first, with counts over all of them", () => {
+    const w = world();
+    const rows = meeting(
+      w.a,
+      3,
+      Array.from({ length: 7 }, (_, i) => ({
+        subject: `کار ${i + 1}`,
+        owners: [{ kind: "body" as const, id: w.a }],
+        days: 7 - i,
+      })),
+    );
+    // Nearest deadline first; deadlines moved off the weekend may fall on one day, then by resolution number.
+    const byDeadline = [...rows]
+      .sort((x, y) => (x.dueDate ?? "").localeCompare(y.dueDate ?? "") || x.number - y.number)
+      .map((r) => r.id);
+    assert.notDeepEqual(
+      byDeadline,
+      rows.map((r) => r.id),
+    );
+    const first = listMyActions(w.memberA, undefined, { limit: 3, offset: 0 });
+    const third = listMyActions(w.memberA, undefined, { limit: 3, offset: 6 });
+    assert.equal(first.total, 7);
+    assert.deepEqual(
+      first.rows.map((r) => r.id),
+      byDeadline.slice(0, 3),
+    );
+    assert.deepEqual(
+      third.rows.map((r) => r.id),
+      byDeadline.slice(6),
+    );
+    assert.equal(third.total, 7);
+  });
+});
+
 describe("overdue review", () => {
   test("a chair sees the overdue of the bodies they lead, filtered, searched with Arabic letters, paged", () => {
     const w = world();

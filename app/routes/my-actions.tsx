@@ -1,9 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { listMyActions } from "../models/resolutions.server";
-import { formatPercent, localDigits } from "../utils/digits";
+import { PAGE_SIZES } from "../schemas/overdue";
+import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
@@ -11,15 +12,25 @@ import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const page = Math.min(1000, Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1));
-  const result = listMyActions(user, undefined, { limit: PAGE, offset: (page - 1) * PAGE });
-  return json({ ...result, page, pages: Math.max(1, Math.ceil(result.total / PAGE)) });
+  const params = new URL(request.url).searchParams;
+  const page = Math.min(1000, Math.max(1, Math.floor(Number(params.get("page"))) || 1));
+  // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
+  const asked = Number(params.get("size"));
+  const size = PAGE_SIZES.includes(asked) ? asked : PAGE_SIZES[0];
+  const result = listMyActions(user, undefined, { limit: size, offset: (page - 1) * size });
+  return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
 }
 
-const PAGE = 50;
-
 export default function MyActions() {
-  const { rows: items, overdueCount: overdue, weekCount: week, page, pages } = useLoaderData<typeof loader>();
+  const {
+    rows: items,
+    total,
+    overdueCount: overdue,
+    weekCount: week,
+    page,
+    size,
+    pages,
+  } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -90,7 +101,37 @@ export default function MyActions() {
           </table>
         </div>
       )}
-      <Pagination page={page} pages={pages} hrefFor={(p) => `?page=${p}`} />
+      <div className="row">
+        <Pagination
+          page={page}
+          pages={pages}
+          hrefFor={(p) =>
+            `?${new URLSearchParams({ page: String(p), ...(size !== PAGE_SIZES[0] ? { size: String(size) } : {}) })}`
+          }
+        />
+        {total > PAGE_SIZES[0] ? (
+          <Form method="get" className="row">
+            <label htmlFor="page-size">{t("overdue.pageSize")}</label>
+            <select
+              id="page-size"
+              name="size"
+              defaultValue={String(size)}
+              onChange={(e) => e.currentTarget.form?.requestSubmit()}
+            >
+              {PAGE_SIZES.map((n) => (
+                <option key={n} value={n}>
+                  {formatCount(n, lang)}
+                </option>
+              ))}
+            </select>
+            <noscript>
+              <button type="submit" className="button button--small">
+                {t("overdue.apply")}
+              </button>
+            </noscript>
+          </Form>
+        ) : null}
+      </div>
     </div>
   );
 }
