@@ -1,8 +1,9 @@
 /**
  * npm run bench — the production build on loopback against the ten-year data set (db/generate-bench.ts), measured
  * with autocannon for a bounded time per page: requests/s and p50/p95/p99 at 1 and 20 connections, each page's
- * throughput against a trivial page (the framework's floor), the quarterly report PDF cold and warm, peak RSS and
- * cold start; then the floor, overdue and my-actions again with the render cache off. Prints a table and writes bench-results.json. Goals are checked and reported, not asserted in tests.
+ * throughput against a trivial page (the framework's floor, measured again right before each page), the quarterly
+ * report PDF cold and warm, peak RSS and cold start; then the floor, overdue and my-actions again with the render
+ * cache off. Prints a table and writes bench-results.json. Goals are checked and reported, not asserted in tests.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -104,14 +105,20 @@ const PAGES: { name: string; path: string; cookie: string | null }[] = [
   { name: "organisation", path: "/organisation", cookie: member },
 ];
 
-const rows: { name: string; c1: Measure; c20: Measure }[] = [];
+// This machine's speed drifts by tens of percent within minutes (a shared host): each page's throughput is set
+// against the floor measured right before it, and the floor figure reported is the median of those.
+const rows: { name: string; c1: Measure; c20: Measure; floorNear: number }[] = [];
+const floorRuns: number[] = [];
 for (const page of PAGES) {
   await measure(page.path, page.cookie, 2); // warm up
   const c1 = await measure(page.path, page.cookie, 1);
+  const floorNear = page.name === "floor" ? 0 : (await measure(PAGES[0].path, null, 20)).rps;
   const c20 = await measure(page.path, page.cookie, 20);
-  rows.push({ name: page.name, c1, c20 });
+  if (page.name !== "floor") floorRuns.push(floorNear);
+  rows.push({ name: page.name, c1, c20, floorNear: floorNear || c20.rps });
 }
-const floor = rows[0].c20.rps;
+floorRuns.push(rows[0].c20.rps);
+const floor = floorRuns.sort((a, b) => a - b)[Math.floor(floorRuns.length / 2)];
 
 // ---------- quarterly report PDF ----------
 const draft = await fetch(`${ORIGIN}/reports?index`, {
@@ -164,13 +171,14 @@ while (
 ) {
   await new Promise((r) => setTimeout(r, 20));
 }
-const uncached: { name: string; c20: Measure }[] = [];
+const uncached: { name: string; c20: Measure; floorNear: number }[] = [];
 for (const page of PAGES.filter((p) => ["floor", "overdue", "my-actions"].includes(p.name))) {
   await measure(page.path, page.cookie, 2); // warm up
-  uncached.push({ name: page.name, c20: await measure(page.path, page.cookie, 20) });
+  const floorNear = page.name === "floor" ? 0 : (await measure(PAGES[0].path, null, 20)).rps;
+  const c20 = await measure(page.path, page.cookie, 20);
+  uncached.push({ name: page.name, c20, floorNear: floorNear || c20.rps });
 }
 uncachedServer.kill("SIGTERM");
-const uncachedFloor = uncached[0].c20.rps;
 
 const results = {
   pages: rows.map((r) => ({
@@ -184,14 +192,14 @@ const results = {
     p95ms20: r.c20.p95,
     p99ms20: r.c20.p99,
     errors: r.c1.errors + r.c20.errors,
-    ratioToFloor: Math.round((r.c20.rps / floor) * 100) / 100,
+    ratioToFloor: Math.round((r.c20.rps / r.floorNear) * 100) / 100,
   })),
   floorRps20: floor,
   uncached: uncached.map((r) => ({
     name: r.name,
     rps20: r.c20.rps,
     p95ms20: r.c20.p95,
-    ratioToFloor: Math.round((r.c20.rps / uncachedFloor) * 100) / 100,
+    ratioToFloor: Math.round((r.c20.rps / r.floorNear) * 100) / 100,
   })),
   pdf: { coldMs: cold.ms, warmMs, pages: cold.pages },
   rssPeakMb,
