@@ -88,7 +88,7 @@ export default function MyActions() {
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td className="nowrap">
                     {t(`resolutionStatus.${r.status}`)}
                     {r.lastPercent !== null ? ` · ${formatPercent(r.lastPercent, lang)}` : ""}
                   </td>
