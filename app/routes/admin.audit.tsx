@@ -4,6 +4,7 @@ import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
 import { browseAudit } from "../models/audit.server";
 import { listUsers } from "../models/users.server";
+import { pageOf } from "../schemas/paging";
 import { localDigits } from "../utils/digits";
 import { formatTimestamp, parseJalaliInput } from "../utils/jalali";
 import { requireRole } from "../utils/session.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const r = parseJalaliInput(v ?? "");
     return r.ok ? r.iso : undefined;
   };
-  const page = Math.max(1, Number(params.get("page")) || 1);
+  const page = pageOf(params);
   const result = browseAudit({
     action: params.get("action") || undefined,
     entity: params.get("entity") || undefined,

@@ -5,6 +5,7 @@ import { DataTable } from "../components/ui/data-table";
 import { Pagination } from "../components/ui/pagination";
 import { listBodies } from "../models/bodies.server";
 import { listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
+import { pageOf } from "../schemas/paging";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { canEditMinutesOf, readableBodyIds } from "../utils/permissions.server";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const readable = readableBodyIds(user);
   const params = new URL(request.url).searchParams;
   const filter = Number(params.get("body")) || undefined;
-  const page = Math.min(10_000, Math.max(1, Math.floor(Number(params.get("page"))) || 1));
+  const page = pageOf(params);
   const bodies = listBodies().filter((b) => readable === null || readable.includes(b.id));
   const { rows, total } = listMeetings(readable, filter, page);
   return json({

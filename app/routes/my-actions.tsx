@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { listMyActions } from "../models/resolutions.server";
-import { PAGE_SIZES } from "../schemas/overdue";
+import { PAGE_SIZES, pageOf, pageSizeOf } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
@@ -13,10 +13,9 @@ import { useT } from "../utils/use-t";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const params = new URL(request.url).searchParams;
-  const page = Math.min(1000, Math.max(1, Math.floor(Number(params.get("page"))) || 1));
+  const page = pageOf(params);
   // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
-  const asked = Number(params.get("size"));
-  const size = PAGE_SIZES.includes(asked) ? asked : PAGE_SIZES[0];
+  const size = pageSizeOf(params);
   const result = listMyActions(user, undefined, { limit: size, offset: (page - 1) * size });
   return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
 }

@@ -9,7 +9,8 @@ import {
 } from "@tanstack/react-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { overdueReview, ownerFilterOptions } from "../models/resolutions.server";
-import { PAGE_SIZES, parseOverdueQuery } from "../schemas/overdue";
+import { parseOverdueQuery } from "../schemas/overdue";
+import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
@@ -90,6 +91,16 @@ export default function OverdueReview() {
       setParam({ sort: SORTABLE[first.id] ?? "daysOverdue", dir: first.desc ? "desc" : "asc", page: null });
     },
   });
+  const bodyOptions = [
+    <option key="" value="">
+      {t("overdue.any")}
+    </option>,
+    ...options.bodies.map((b) => (
+      <option key={b.id} value={b.id}>
+        {b.name}
+      </option>
+    )),
+  ];
   const exportHref = `/overdue.xlsx?${new URLSearchParams([...params].filter(([k]) => k !== "page" && k !== "size"))}`;
 
   return (
@@ -130,23 +141,13 @@ export default function OverdueReview() {
           <div className="field">
             <label htmlFor="f-body">{t("overdue.body")}</label>
             <select id="f-body" name="body" defaultValue={query.bodyId ?? ""}>
-              <option value="">{t("overdue.any")}</option>
-              {options.bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
+              {bodyOptions}
             </select>
           </div>
           <div className="field">
             <label htmlFor="f-owner-body">{t("overdue.ownerBody")}</label>
             <select id="f-owner-body" name="ownerBody" defaultValue={query.ownerBodyId ?? ""}>
-              <option value="">{t("overdue.any")}</option>
-              {options.bodies.map((b) => (
-                <option key={b.id} value={b.id}>
-                  {b.name}
-                </option>
-              ))}
+              {bodyOptions}
             </select>
           </div>
           <div className="field">

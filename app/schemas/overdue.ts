@@ -1,8 +1,9 @@
 import { OVERDUE_SORTS, type OverdueQuery } from "../models/resolutions.server";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
+import { pageOf, pageSizeOf } from "./paging";
 
-/** A positive whole number no larger than `max` (ids, pages, day counts), or undefined. */
+/** A positive whole number no larger than `max` (ids, day counts), or undefined. */
 const positive = (v: string | null, max = 1_000_000_000) => {
   const n = Number(toAsciiDigits(v ?? ""));
   return Number.isInteger(n) && n > 0 && n <= max ? n : undefined;
@@ -12,13 +13,10 @@ const date = (v: string | null) => {
   return r.ok ? r.iso : undefined;
 };
 
-export const PAGE_SIZES = [25, 50, 100];
-
 /** The overdue review's state, read from the URL so a view can be shared; anything unreadable falls back quietly. */
 export function parseOverdueQuery(params: URLSearchParams): OverdueQuery {
   const sort = params.get("sort");
   const status = params.get("status");
-  const size = positive(params.get("size"));
   return {
     bodyId: positive(params.get("body")),
     ownerBodyId: positive(params.get("ownerBody")),
@@ -30,7 +28,7 @@ export function parseOverdueQuery(params: URLSearchParams): OverdueQuery {
     q: (params.get("q") ?? "").slice(0, 200) || undefined,
     sort: (OVERDUE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as OverdueQuery["sort"]) : "daysOverdue",
     dir: params.get("dir") === "asc" ? "asc" : "desc",
-    page: positive(params.get("page"), 100_000) ?? 1,
-    pageSize: size && PAGE_SIZES.includes(size) ? size : 25,
+    page: pageOf(params),
+    pageSize: pageSizeOf(params),
   };
 }

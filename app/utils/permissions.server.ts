@@ -1,7 +1,7 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { memberships, workingGroups } from "../../db/schema";
+import { isCurrentMembership } from "../models/memberships.server";
 import { db } from "./db.server";
-import { todayIso } from "./jalali";
 import { denyAccess, type SessionUser } from "./session.server";
 
 /** Secretariat and admin change the organisation's structure; everyone else reads it. */
@@ -9,24 +9,28 @@ export function canManageStructure(user: Pick<SessionUser, "role">): boolean {
   return user.role === "admin" || user.role === "secretariat";
 }
 
-/** True when the user's person is a current chair (مسئول) of the body. */
-export function isChairOf(user: Pick<SessionUser, "personId">, bodyId: number): boolean {
-  if (!user.personId) return false;
-  const today = todayIso();
+/** True when the person currently holds a seat with this role in the body. */
+function holdsSeat(personId: number | null, bodyId: number, role: "chair" | "secretary"): boolean {
+  if (!personId) return false;
   return (
     db
       .select({ id: memberships.id })
       .from(memberships)
       .where(
         and(
-          eq(memberships.personId, user.personId),
+          eq(memberships.personId, personId),
           eq(memberships.bodyId, bodyId),
-          eq(memberships.role, "chair"),
-          or(isNull(memberships.endDate), gt(memberships.endDate, today)),
+          eq(memberships.role, role),
+          isCurrentMembership(),
         ),
       )
       .get() !== undefined
   );
+}
+
+/** True when the user's person is a current chair (مسئول) of the body. */
+export function isChairOf(user: Pick<SessionUser, "personId">, bodyId: number): boolean {
+  return holdsSeat(user.personId, bodyId, "chair");
 }
 
 /** Working groups of a committee are created and staffed by its chair, or by the secretariat and admin. */
@@ -42,14 +46,11 @@ export function requirePermission(allowed: boolean, user: Pick<SessionUser, "id"
 /** Bodies a person currently belongs to, including the committees of their working groups. */
 export function bodyIdsOf(user: Pick<SessionUser, "personId">): number[] {
   if (!user.personId) return [];
-  const today = todayIso();
   const rows = db
     .select({ bodyId: memberships.bodyId, committeeId: workingGroups.committeeId })
     .from(memberships)
     .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
-    .where(
-      and(eq(memberships.personId, user.personId), or(isNull(memberships.endDate), gt(memberships.endDate, today))),
-    )
+    .where(and(eq(memberships.personId, user.personId), isCurrentMembership()))
     .all();
   return [...new Set(rows.map((r) => r.bodyId ?? r.committeeId).filter((id): id is number => id !== null))];
 }
@@ -66,21 +67,5 @@ export function canReadMeetingsOf(user: Pick<SessionUser, "role" | "personId">, 
 
 /** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */
 export function canEditMinutesOf(user: Pick<SessionUser, "role" | "personId">, bodyId: number): boolean {
-  if (canManageStructure(user)) return true;
-  if (!user.personId) return false;
-  const today = todayIso();
-  return (
-    db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.personId, user.personId),
-          eq(memberships.bodyId, bodyId),
-          eq(memberships.role, "secretary"),
-          or(isNull(memberships.endDate), gt(memberships.endDate, today)),
-        ),
-      )
-      .get() !== undefined
-  );
+  return canManageStructure(user) || holdsSeat(user.personId, bodyId, "secretary");
 }

@@ -107,17 +107,20 @@ const PAGES: { name: string; path: string; cookie: string | null }[] = [
 
 // This machine's speed drifts by tens of percent within minutes (a shared host): each page's throughput is set
 // against the floor measured right before it, and the floor figure reported is the median of those.
+type Page = (typeof PAGES)[number];
+async function measureNextToFloor(page: Page) {
+  const floorNear = page.name === "floor" ? null : (await measure(PAGES[0].path, null, 20)).rps;
+  const c20 = await measure(page.path, page.cookie, 20);
+  return { c20, floorNear: floorNear ?? c20.rps };
+}
+
 const rows: { name: string; c1: Measure; c20: Measure; floorNear: number }[] = [];
-const floorRuns: number[] = [];
 for (const page of PAGES) {
   await measure(page.path, page.cookie, 2); // warm up
   const c1 = await measure(page.path, page.cookie, 1);
-  const floorNear = page.name === "floor" ? 0 : (await measure(PAGES[0].path, null, 20)).rps;
-  const c20 = await measure(page.path, page.cookie, 20);
-  if (page.name !== "floor") floorRuns.push(floorNear);
-  rows.push({ name: page.name, c1, c20, floorNear: floorNear || c20.rps });
+  rows.push({ name: page.name, c1, ...(await measureNextToFloor(page)) });
 }
-floorRuns.push(rows[0].c20.rps);
+const floorRuns = rows.map((r) => r.floorNear);
 const floor = floorRuns.sort((a, b) => a - b)[Math.floor(floorRuns.length / 2)];
 
 // ---------- quarterly report PDF ----------
@@ -174,9 +177,7 @@ while (
 const uncached: { name: string; c20: Measure; floorNear: number }[] = [];
 for (const page of PAGES.filter((p) => ["floor", "overdue", "my-actions"].includes(p.name))) {
   await measure(page.path, page.cookie, 2); // warm up
-  const floorNear = page.name === "floor" ? 0 : (await measure(PAGES[0].path, null, 20)).rps;
-  const c20 = await measure(page.path, page.cookie, 20);
-  uncached.push({ name: page.name, c20, floorNear: floorNear || c20.rps });
+  uncached.push({ name: page.name, ...(await measureNextToFloor(page)) });
 }
 uncachedServer.kill("SIGTERM");
 
