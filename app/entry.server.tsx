@@ -31,8 +31,10 @@ export default async function handleRequest(
   // A page rendered before from the same data is sent again (see render-cache.server.ts).
   const key = renderKey(request, lang, responseStatusCode, remixContext);
   const remembered = key ? renderedPage(key, nonce) : undefined;
-  if (remembered !== undefined)
+  if (remembered !== undefined) {
+    responseHeaders.set("Content-Length", String(remembered.length));
     return new Response(remembered, { headers: responseHeaders, status: responseStatusCode });
+  }
 
   const renderNonce = key ? NONCE_PLACEHOLDER : nonce;
   const bot = isbot(request.headers.get("user-agent") ?? "");

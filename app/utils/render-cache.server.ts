@@ -10,15 +10,15 @@ import { todayIso } from "./jalali";
  *
  * Every response has its own CSP nonce: pages are rendered with a placeholder, random per process so no typed text
  * can contain it, and the placeholder is replaced on the way out. Only plain successful GETs are kept (no action data,
- * no errors, nothing deferred), at most 16 M characters of them (≈ 32 MB: Persian text takes two bytes a
- * character), oldest first out. RENDER_CACHE=off renders every time.
+ * no errors, nothing deferred), at most 32 MB of them, oldest first out. RENDER_CACHE=off renders every time.
  */
 export const NONCE_PLACEHOLDER = `nonce-${randomBytes(12).toString("hex")}`;
 const ENABLED = process.env.RENDER_CACHE !== "off";
-const MAX_CHARS = 16 * 1024 * 1024;
-const MAX_PAGE_CHARS = 512 * 1024;
-const pages = new Map<string, string>();
-let chars = 0;
+const MAX_BYTES = 32 * 1024 * 1024;
+const MAX_PAGE_BYTES = 1024 * 1024;
+// A page is kept as UTF-8 bytes cut at each nonce placeholder: sending it again only joins the pieces.
+const pages = new Map<string, Buffer[]>();
+let bytes = 0;
 
 /** The key of a page render, or null when this response must be rendered afresh. */
 export function renderKey(request: Request, lang: string, status: number, context: EntryContext): string | null {
@@ -32,18 +32,24 @@ export function renderKey(request: Request, lang: string, status: number, contex
     .digest("base64");
 }
 
-/** The remembered HTML for a key, with this response's nonce in place of the placeholder. */
-export function renderedPage(key: string, nonce: string): string | undefined {
-  return pages.get(key)?.replaceAll(NONCE_PLACEHOLDER, nonce);
+/** The remembered page for a key, as bytes, with this response's nonce in place of the placeholder. */
+export function renderedPage(key: string, nonce: string): Buffer<ArrayBuffer> | undefined {
+  const pieces = pages.get(key);
+  if (!pieces) return undefined;
+  const nonceBytes = Buffer.from(nonce);
+  return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [nonceBytes, piece])));
 }
 
 export function rememberPage(key: string, html: string) {
-  if (html.length > MAX_PAGE_CHARS || pages.has(key)) return;
-  pages.set(key, html);
-  chars += html.length;
-  for (const [oldest, page] of pages) {
-    if (chars <= MAX_CHARS) break;
+  if (pages.has(key)) return;
+  const pieces = html.split(NONCE_PLACEHOLDER).map((piece) => Buffer.from(piece));
+  const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  if (size > MAX_PAGE_BYTES) return;
+  pages.set(key, pieces);
+  bytes += size;
+  for (const [oldest, old] of pages) {
+    if (bytes <= MAX_BYTES) break;
     pages.delete(oldest);
-    chars -= page.length;
+    bytes -= old.reduce((sum, piece) => sum + piece.length, 0);
   }
 }
