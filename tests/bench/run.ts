@@ -67,29 +67,38 @@ const resolutionTotal = (db.prepare("select count(*) n from resolutions").get() 
 db.close();
 
 type Measure = { rps: number; p50: number; p95: number; p99: number; errors: number };
-async function measure(path: string, cookie: string | null, connections: number): Promise<Measure> {
+type Run = { requests: number; seconds: number; times: number[]; errors: number };
+async function run(path: string, cookie: string | null, connections: number, seconds = DURATION): Promise<Run> {
   const times: number[] = [];
   const instance = autocannon({
     url: ORIGIN + path,
     connections,
-    duration: DURATION,
+    duration: seconds,
     headers: cookie ? { cookie } : {},
   }) as unknown as autocannon.Instance & PromiseLike<autocannon.Result>;
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) =>
     times.push(responseTime),
   );
   const result = await instance;
-  times.sort((a, b) => a - b);
+  return { requests: times.length, seconds: result.duration, times, errors: result.non2xx + result.errors };
+}
+/** Requests per second and latency percentiles over one or more runs of the same page. */
+function summarise(runs: Run[]): Measure {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round((times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0) * 10) / 10;
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
   return {
-    rps: Math.round(result.requests.average),
+    rps: Math.round(requests / seconds),
     p50: at(0.5),
     p95: at(0.95),
     p99: at(0.99),
-    errors: result.non2xx + result.errors,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
   };
 }
+const measure = async (path: string, cookie: string | null, connections: number) =>
+  summarise([await run(path, cookie, connections)]);
 
 const PAGES: { name: string; path: string; cookie: string | null }[] = [
   { name: "floor", path: "/login", cookie: null },
@@ -105,13 +114,22 @@ const PAGES: { name: string; path: string; cookie: string | null }[] = [
   { name: "organisation", path: "/organisation", cookie: member },
 ];
 
-// This machine's speed drifts by tens of percent within minutes (a shared host): each page's throughput is set
-// against the floor measured right before it, and the floor figure reported is the median of those.
+// This machine's speed drifts by tens of percent within minutes (a shared host): each page is measured in three
+// slices, each right after a slice of the floor, and its throughput is set against those floor slices. The floor
+// figure reported is the median of the floors measured next to the pages.
 type Page = (typeof PAGES)[number];
 async function measureNextToFloor(page: Page) {
-  const floorNear = page.name === "floor" ? null : (await measure(PAGES[0].path, null, 20)).rps;
-  const c20 = await measure(page.path, page.cookie, 20);
-  return { c20, floorNear: floorNear ?? c20.rps };
+  if (page.name === "floor") {
+    const c20 = await measure(page.path, null, 20);
+    return { c20, floorNear: c20.rps };
+  }
+  const floorRuns: Run[] = [];
+  const pageRuns: Run[] = [];
+  for (let slice = 0; slice < 3; slice++) {
+    floorRuns.push(await run(PAGES[0].path, null, 20, DURATION / 3));
+    pageRuns.push(await run(page.path, page.cookie, 20, DURATION / 3));
+  }
+  return { c20: summarise(pageRuns), floorNear: summarise(floorRuns).rps };
 }
 
 const rows: { name: string; c1: Measure; c20: Measure; floorNear: number }[] = [];
