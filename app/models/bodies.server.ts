@@ -4,6 +4,7 @@ import type { BodyInput } from "../schemas/organisation";
 import { db, writeTransaction } from "../utils/db.server";
 import { todayIso } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
@@ -40,6 +41,11 @@ export type PersonRef = {
 /** Every body with its chair, secretary, current head count and open working groups, in the organisation's order. */
 export function listBodies(): BodySummary[] {
   const today = todayIso();
+  // Read by the organisation chart, the bodies list and the meetings filter; kept until the next write.
+  return readCache.get(JSON.stringify(["bodies", today]), () => queryBodies(today));
+}
+
+function queryBodies(today: string): BodySummary[] {
   const rows = db.select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.id)).all();
   const seats = db
     .select({ bodyId: memberships.bodyId, role: memberships.role, id: people.id, ...personColumns })

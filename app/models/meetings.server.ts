@@ -19,6 +19,7 @@ import { db, writeTransaction } from "../utils/db.server";
 import { computeDeadline, parseJalaliInput, type Timeframe, todayIso } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
@@ -558,6 +559,17 @@ export function listMeetings(
   filterBodyId?: number,
   page = 1,
 ): { rows: MeetingListRow[]; total: number } {
+  // Kept until the next write (see read-cache.server.ts); the reader's bodies are part of the key.
+  return readCache.get(JSON.stringify(["meetings", bodyIds, filterBodyId ?? null, page]), () =>
+    queryMeetings(bodyIds, filterBodyId, page),
+  );
+}
+
+function queryMeetings(
+  bodyIds: number[] | null,
+  filterBodyId: number | undefined,
+  page: number,
+): { rows: MeetingListRow[]; total: number } {
   const conditions = [
     bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
     filterBodyId ? eq(meetings.bodyId, filterBodyId) : undefined,
@@ -587,6 +599,11 @@ export function listMeetings(
 
 /** What the minutes page shows: the current final edition, or the draft being typed with its deadlines previewed. */
 export function getMinutesView(id: number) {
+  // Read on every view of a minutes page; kept until the next write (see read-cache.server.ts).
+  return readCache.get(JSON.stringify(["minutesView", id]), () => queryMinutesView(id));
+}
+
+function queryMinutesView(id: number) {
   const found = getMeeting(id);
   if (!found) return null;
   const { meeting, body } = found;

@@ -3,6 +3,7 @@ import { bodies, memberships, people, workingGroups } from "../../db/schema";
 import { db, writeTransaction } from "../utils/db.server";
 import { todayIso } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
@@ -16,17 +17,21 @@ const headCount = (today: string) =>
 
 /** Every open working group with its current head count, for the organisation chart. */
 export function listOpenGroups() {
-  return db
-    .select({
-      id: workingGroups.id,
-      committeeId: workingGroups.committeeId,
-      name: workingGroups.name,
-      memberCount: headCount(todayIso()),
-    })
-    .from(workingGroups)
-    .where(isNull(workingGroups.closedAt))
-    .orderBy(asc(workingGroups.id))
-    .all();
+  const today = todayIso();
+  // Read by the organisation chart; kept until the next write.
+  return readCache.get(JSON.stringify(["openGroups", today]), () =>
+    db
+      .select({
+        id: workingGroups.id,
+        committeeId: workingGroups.committeeId,
+        name: workingGroups.name,
+        memberCount: headCount(today),
+      })
+      .from(workingGroups)
+      .where(isNull(workingGroups.closedAt))
+      .orderBy(asc(workingGroups.id))
+      .all(),
+  );
 }
 
 /** Working groups of a committee with their current head counts, open ones first. */

@@ -32,5 +32,8 @@ export function createReadCache(database: Db = db, maxEntries = 300) {
   };
 }
 
-/** The app's read cache: the overdue review, my actions, the owner filters and report compositions. */
+/**
+ * The app's read cache: the overdue review, my actions, the owner filters, report compositions, the meetings list,
+ * minutes pages, bodies and working groups.
+ */
 export const readCache = createReadCache();
