@@ -24,7 +24,9 @@ export function createReadCache(database: Db = db, maxEntries = 300) {
         generation = now;
       }
       if (entries.has(key)) return entries.get(key) as T;
-      const value = compute();
+      // Shared by every request that asks: frozen, so a caller that changes it fails at once instead of changing the
+      // next person's page.
+      const value = deepFreeze(compute());
       if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
       entries.set(key, value);
       return value;
@@ -37,3 +39,11 @@ export function createReadCache(database: Db = db, maxEntries = 300) {
  * minutes pages, bodies and working groups.
  */
 export const readCache = createReadCache();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}

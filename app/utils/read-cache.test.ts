@@ -47,3 +47,17 @@ test("the read cache answers from memory until the database changes, by this con
   other.close();
   db.$client.close();
 });
+
+test("a cached answer is shared, so it cannot be changed by the one who asked", () => {
+  const cache = createReadCache(openDatabase(":memory:"));
+  const rows = cache.get("rows", () => [{ name: "شورا", owners: ["دبیرخانه", "آمار"] }]);
+  assert.throws(() => rows.push({ name: "x", owners: [] }), TypeError);
+  assert.throws(() => {
+    rows[0].name = "x";
+  }, TypeError);
+  assert.throws(() => rows[0].owners.sort(), TypeError);
+  assert.deepEqual(
+    cache.get("rows", () => []),
+    [{ name: "شورا", owners: ["دبیرخانه", "آمار"] }],
+  );
+});
