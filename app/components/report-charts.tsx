@@ -46,7 +46,7 @@ export function StateChart({ committees }: { committees: CommitteeBars }) {
               x={x(start) + (rtl ? -6 : 6)}
               y={y + 15}
               fontSize="11"
-              textAnchor={rtl ? "end" : "start"}
+              textAnchor="start"
               direction={rtl ? "rtl" : "ltr"}
             >
               {formatPlain(c.figures.done + c.figures.open, lang)}

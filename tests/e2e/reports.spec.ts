@@ -22,6 +22,23 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
   await expect(preview.getByRole("heading", { name: "کمیته طراحی و روش‌شناسی" })).toBeVisible();
   await expect(preview.getByRole("heading", { name: "پیوست: مصوبات معوق" })).toBeVisible();
   await expect(preview.locator("svg[role=img]")).toHaveCount(2);
+  // Each committee's total sits beside its bar, not over it.
+  const overlaps = await preview
+    .locator("svg[role=img]")
+    .first()
+    .evaluate((svg) =>
+      [...svg.querySelectorAll(":scope > g:not([transform])")]
+        .filter((g) => g.querySelector("rect"))
+        .map((g) => {
+          const label = [...g.querySelectorAll("text")].at(-1)!.getBoundingClientRect();
+          return [...g.querySelectorAll("rect")].some((rect) => {
+            const bar = rect.getBoundingClientRect();
+            return label.left < bar.right - 0.5 && bar.left < label.right - 0.5;
+          });
+        }),
+    );
+  expect(overlaps.length).toBeGreaterThan(0);
+  expect(overlaps).not.toContain(true);
 
   const edit = page.getByRole("form", { name: "ویرایش متن" });
   await edit.getByLabel("متن روکش").fill("جناب آقای دکتر نوبخت\nبا سلام و احترام، گزارش سه‌ماهه تقدیم می‌شود.");
