@@ -148,6 +148,8 @@ test("a committee's chair forms groups in their own committee only", async ({ pa
   const own = new URL(page.url()).pathname;
   await page.goto("/bodies");
   await page.getByRole("link", { name: "کمیته تامین داده" }).click();
+  // The list has no such form either: wait for the committee's own page before looking.
+  await expect(page.getByRole("heading", { level: 1, name: "کمیته تامین داده" })).toBeVisible();
   await expect(page.getByRole("form", { name: "تشکیل کارگروه تازه" })).toHaveCount(0);
   const other = new URL(page.url()).pathname;
   const origin = new URL(page.url()).origin;
