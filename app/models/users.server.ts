@@ -1,8 +1,11 @@
-import { and, asc, count, eq, gt, gte } from "drizzle-orm";
-import { loginAttempts, people, sessions, users } from "../../db/schema";
+import { and, asc, count, eq, gt, gte, isNull } from "drizzle-orm";
+import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
+import type { AccountInput } from "../schemas/accounts";
 import { db, writeTransaction } from "../utils/db.server";
-import { getDummyHash, verifyPassword } from "../utils/password.server";
+import { comparePersian } from "../utils/normalize";
+import { getDummyHash, hashPassword, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
+import { RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 
 /** Wrong passwords allowed per account, and per address, within the window; the next one is refused with 429. */
@@ -123,6 +126,95 @@ export function setUserDisabled(actor: Actor, userId: number, disabled: boolean)
       },
       tx,
     );
+  });
+}
+
+/** People who have no account yet, by last name: whom a new account can belong to. */
+export function peopleWithoutAccount() {
+  return db
+    .select({
+      id: people.id,
+      honorific: people.honorific,
+      title: people.title,
+      firstName: people.firstName,
+      lastName: people.lastName,
+    })
+    .from(people)
+    .leftJoin(users, eq(users.personId, people.id))
+    .where(isNull(users.id))
+    .all()
+    .sort((a, b) => comparePersian(a.lastName, b.lastName) || comparePersian(a.firstName, b.firstName))
+    .map((p) => ({ id: p.id, name: formatPersonName(p, "fa") }));
+}
+
+/** The field a unique index refused, as a rule the form shows next to that field. */
+function accountConflict(error: unknown): RuleViolation | null {
+  const message = error instanceof Error ? error.message : "";
+  if (message.includes("users.username")) return new RuleViolation("username_taken", "username");
+  if (message.includes("users.person_id")) return new RuleViolation("person_has_account", "personId");
+  return null;
+}
+
+/**
+ * Creates an account. The database's unique indexes decide whether the username or the person is taken, so two
+ * admins creating the same account at once get one account and one message.
+ */
+export async function createUser(actor: Actor, input: AccountInput): Promise<number> {
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return writeTransaction((tx) => {
+      if (
+        input.personId !== null &&
+        !tx.select({ id: people.id }).from(people).where(eq(people.id, input.personId)).get()
+      )
+        throw new RuleViolation("unknown_person", "personId");
+      const row = tx
+        .insert(users)
+        .values({ username: input.username, role: input.role, personId: input.personId, passwordHash })
+        .returning({ id: users.id })
+        .get();
+      recordAudit(
+        {
+          ...actor,
+          action: "user_created",
+          entity: "user",
+          entityId: row.id,
+          after: { username: input.username, role: input.role, personId: input.personId },
+        },
+        tx,
+      );
+      return row.id;
+    });
+  } catch (error) {
+    throw accountConflict(error) ?? error;
+  }
+}
+
+/** Changes an account's role; its open sessions end, so the new role holds from the next page on. */
+export function setUserRole(actor: Actor, userId: number, role: Role) {
+  writeTransaction((tx) => {
+    const before = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
+    if (!before) throw new Response("Not found", { status: 404 });
+    if (before.role === role) return;
+    tx.update(users).set({ role }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    recordAudit(
+      { ...actor, action: "user_role_changed", entity: "user", entityId: userId, before, after: { role } },
+      tx,
+    );
+  });
+}
+
+/** Sets a new password chosen by the admin and ends every session of the account. */
+export async function resetPassword(actor: Actor, userId: number, password: string) {
+  const passwordHash = await hashPassword(password);
+  writeTransaction((tx) => {
+    const found = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
+    if (!found) throw new Response("Not found", { status: 404 });
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    // The hash is never written to the audit log.
+    recordAudit({ ...actor, action: "password_reset", entity: "user", entityId: userId }, tx);
   });
 }
 

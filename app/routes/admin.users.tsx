@@ -1,34 +1,137 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
-import { listUsers, setUserDisabled } from "../models/users.server";
-import { requireId } from "../utils/forms.server";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { ROLES } from "../../db/schema";
+import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import {
+  createUser,
+  listUsers,
+  peopleWithoutAccount,
+  resetPassword,
+  setUserDisabled,
+  setUserRole,
+} from "../models/users.server";
+import { accountSchema, PASSWORD_MIN, passwordResetSchema, roleChangeSchema } from "../schemas/accounts";
+import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
+import { asRuleViolation } from "../utils/rules";
 import { requireRole } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireRole(request, ["admin"]);
-  return json({ users: listUsers(), me: user.id });
+  return json({ users: listUsers(), people: peopleWithoutAccount(), me: user.id });
 }
+
+type Answer = { intent: string; userId?: number; ok?: boolean; errors: Record<string, string> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const admin = await requireRole(request, ["admin"]);
+  const { t } = await getFixedT(request);
   const form = await request.formData();
+  const intent = String(form.get("intent") ?? "");
+  const actor = { userId: admin.id, ip: clientIp(context) };
+  if (intent === "create") {
+    const parsed = parseForm(form, accountSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+    try {
+      await createUser(actor, parsed.data);
+    } catch (error) {
+      const violation = asRuleViolation(error);
+      if (violation) return ruleViolationResponse(violation, t, intent);
+      throw error;
+    }
+    return json<Answer>({ intent, ok: true, errors: {} });
+  }
+  // The other intents act on one account, never the admin's own (no locking oneself out).
   const userId = requireId(String(form.get("userId") ?? ""));
   if (userId === admin.id) throw new Response("Bad request", { status: 400 });
-  setUserDisabled({ userId: admin.id, ip: clientIp(context) }, userId, form.get("intent") === "disable");
-  return json({ ok: true });
+  if (intent === "role" || intent === "password") {
+    const parsed = parseForm(form, intent === "role" ? roleChangeSchema : passwordResetSchema, t);
+    if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
+    if ("role" in parsed.data) setUserRole(actor, userId, parsed.data.role);
+    else await resetPassword(actor, userId, parsed.data.password);
+    return json<Answer>({ intent, userId, ok: true, errors: {} });
+  }
+  if (intent === "disable" || intent === "enable") {
+    setUserDisabled(actor, userId, intent === "disable");
+    return json<Answer>({ intent, userId, ok: true, errors: {} });
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+const EMPTY_ACCOUNT = { username: "", role: "member" as const, personId: "", password: "" };
+
+function NewAccount({ people }: { people: { id: number; name: string }[] }) {
+  const { t } = useT();
+  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(accountSchema, EMPTY_ACCOUNT, "create");
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card stack" aria-label={t("users.new")}>
+      <h2>{t("users.new")}</h2>
+      <input type="hidden" name="intent" value="create" />
+      <FormError message={formError} />
+      <div className="form-grid">
+        <TextField
+          label={t("users.username")}
+          registration={register("username")}
+          error={errorFor("username")}
+          hint={t("users.usernameHint")}
+          dir="ltr"
+          autoComplete="off"
+        />
+        <SelectField
+          label={t("users.role")}
+          registration={register("role")}
+          error={errorFor("role")}
+          options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        />
+        <SelectField
+          label={t("users.name")}
+          registration={register("personId")}
+          error={errorFor("personId")}
+          options={[
+            { value: "", label: t("users.noPerson") },
+            ...people.map((p) => ({ value: String(p.id), label: p.name })),
+          ]}
+        />
+        <TextField
+          label={t("users.password")}
+          registration={register("password")}
+          error={errorFor("password")}
+          hint={t("users.passwordHint", { min: PASSWORD_MIN })}
+          dir="ltr"
+          type="password"
+          autoComplete="new-password"
+        />
+      </div>
+      <div className="form-actions">
+        <SubmitButton busy={busy}>{t("users.create")}</SubmitButton>
+      </div>
+    </Form>
+  );
 }
 
 export default function Users() {
-  const { users, me } = useLoaderData<typeof loader>();
+  const { users, people, me } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as Answer | undefined;
   const { t } = useT();
   const lang = useLang();
+  const errorOf = (userId: number, intent: string, field: string) =>
+    answer?.userId === userId && answer.intent === intent ? answer.errors[field] : undefined;
+  const done = (userId: number, intent: string) =>
+    answer?.userId === userId && answer.intent === intent && answer.ok === true;
   return (
     <div className="stack">
       <h1>{t("users.title")}</h1>
+      {answer?.intent === "create" && answer.ok ? (
+        <p className="alert alert--ok" role="status">
+          {t("users.created")}
+        </p>
+      ) : null}
+      <NewAccount people={people} />
+      <p className="muted">{t("users.count", { count: users.length })}</p>
       <div className="table-wrap">
         <table className="table">
           <thead>
@@ -38,6 +141,7 @@ export default function Users() {
               <th scope="col">{t("users.role")}</th>
               <th scope="col">{t("users.lastLogin")}</th>
               <th scope="col">{t("users.status")}</th>
+              <th scope="col">{t("users.password")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,7 +149,36 @@ export default function Users() {
               <tr key={u.id}>
                 <td dir="ltr">{u.username}</td>
                 <td>{u.name}</td>
-                <td>{t(`roles.${u.role}`)}</td>
+                <td>
+                  {u.id === me ? (
+                    t(`roles.${u.role}`)
+                  ) : (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="role" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <select
+                        name="role"
+                        defaultValue={u.role}
+                        aria-label={`${t("users.role")}: ${u.username}`}
+                        key={`${u.id}-${u.role}`}
+                      >
+                        {ROLES.map((r) => (
+                          <option key={r} value={r}>
+                            {t(`roles.${r}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <button type="submit" className="button button--small">
+                        {t("users.changeRole")}
+                      </button>
+                      {errorOf(u.id, "role", "role") ? (
+                        <p className="field__error" role="alert">
+                          {errorOf(u.id, "role", "role")}
+                        </p>
+                      ) : null}
+                    </Form>
+                  )}
+                </td>
                 <td>{u.lastLoginAt ? formatTimestamp(u.lastLoginAt, lang) : t("users.never")}</td>
                 <td className="row">
                   <span className={u.disabledAt ? "badge badge--danger" : "badge badge--ok"}>
@@ -68,6 +201,35 @@ export default function Users() {
                       >
                         {u.disabledAt ? t("users.enable") : t("users.disable")}
                       </button>
+                    </Form>
+                  )}
+                </td>
+                <td>
+                  {u.id === me ? null : (
+                    <Form method="post" className="inline-form" key={done(u.id, "password") ? "sent" : "open"}>
+                      <input type="hidden" name="intent" value="password" />
+                      <input type="hidden" name="userId" value={u.id} />
+                      <input
+                        type="password"
+                        name="password"
+                        dir="ltr"
+                        autoComplete="new-password"
+                        aria-label={`${t("users.newPassword")}: ${u.username}`}
+                        aria-invalid={errorOf(u.id, "password", "password") ? true : undefined}
+                      />
+                      <button type="submit" className="button button--small">
+                        {t("users.resetPassword")}
+                      </button>
+                      {errorOf(u.id, "password", "password") ? (
+                        <p className="field__error" role="alert">
+                          {errorOf(u.id, "password", "password")}
+                        </p>
+                      ) : null}
+                      {done(u.id, "password") ? (
+                        <p className="muted small" role="status">
+                          {t("users.passwordSet")}
+                        </p>
+                      ) : null}
                     </Form>
                   )}
                 </td>

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "node:test";
@@ -57,6 +57,7 @@ test("each print, on a page prepared ahead, has only its own body, title, frame 
         if (m !== n) assert.doesNotMatch(text, new RegExp(/<h1>(.*)<\/h1>/.exec(other.body)![1]));
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     await closePdfBrowser();
   }
 });

@@ -225,6 +225,18 @@ const TARGETS: Target[] = [
       ),
   },
   { name: "people.search", weight: 4, run: (c, _i, v) => c.get(`/people?${new URLSearchParams({ q: v() })}`) },
+  {
+    name: "users.create",
+    weight: 4,
+    run: (c, _i, v) =>
+      c.post("/admin/users", { intent: "create", username: v(), role: v(), personId: v(), password: v() }),
+  },
+  {
+    // An account that does not exist: the demo accounts other suites sign in with keep their passwords.
+    name: "users.change",
+    weight: 2,
+    run: (c, _i, v) => c.post("/admin/users", { intent: v(), userId: "999999", role: v(), password: v() }),
+  },
 ];
 
 export async function fuzz(origin: string, dbPath: string, total: number, ids: FuzzIds, seed = 1404) {

@@ -80,6 +80,8 @@ export function TextField({
   hint,
   multiline,
   dir,
+  type,
+  autoComplete,
 }: {
   label: string;
   registration: UseFormRegisterReturn;
@@ -87,12 +89,18 @@ export function TextField({
   hint?: string;
   multiline?: boolean;
   dir?: "ltr" | "rtl" | "auto";
+  type?: "text" | "password";
+  autoComplete?: string;
 }) {
   const id = `f-${registration.name}`;
   return (
     <Field id={id} label={label} error={error} hint={hint}>
       {(aria) =>
-        multiline ? <textarea {...registration} {...aria} dir={dir} /> : <input {...registration} {...aria} dir={dir} />
+        multiline ? (
+          <textarea {...registration} {...aria} dir={dir} />
+        ) : (
+          <input {...registration} {...aria} dir={dir} type={type} autoComplete={autoComplete} />
+        )
       }
     </Field>
   );

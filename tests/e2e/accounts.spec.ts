@@ -1,0 +1,94 @@
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+async function signInWith(browser: Browser, username: string, password: string) {
+  const page = await browser.newPage();
+  await page.goto("/login");
+  await page.getByLabel("نام کاربری").fill(username);
+  await page.getByLabel("رمز عبور").fill(password);
+  await page.getByRole("button", { name: "ورود" }).click();
+  return page;
+}
+
+const newAccount = (page: Page) => page.getByRole("form", { name: "حساب تازه" });
+
+test("the admin creates an account for a person, who then signs in; a taken username is refused next to the field", async ({
+  page,
+  browser,
+}) => {
+  const username = `n${Date.now().toString(36)}`;
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "کاربران" }).click();
+  const form = newAccount(page);
+
+  // Bad input: a Persian message next to each field, and nothing is created.
+  await form.getByLabel("نام کاربری").fill("ع");
+  await form.getByLabel("رمز عبور").fill("short");
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(form.getByText(/نام کاربری ۳ تا ۳۲ نویسه/)).toBeVisible();
+  await expect(form.getByText("رمز عبور دست‌کم ۱۲ نویسه باشد.")).toBeVisible();
+
+  await form.getByLabel("نام کاربری").fill(username.toUpperCase());
+  await form.getByLabel("نقش").selectOption({ label: "دبیرخانه" });
+  const person = form.getByLabel("شخص");
+  const personName = (await person.locator("option").nth(1).textContent()) ?? "";
+  await person.selectOption({ index: 1 });
+  await form.getByLabel("رمز عبور").fill("a-long-password-1405");
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+  const row = page.getByRole("row").filter({ hasText: username });
+  await expect(row).toContainText(personName);
+  await expect(row.getByLabel(`نقش: ${username}`)).toHaveValue("secretariat");
+  // The person now has an account: no longer offered for another.
+  await expect(form.getByLabel("شخص").locator("option", { hasText: personName })).toHaveCount(0);
+
+  // The same username again: refused by the database, said next to the field, the typed text kept.
+  await form.getByLabel("نام کاربری").fill(username);
+  await form.getByLabel("رمز عبور").fill("another-password-1405");
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(form.getByText("این نام کاربری پیش‌تر گرفته شده است؛ نام دیگری بنویسید.")).toBeVisible();
+  await expect(form.getByLabel("نام کاربری")).toHaveValue(username);
+  await expect(page.getByRole("row").filter({ hasText: username })).toHaveCount(1);
+
+  const newcomer = await signInWith(browser, username, "a-long-password-1405");
+  await expect(newcomer.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+  await expect(newcomer.getByRole("link", { name: "گزارش‌ها" })).toBeVisible();
+});
+
+test("a new password or a new role from the admin ends the account's sessions", async ({ page, browser }) => {
+  const username = `r${Date.now().toString(36)}`;
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  const form = newAccount(page);
+  await form.getByLabel("نام کاربری").fill(username);
+  await form.getByLabel("رمز عبور").fill("first-password-1405");
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+  const row = page.getByRole("row").filter({ hasText: username });
+
+  const owner = await signInWith(browser, username, "first-password-1405");
+  await expect(owner.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+
+  await row.getByLabel(`رمز عبور تازه: ${username}`).fill("short");
+  await row.getByRole("button", { name: "تعیین رمز عبور" }).click();
+  await expect(row.getByText("رمز عبور دست‌کم ۱۲ نویسه باشد.")).toBeVisible();
+  await owner.reload();
+  await expect(owner.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+
+  await row.getByLabel(`رمز عبور تازه: ${username}`).fill("second-password-1405");
+  await row.getByRole("button", { name: "تعیین رمز عبور" }).click();
+  await expect(row.getByRole("status")).toHaveText("رمز عبور تازه ثبت شد و نشست‌های این حساب پایان یافت.");
+  await owner.reload();
+  await expect(owner).toHaveURL(/\/login/);
+  const again = await signInWith(browser, username, "second-password-1405");
+  await expect(again.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+  await expect(again.getByRole("link", { name: "گزارش‌ها" })).toHaveCount(0);
+
+  await row.getByLabel(`نقش: ${username}`).selectOption("secretariat");
+  await row.getByRole("button", { name: "تغییر نقش" }).click();
+  await expect(row.getByLabel(`نقش: ${username}`)).toHaveValue("secretariat");
+  await again.reload();
+  await expect(again).toHaveURL(/\/login/);
+  const promoted = await signInWith(browser, username, "second-password-1405");
+  await expect(promoted.getByRole("link", { name: "گزارش‌ها" })).toBeVisible();
+});
