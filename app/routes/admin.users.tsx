@@ -180,29 +180,31 @@ export default function Users() {
                   )}
                 </td>
                 <td>{u.lastLoginAt ? formatTimestamp(u.lastLoginAt, lang) : t("users.never")}</td>
-                <td className="row">
-                  <span className={u.disabledAt ? "badge badge--danger" : "badge badge--ok"}>
-                    {u.disabledAt ? t("users.disabled") : t("users.active")}
-                  </span>
-                  {u.id === me ? null : (
-                    <Form
-                      method="post"
-                      onSubmit={(e) => {
-                        if (!u.disabledAt && !window.confirm(t("users.disableConfirm", { name: u.username })))
-                          e.preventDefault();
-                      }}
-                    >
-                      <input type="hidden" name="userId" value={u.id} />
-                      <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
-                      <button
-                        type="submit"
-                        className="button button--small"
-                        aria-label={`${u.disabledAt ? t("users.enable") : t("users.disable")}: ${u.username}`}
+                <td>
+                  <div className="row">
+                    <span className={u.disabledAt ? "badge badge--danger" : "badge badge--ok"}>
+                      {u.disabledAt ? t("users.disabled") : t("users.active")}
+                    </span>
+                    {u.id === me ? null : (
+                      <Form
+                        method="post"
+                        onSubmit={(e) => {
+                          if (!u.disabledAt && !window.confirm(t("users.disableConfirm", { name: u.username })))
+                            e.preventDefault();
+                        }}
                       >
-                        {u.disabledAt ? t("users.enable") : t("users.disable")}
-                      </button>
-                    </Form>
-                  )}
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="intent" value={u.disabledAt ? "enable" : "disable"} />
+                        <button
+                          type="submit"
+                          className="button button--small"
+                          aria-label={`${u.disabledAt ? t("users.enable") : t("users.disable")}: ${u.username}`}
+                        >
+                          {u.disabledAt ? t("users.enable") : t("users.disable")}
+                        </button>
+                      </Form>
+                    )}
+                  </div>
                 </td>
                 <td>
                   {u.id === me ? null : (
