@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, isNull } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, isNull, ne } from "drizzle-orm";
 import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
 import type { AccountInput } from "../schemas/accounts";
 import { db, writeTransaction } from "../utils/db.server";
@@ -216,6 +216,32 @@ export async function resetPassword(actor: Actor, userId: number, password: stri
     // The hash is never written to the audit log.
     recordAudit({ ...actor, action: "password_reset", entity: "user", entityId: userId }, tx);
   });
+}
+
+/**
+ * Changes the user's own password when the current one is right, and ends their other sessions (a stolen one
+ * included); this session stays. False when the current password is wrong: nothing changes.
+ */
+export async function changeOwnPassword(
+  actor: Actor & { userId: number },
+  sessionId: string,
+  current: string,
+  next: string,
+): Promise<boolean> {
+  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).get();
+  if (!row || !(await verifyPassword(current, row.hash))) {
+    recordAudit({ ...actor, action: "password_change_refused", entity: "user", entityId: actor.userId });
+    return false;
+  }
+  const passwordHash = await hashPassword(next);
+  writeTransaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId)).run();
+    tx.delete(sessions)
+      .where(and(eq(sessions.userId, actor.userId), ne(sessions.id, sessionId)))
+      .run();
+    recordAudit({ ...actor, action: "password_changed", entity: "user", entityId: actor.userId }, tx);
+  });
+  return true;
 }
 
 /** The user's live sessions, newest first. */

@@ -1,8 +1,12 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import { recordAudit } from "../models/audit.server";
-import { listSessions } from "../models/users.server";
+import { changeOwnPassword, listSessions } from "../models/users.server";
+import { ownPasswordSchema, PASSWORD_MIN } from "../schemas/accounts";
+import { invalidFormResponse, parseForm } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { destroyAllSessions, destroyUserSession, endSession, requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
@@ -19,6 +23,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const form = await request.formData();
+  if (form.get("intent") === "password") {
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(form, ownPasswordSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors, "password");
+    const actor = { userId: user.id, ip: clientIp(context) };
+    const changed = await changeOwnPassword(
+      actor,
+      user.sessionId,
+      parsed.data.currentPassword,
+      parsed.data.newPassword,
+    );
+    if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
+    return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
+  }
   if (form.get("intent") === "everywhere") {
     destroyAllSessions(user.id);
     recordAudit({
@@ -33,6 +51,50 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const prefix = String(form.get("session") ?? "");
   if (prefix.length === 12) endSession(user.id, prefix);
   return redirect("/account/sessions");
+}
+
+function ChangePassword() {
+  const { t } = useT();
+  const answer = useActionData<typeof action>();
+  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(
+    ownPasswordSchema,
+    { currentPassword: "", newPassword: "" },
+    "password",
+  );
+  return (
+    <Form method="post" onSubmit={onSubmit} noValidate className="card stack" aria-label={t("account.changePassword")}>
+      <h2>{t("account.changePassword")}</h2>
+      <input type="hidden" name="intent" value="password" />
+      <FormError message={formError} />
+      {answer && "ok" in answer && answer.ok ? (
+        <p className="alert alert--ok" role="status">
+          {t("account.passwordChanged")}
+        </p>
+      ) : null}
+      <div className="form-grid">
+        <TextField
+          label={t("account.currentPassword")}
+          registration={register("currentPassword")}
+          error={errorFor("currentPassword")}
+          dir="ltr"
+          type="password"
+          autoComplete="current-password"
+        />
+        <TextField
+          label={t("account.newPassword")}
+          registration={register("newPassword")}
+          error={errorFor("newPassword")}
+          hint={t("account.newPasswordHint", { min: PASSWORD_MIN })}
+          dir="ltr"
+          type="password"
+          autoComplete="new-password"
+        />
+      </div>
+      <div className="form-actions">
+        <SubmitButton busy={busy}>{t("account.changePassword")}</SubmitButton>
+      </div>
+    </Form>
+  );
 }
 
 export default function Sessions() {
@@ -92,6 +154,7 @@ export default function Sessions() {
           </tbody>
         </table>
       </div>
+      <ChangePassword />
     </div>
   );
 }

@@ -32,3 +32,9 @@ export type AccountInput = z.infer<typeof accountSchema>;
 
 export const roleChangeSchema = z.object({ userId: id, role });
 export const passwordResetSchema = z.object({ userId: id, password });
+
+/** A person changing their own password: the current one proves it is them. */
+export const ownPasswordSchema = z.object({
+  currentPassword: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
+  newPassword: password,
+});

@@ -92,3 +92,41 @@ test("a new password or a new role from the admin ends the account's sessions", 
   const promoted = await signInWith(browser, username, "second-password-1405");
   await expect(promoted.getByRole("link", { name: "گزارش‌ها" })).toBeVisible();
 });
+
+test("a person changes their own password: the wrong current one changes nothing, the right one ends their other sessions", async ({
+  page,
+  browser,
+}) => {
+  const username = `p${Date.now().toString(36)}`;
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  const form = newAccount(page);
+  await form.getByLabel("نام کاربری").fill(username);
+  await form.getByLabel("رمز عبور").fill("given-by-admin-1405");
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+
+  const laptop = await signInWith(browser, username, "given-by-admin-1405");
+  const phone = await signInWith(browser, username, "given-by-admin-1405");
+  await laptop.getByRole("link", { name: "نشست‌ها" }).click();
+  const change = laptop.getByRole("form", { name: "تغییر رمز عبور" });
+  await change.getByLabel("رمز عبور کنونی").fill("not-my-password");
+  await change.getByLabel("رمز عبور تازه").fill("chosen-by-me-1405");
+  await change.getByRole("button", { name: "تغییر رمز عبور" }).click();
+  await expect(change.getByText("رمز عبور کنونی درست نیست؛ چیزی تغییر نکرد.")).toBeVisible();
+  await phone.reload();
+  await expect(phone.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+
+  await change.getByLabel("رمز عبور کنونی").fill("given-by-admin-1405");
+  await change.getByLabel("رمز عبور تازه").fill("chosen-by-me-1405");
+  await change.getByRole("button", { name: "تغییر رمز عبور" }).click();
+  await expect(change.getByRole("status")).toHaveText("رمز عبور تغییر کرد و نشست‌های دیگر شما پایان یافت.");
+  await laptop.reload();
+  await expect(laptop.getByRole("heading", { level: 1 })).toHaveText("نشست‌های فعال شما");
+  await phone.reload();
+  await expect(phone).toHaveURL(/\/login/);
+  const refused = await signInWith(browser, username, "given-by-admin-1405");
+  await expect(refused.getByRole("alert")).toHaveText("نام کاربری یا رمز عبور نادرست است.");
+  const again = await signInWith(browser, username, "chosen-by-me-1405");
+  await expect(again.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+});

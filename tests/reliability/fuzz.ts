@@ -237,6 +237,11 @@ const TARGETS: Target[] = [
     weight: 2,
     run: (c, _i, v) => c.post("/admin/users", { intent: v(), userId: "999999", role: v(), password: v() }),
   },
+  {
+    name: "account.password",
+    weight: 1,
+    run: (c, _i, v) => c.post("/account/sessions", { intent: "password", currentPassword: v(), newPassword: v() }),
+  },
 ];
 
 export async function fuzz(origin: string, dbPath: string, total: number, ids: FuzzIds, seed = 1404) {
