@@ -1,12 +1,12 @@
-import { and, asc, count, eq, gt, gte, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, ne } from "drizzle-orm";
 import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
 import type { AccountInput } from "../schemas/accounts";
 import { db, writeTransaction } from "../utils/db.server";
-import { comparePersian } from "../utils/normalize";
 import { getDummyHash, hashPassword, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
+import { listPersonOptions } from "./people.server";
 
 /** Wrong passwords allowed per account, and per address, within the window; the next one is refused with 429. */
 export const MAX_FAILURES_PER_ACCOUNT = Number(process.env.LOGIN_MAX_FAILURES ?? 10);
@@ -129,21 +129,17 @@ export function setUserDisabled(actor: Actor, userId: number, disabled: boolean)
   });
 }
 
-/** People who have no account yet, by last name: whom a new account can belong to. */
+/** Active people who have no account yet, by last name: whom a new account can belong to. */
 export function peopleWithoutAccount() {
-  return db
-    .select({
-      id: people.id,
-      honorific: people.honorific,
-      title: people.title,
-      firstName: people.firstName,
-      lastName: people.lastName,
-    })
-    .from(people)
-    .leftJoin(users, eq(users.personId, people.id))
-    .where(isNull(users.id))
-    .all()
-    .sort((a, b) => comparePersian(a.lastName, b.lastName) || comparePersian(a.firstName, b.firstName))
+  const taken = new Set(
+    db
+      .select({ personId: users.personId })
+      .from(users)
+      .all()
+      .map((u) => u.personId),
+  );
+  return listPersonOptions()
+    .filter((p) => !taken.has(p.id))
     .map((p) => ({ id: p.id, name: formatPersonName(p, "fa") }));
 }
 
