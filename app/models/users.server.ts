@@ -1,10 +1,11 @@
-import { and, asc, count, eq, gt, gte, ne } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte } from "drizzle-orm";
 import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
 import type { AccountInput } from "../schemas/accounts";
 import { db, writeTransaction } from "../utils/db.server";
 import { getDummyHash, hashPassword, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
+import { destroyAllSessions } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { listPersonOptions } from "./people.server";
 
@@ -114,7 +115,7 @@ export function setUserDisabled(actor: Actor, userId: number, disabled: boolean)
     if (!before) throw new Response("Not found", { status: 404 });
     const disabledAt = disabled ? new Date().toISOString() : null;
     tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
-    if (disabled) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    if (disabled) destroyAllSessions(userId, undefined, tx);
     recordAudit(
       {
         ...actor,
@@ -193,7 +194,7 @@ export function setUserRole(actor: Actor, userId: number, role: Role) {
     if (!before) throw new Response("Not found", { status: 404 });
     if (before.role === role) return;
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    destroyAllSessions(userId, undefined, tx);
     recordAudit(
       { ...actor, action: "user_role_changed", entity: "user", entityId: userId, before, after: { role } },
       tx,
@@ -208,7 +209,7 @@ export async function resetPassword(actor: Actor, userId: number, password: stri
     const found = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
     if (!found) throw new Response("Not found", { status: 404 });
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    destroyAllSessions(userId, undefined, tx);
     // The hash is never written to the audit log.
     recordAudit({ ...actor, action: "password_reset", entity: "user", entityId: userId }, tx);
   });
@@ -232,9 +233,7 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(next);
   writeTransaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId)).run();
-    tx.delete(sessions)
-      .where(and(eq(sessions.userId, actor.userId), ne(sessions.id, sessionId)))
-      .run();
+    destroyAllSessions(actor.userId, sessionId, tx);
     recordAudit({ ...actor, action: "password_changed", entity: "user", entityId: actor.userId }, tx);
   });
   return true;

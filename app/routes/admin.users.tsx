@@ -48,18 +48,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // The other intents act on one account, never the admin's own (no locking oneself out).
   const userId = requireId(String(form.get("userId") ?? ""));
   if (userId === admin.id) throw new Response("Bad request", { status: 400 });
-  if (intent === "role" || intent === "password") {
-    const parsed = parseForm(form, intent === "role" ? roleChangeSchema : passwordResetSchema, t);
+  if (intent === "role") {
+    const parsed = parseForm(form, roleChangeSchema, t);
     if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
-    if ("role" in parsed.data) setUserRole(actor, userId, parsed.data.role);
-    else await resetPassword(actor, userId, parsed.data.password);
-    return json<Answer>({ intent, userId, ok: true, errors: {} });
-  }
-  if (intent === "disable" || intent === "enable") {
+    setUserRole(actor, userId, parsed.data.role);
+  } else if (intent === "password") {
+    const parsed = parseForm(form, passwordResetSchema, t);
+    if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
+    await resetPassword(actor, userId, parsed.data.password);
+  } else if (intent === "disable" || intent === "enable") {
     setUserDisabled(actor, userId, intent === "disable");
-    return json<Answer>({ intent, userId, ok: true, errors: {} });
+  } else {
+    throw new Response("Bad request", { status: 400 });
   }
-  throw new Response("Bad request", { status: 400 });
+  return json<Answer>({ intent, userId, ok: true, errors: {} });
 }
 
 const EMPTY_ACCOUNT = { username: "", role: "member" as const, personId: "", password: "" };
@@ -111,6 +113,15 @@ function NewAccount({ people }: { people: { id: number; name: string }[] }) {
       </div>
     </Form>
   );
+}
+
+/** The message next to a control in a table row. */
+function RowError({ message }: { message?: string }) {
+  return message ? (
+    <p className="field__error" role="alert">
+      {message}
+    </p>
+  ) : null;
 }
 
 export default function Users() {
@@ -171,11 +182,7 @@ export default function Users() {
                       <button type="submit" className="button button--small">
                         {t("users.changeRole")}
                       </button>
-                      {errorOf(u.id, "role", "role") ? (
-                        <p className="field__error" role="alert">
-                          {errorOf(u.id, "role", "role")}
-                        </p>
-                      ) : null}
+                      <RowError message={errorOf(u.id, "role", "role")} />
                     </Form>
                   )}
                 </td>
@@ -222,11 +229,7 @@ export default function Users() {
                       <button type="submit" className="button button--small">
                         {t("users.resetPassword")}
                       </button>
-                      {errorOf(u.id, "password", "password") ? (
-                        <p className="field__error" role="alert">
-                          {errorOf(u.id, "password", "password")}
-                        </p>
-                      ) : null}
+                      <RowError message={errorOf(u.id, "password", "password")} />
                       {done(u.id, "password") ? (
                         <p className="muted small" role="status">
                           {t("users.passwordSet")}

@@ -16,7 +16,6 @@ const username = z
   .pipe(z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, "validation.username"));
 const password = z.string().min(PASSWORD_MIN, "validation.passwordShort").max(200, "validation.tooLong");
 const role = z.enum(ROLES, { errorMap: () => ({ message: "validation.choose" }) });
-const id = z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose");
 
 export const accountSchema = z.object({
   username,
@@ -30,8 +29,9 @@ export const accountSchema = z.object({
 });
 export type AccountInput = z.infer<typeof accountSchema>;
 
-export const roleChangeSchema = z.object({ userId: id, role });
-export const passwordResetSchema = z.object({ userId: id, password });
+/** The account these act on is the form's `userId`, read by the action. */
+export const roleChangeSchema = z.object({ role });
+export const passwordResetSchema = z.object({ password });
 
 /** A person changing their own password: the current one proves it is them. */
 export const ownPasswordSchema = z.object({

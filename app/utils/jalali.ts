@@ -65,9 +65,10 @@ export function weekOf(iso: IsoDate): { start: IsoDate; end: IsoDate } {
   return { start, end: addDays(start, 6) };
 }
 
-/** Today's date in Iran (Asia/Tehran), as ISO. */
 // Building an Intl formatter costs far more than using one: made once per process.
 const tehranDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" });
+
+/** Today's date in Iran (Asia/Tehran), as ISO. */
 export function todayIso(now: Date = new Date()): IsoDate {
   return tehranDay.format(now);
 }

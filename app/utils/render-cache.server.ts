@@ -17,7 +17,7 @@ const ENABLED = process.env.RENDER_CACHE !== "off";
 const MAX_BYTES = 32 * 1024 * 1024;
 const MAX_PAGE_BYTES = 1024 * 1024;
 // A page is kept as UTF-8 bytes cut at each nonce placeholder: sending it again only joins the pieces.
-const pages = new Map<string, Buffer[]>();
+const pages = new Map<string, { pieces: Buffer[]; size: number }>();
 let bytes = 0;
 
 /** The key of a page render, or null when this response must be rendered afresh. */
@@ -34,7 +34,7 @@ export function renderKey(request: Request, lang: string, status: number, contex
 
 /** The remembered page for a key, as bytes, with this response's nonce in place of the placeholder. */
 export function renderedPage(key: string, nonce: string): Buffer<ArrayBuffer> | undefined {
-  const pieces = pages.get(key);
+  const pieces = pages.get(key)?.pieces;
   if (!pieces) return undefined;
   const nonceBytes = Buffer.from(nonce);
   return Buffer.concat(pieces.flatMap((piece, i) => (i === 0 ? [piece] : [nonceBytes, piece])));
@@ -45,11 +45,11 @@ export function rememberPage(key: string, html: string) {
   const pieces = html.split(NONCE_PLACEHOLDER).map((piece) => Buffer.from(piece));
   const size = pieces.reduce((sum, piece) => sum + piece.length, 0);
   if (size > MAX_PAGE_BYTES) return;
-  pages.set(key, pieces);
+  pages.set(key, { pieces, size });
   bytes += size;
   for (const [oldest, old] of pages) {
     if (bytes <= MAX_BYTES) break;
     pages.delete(oldest);
-    bytes -= old.reduce((sum, piece) => sum + piece.length, 0);
+    bytes -= old.size;
   }
 }

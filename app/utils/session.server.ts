@@ -166,9 +166,13 @@ export async function destroyUserSession(request: Request): Promise<string> {
   return sessionCookie(request).serialize("", { maxAge: 0 });
 }
 
-/** Ends every session of a user (sign out everywhere, or a disabled account). */
-export function destroyAllSessions(userId: number, exceptSessionId?: string) {
-  db.delete(sessions)
+/**
+ * Ends every session of a user, or all but one (sign out everywhere, a disabled account, a new password or role);
+ * inside a transaction, pass its `tx` as the writer.
+ */
+export function destroyAllSessions(userId: number, exceptSessionId?: string, writer: Pick<typeof db, "delete"> = db) {
+  writer
+    .delete(sessions)
     .where(
       exceptSessionId
         ? and(eq(sessions.userId, userId), ne(sessions.id, exceptSessionId))

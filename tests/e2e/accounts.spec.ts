@@ -12,6 +12,17 @@ async function signInWith(browser: Browser, username: string, password: string) 
 
 const newAccount = (page: Page) => page.getByRole("form", { name: "حساب تازه" });
 
+/** The admin signs in and creates a member account with no person. */
+async function createAccount(page: Page, username: string, password: string) {
+  await signIn(page, "admin");
+  await page.goto("/admin/users");
+  const form = newAccount(page);
+  await form.getByLabel("نام کاربری").fill(username);
+  await form.getByLabel("رمز عبور").fill(password);
+  await form.getByRole("button", { name: "ساخت حساب" }).click();
+  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+}
+
 test("the admin creates an account for a person, who then signs in; a taken username is refused next to the field", async ({
   page,
   browser,
@@ -57,13 +68,7 @@ test("the admin creates an account for a person, who then signs in; a taken user
 
 test("a new password or a new role from the admin ends the account's sessions", async ({ page, browser }) => {
   const username = `r${Date.now().toString(36)}`;
-  await signIn(page, "admin");
-  await page.goto("/admin/users");
-  const form = newAccount(page);
-  await form.getByLabel("نام کاربری").fill(username);
-  await form.getByLabel("رمز عبور").fill("first-password-1405");
-  await form.getByRole("button", { name: "ساخت حساب" }).click();
-  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+  await createAccount(page, username, "first-password-1405");
   const row = page.getByRole("row").filter({ hasText: username });
 
   const owner = await signInWith(browser, username, "first-password-1405");
@@ -98,13 +103,7 @@ test("a person changes their own password: the wrong current one changes nothing
   browser,
 }) => {
   const username = `p${Date.now().toString(36)}`;
-  await signIn(page, "admin");
-  await page.goto("/admin/users");
-  const form = newAccount(page);
-  await form.getByLabel("نام کاربری").fill(username);
-  await form.getByLabel("رمز عبور").fill("given-by-admin-1405");
-  await form.getByRole("button", { name: "ساخت حساب" }).click();
-  await expect(page.getByRole("status")).toHaveText("حساب ساخته شد.");
+  await createAccount(page, username, "given-by-admin-1405");
 
   const laptop = await signInWith(browser, username, "given-by-admin-1405");
   const phone = await signInWith(browser, username, "given-by-admin-1405");
