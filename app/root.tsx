@@ -15,6 +15,7 @@ import { refreshNotifications, unreadCount } from "./models/notifications.server
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
 import reportStyles from "./styles/report.css";
+import * as clock from "./utils/clock.server";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user) refreshNotifications(user);
   return json({
     lang,
+    today: clock.today(),
     user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
   });
 }

@@ -19,7 +19,8 @@ process.env.DATABASE_PATH = file;
 const started = performance.now();
 const { seed } = await import("./seed");
 const { db } = await import("../app/utils/db.server");
-const { addDays, computeDeadline, formatJalali, todayIso } = await import("../app/utils/jalali");
+const { addDays, computeDeadline, formatJalali } = await import("../app/utils/jalali");
+const clock = await import("../app/utils/clock.server");
 const { getWorkCalendar } = await import("../app/models/calendar.server");
 const { searchKey } = await import("../app/utils/normalize");
 const { personSearchKey } = await import("../app/utils/person-name");
@@ -157,7 +158,7 @@ const tx = sqlite.transaction(() => {
       )
       .all(bodyId) as { id: number; name: string }[];
 
-  const today = todayIso();
+  const today = clock.today();
   const start = addDays(today, -3652);
   const calendar = getWorkCalendar();
   const seifi = (sqlite.prepare("select id from people where last_name = 'سیفی'").get() as { id: number }).id;

@@ -14,11 +14,29 @@ import {
   text,
   uniqueIndex,
 } from "drizzle-orm/sqlite-core";
+import * as clock from "../app/utils/clock.server";
+import {
+  ATTENDANCE_STATUSES,
+  BODY_KINDS,
+  FOLLOW_UP_KINDS,
+  HONORIFICS,
+  MEETING_MODES,
+  MEMBERSHIP_ROLES,
+  NOTIFICATION_KINDS,
+  RESOLUTION_STATUSES,
+  ROLES,
+  TIMEFRAME_KINDS,
+  TITLES,
+} from "./enums";
 
-const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+export * from "./enums";
 
-export const BODY_KINDS = ["headquarters", "council", "committee", "secretariat"] as const;
-export type BodyKind = (typeof BODY_KINDS)[number];
+// The app writes the instant from its one clock; the SQL default only serves rows written by hand.
+const createdAt = () =>
+  text("created_at")
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
+    .$defaultFn(() => clock.nowIso());
 
 /** Headquarters → council → committees, plus the secretariat. */
 export const bodies = sqliteTable(
@@ -61,9 +79,6 @@ export const workingGroups = sqliteTable(
   (t) => [index("working_groups_committee_idx").on(t.committeeId)],
 );
 
-export const HONORIFICS = ["mr", "ms"] as const;
-export const TITLES = ["dr", "eng"] as const;
-
 export const people = sqliteTable(
   "people",
   {
@@ -84,9 +99,6 @@ export const people = sqliteTable(
   },
   (t) => [index("people_last_name_idx").on(t.lastName)],
 );
-
-export const MEMBERSHIP_ROLES = ["chair", "secretary", "member"] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 
 /** A person's seat in a body or a working group, with its appointment letter (حکم). */
 export const memberships = sqliteTable(
@@ -112,9 +124,6 @@ export const memberships = sqliteTable(
     check("memberships_target_check", sql`(${t.bodyId} is null) <> (${t.workingGroupId} is null)`),
   ],
 );
-
-export const ROLES = ["admin", "secretariat", "chair", "member"] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable(
   "users",
@@ -166,8 +175,6 @@ export const loginAttempts = sqliteTable(
   },
   (t) => [index("login_attempts_username_idx").on(t.username, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
-
-export const MEETING_MODES = ["in_person", "virtual", "mixed"] as const;
 
 export const meetings = sqliteTable(
   "meetings",
@@ -259,8 +266,6 @@ export const committeeReports = sqliteTable(
   (t) => [index("committee_reports_meeting_idx").on(t.meetingId), index("committee_reports_body_idx").on(t.bodyId)],
 );
 
-export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "represented", "guest"] as const;
-
 export const attendance = sqliteTable(
   "attendance",
   {
@@ -279,9 +284,6 @@ export const attendance = sqliteTable(
   },
   (t) => [index("attendance_meeting_idx").on(t.meetingId)],
 );
-
-export const RESOLUTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
-export const TIMEFRAME_KINDS = ["days", "weeks", "date", "standing"] as const;
 
 export const resolutions = sqliteTable(
   "resolutions",
@@ -337,8 +339,6 @@ export const resolutionOwners = sqliteTable(
   ],
 );
 
-export const FOLLOW_UP_KINDS = ["note", "status", "extension", "extension_request"] as const;
-
 /** Follow-ups (پیگیری): progress notes, status changes and extensions. */
 export const followUps = sqliteTable(
   "follow_ups",
@@ -362,8 +362,6 @@ export const followUps = sqliteTable(
   },
   (t) => [index("follow_ups_resolution_idx").on(t.resolutionId, t.createdAt)],
 );
-
-export const NOTIFICATION_KINDS = ["assigned", "due_soon", "overdue"] as const;
 
 /** In-app notifications: each (user, kind, resolution) once, so an item is announced once as new, due soon, overdue. */
 export const notifications = sqliteTable(

@@ -7,7 +7,8 @@ import { toResolutionDrafts } from "../app/components/paste-resolutions";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "../app/models/meetings.server";
 import { getOwnerOptions } from "../app/models/owner-options.server";
 import type { MinutesDoc } from "../app/schemas/minutes";
-import { addDays, formatJalali, todayIso } from "../app/utils/jalali";
+import * as clock from "../app/utils/clock.server";
+import { addDays, formatJalali } from "../app/utils/jalali";
 
 const REFERENCE_RESOLUTIONS = [
   ["بازه زمانی", "متولی", "موضوع"],
@@ -177,7 +178,7 @@ export function seedMeetings(ids: Ids) {
   });
 
   // Recent meetings, dated from today, so that deadlines are near, due this week, or just passed.
-  const today = todayIso();
+  const today = clock.today();
   const recent = (
     body: string,
     daysAgo: number,

@@ -1,5 +1,5 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
-import type { Role } from "../../db/schema";
+import type { Role } from "../../db/enums";
 import { formatCount } from "../utils/digits";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";

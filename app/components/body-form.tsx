@@ -1,5 +1,5 @@
 import { Form, Link } from "@remix-run/react";
-import { BODY_KINDS, type BodyKind } from "../../db/schema";
+import { BODY_KINDS, type BodyKind } from "../../db/enums";
 import { bodySchema } from "../schemas/organisation";
 import { useT } from "../utils/use-t";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";

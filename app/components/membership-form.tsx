@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import { MEMBERSHIP_ROLES } from "../../db/schema";
+import { MEMBERSHIP_ROLES } from "../../db/enums";
 import { membershipSchema } from "../schemas/organisation";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";

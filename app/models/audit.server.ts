@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import { auditLog, people, users } from "../../db/schema";
 import { db } from "../utils/db.server";
+import { addDays, tehranDayStart } from "../utils/jalali";
 
 /** Who is acting, for the audit log. */
 export type Actor = { userId: number | null; ip?: string };
@@ -95,11 +96,9 @@ export function browseAudit(query: AuditQuery) {
     query.action ? eq(auditLog.action, query.action) : undefined,
     query.entity ? eq(auditLog.entity, query.entity) : undefined,
     query.userId ? eq(auditLog.userId, query.userId) : undefined,
-    // Dates are Tehran days; the log is UTC, so the day starts 3.5 hours earlier in UTC.
-    query.from ? gte(auditLog.at, new Date(`${query.from}T00:00:00+03:30`).toISOString()) : undefined,
-    query.to
-      ? lt(auditLog.at, new Date(new Date(`${query.to}T00:00:00+03:30`).getTime() + 86_400_000).toISOString())
-      : undefined,
+    // Dates are Tehran days; the log is UTC instants.
+    query.from ? gte(auditLog.at, tehranDayStart(query.from)) : undefined,
+    query.to ? lt(auditLog.at, tehranDayStart(addDays(query.to, 1))) : undefined,
   );
   const total = db.select({ n: count() }).from(auditLog).where(where).get()?.n ?? 0;
   const rows = db

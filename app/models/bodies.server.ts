@@ -1,8 +1,8 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
 import { type BodyKind, bodies, memberships, people, workingGroups } from "../../db/schema";
 import type { BodyInput } from "../schemas/organisation";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { todayIso } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -40,7 +40,7 @@ export type PersonRef = {
 
 /** Every body with its chair, secretary, current head count and open working groups, in the organisation's order. */
 export function listBodies(): BodySummary[] {
-  const today = todayIso();
+  const today = clock.today();
   // Read by the organisation chart, the bodies list and the meetings filter; kept until the next write.
   return readCache.get(JSON.stringify(["bodies", today]), () => queryBodies(today));
 }
@@ -87,7 +87,7 @@ function queryBodies(today: string): BodySummary[] {
 export function getBody(id: number) {
   const body = db.select().from(bodies).where(eq(bodies.id, id)).get();
   if (!body) return null;
-  const today = todayIso();
+  const today = clock.today();
   const parent = body.parentId
     ? (db.select({ id: bodies.id, name: bodies.name }).from(bodies).where(eq(bodies.id, body.parentId)).get() ?? null)
     : null;
@@ -182,7 +182,7 @@ export function updateBody(actor: Actor, id: number, input: BodyInput) {
       if (!before) throw new Response("Not found", { status: 404 });
       checkParent(tx, input, id);
       tx.update(bodies)
-        .set({ ...input, updatedAt: new Date().toISOString() })
+        .set({ ...input, updatedAt: clock.nowIso() })
         .where(eq(bodies.id, id))
         .run();
       const { createdAt: _c, updatedAt: _u, ...snapshot } = before;

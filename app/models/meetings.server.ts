@@ -15,8 +15,9 @@ import {
   workingGroups,
 } from "../../db/schema";
 import { finalisationErrors, type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { computeDeadline, parseJalaliInput, type Timeframe, todayIso } from "../utils/jalali";
+import { computeDeadline, parseJalaliInput, type Timeframe } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -125,7 +126,7 @@ export function createMeeting(actor: Actor, bodyId: number): number {
       .values({
         bodyId,
         number,
-        date: date.ok ? date.iso : todayIso(),
+        date: date.ok ? date.iso : clock.today(),
         startTime: doc.startTime || null,
         chairPersonId: doc.chairPersonId,
         secretaryPersonId: doc.secretaryPersonId,
@@ -242,7 +243,7 @@ export function saveDraft(
       }
       const doc = input.doc;
       const date = parseJalaliInput(doc.date);
-      const savedAt = new Date().toISOString();
+      const savedAt = clock.nowIso();
       tx.update(meetings)
         .set({
           draftJson: JSON.stringify(doc),
@@ -386,7 +387,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
           timeframeDate: timeframe.kind === "date" ? timeframe.date : null,
           dueDate: deadline.due,
           searchKey: searchKey(r.subject),
-          updatedAt: new Date().toISOString(),
+          updatedAt: clock.nowIso(),
         };
         // A corrected subject keeps the notes already gathered in the search key.
         const notesKey = sql<string>`coalesce((select ' ' || group_concat(f.search_key, ' ') from follow_ups f where f.resolution_id = "resolutions"."id" and f.search_key <> ''), '')`;
@@ -445,7 +446,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
       tx.insert(meetingEditions)
         .values({ meetingId: id, edition, reason, snapshotJson: JSON.stringify(snapshot), createdBy: actor.userId })
         .run();
-      const finalizedAt = new Date().toISOString();
+      const finalizedAt = clock.nowIso();
       tx.update(meetings)
         .set({
           status: "final",
@@ -487,7 +488,7 @@ export function startCorrection(actor: Actor, id: number) {
         edition: m.edition + 1,
         version: m.version + 1,
         updatedBy: actor.userId,
-        updatedAt: new Date().toISOString(),
+        updatedAt: clock.nowIso(),
       })
       .where(eq(meetings.id, id))
       .run();
@@ -517,7 +518,7 @@ export function cancelCorrection(actor: Actor, id: number) {
         draftJson: JSON.stringify(snapshot.doc),
         version: m.version + 1,
         updatedBy: actor.userId,
-        updatedAt: new Date().toISOString(),
+        updatedAt: clock.nowIso(),
       })
       .where(eq(meetings.id, id))
       .run();

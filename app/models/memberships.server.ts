@@ -1,14 +1,14 @@
 import { and, eq, gt, isNull, or, type SQL } from "drizzle-orm";
 import { memberships, people } from "../../db/schema";
 import type { MembershipInput } from "../schemas/organisation";
+import * as clock from "../utils/clock.server";
 import { writeTransaction } from "../utils/db.server";
-import { todayIso } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 
 /** SQL condition: the membership is current (no end date, or one after today). */
-export function isCurrentMembership(today = todayIso()): SQL {
+export function isCurrentMembership(today = clock.today()): SQL {
   return or(isNull(memberships.endDate), gt(memberships.endDate, today))!;
 }
 
@@ -58,7 +58,7 @@ export function endMembership(actor: Actor, membershipId: number, target: Member
       before &&
       ("bodyId" in target ? before.bodyId === target.bodyId : before.workingGroupId === target.workingGroupId);
     if (!before || !belongs) throw new Response("Not found", { status: 404 });
-    const today = todayIso();
+    const today = clock.today();
     if (before.endDate && before.endDate <= today) return;
     tx.update(memberships).set({ endDate: today }).where(eq(memberships.id, membershipId)).run();
     recordAudit(

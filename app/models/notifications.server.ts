@@ -1,7 +1,8 @@
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, meetings, notifications, resolutions } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
-import { addDays, todayIso } from "../utils/jalali";
+import { addDays } from "../utils/jalali";
 import type { SessionUser } from "../utils/session.server";
 import { listMyActionDates, resolutionCode } from "./resolutions.server";
 
@@ -14,10 +15,10 @@ const REFRESH_MS = 60_000;
  * days, and items that became overdue. Run on the home page, and at most once a minute from other pages.
  */
 export function refreshNotifications(user: User, { force = false } = {}) {
-  const now = Date.now();
+  const now = clock.nowMs();
   if (!force && now - (lastRefresh.get(user.id) ?? 0) < REFRESH_MS) return;
   lastRefresh.set(user.id, now);
-  const today = todayIso();
+  const today = clock.today();
   const recent = addDays(today, -30);
   const soon = addDays(today, 3);
   const wanted: { kind: "assigned" | "due_soon" | "overdue"; resolutionId: number }[] = [];
@@ -79,7 +80,7 @@ export function listNotifications(userId: number, { unreadOnly = true, limit = 5
 /** Marks one notification (or all, when `id` is null) of the user as read; another user's are never touched. */
 export function markRead(userId: number, id: number | null) {
   db.update(notifications)
-    .set({ readAt: new Date().toISOString() })
+    .set({ readAt: clock.nowIso() })
     .where(
       and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined),
     )

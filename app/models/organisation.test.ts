@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { bodies, memberships, workingGroups } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db, openDatabase } from "../utils/db.server";
 import { RuleViolation } from "../utils/rules";
 import { getAuditTrail } from "./audit.server";
@@ -195,6 +196,7 @@ describe("caps under concurrent writers", () => {
       const Database = require("better-sqlite3");
       const db = new Database(workerData.file);
       db.pragma("busy_timeout = 10000");
+      db.function("app_today", () => workerData.today);
       Atomics.wait(new Int32Array(workerData.gate), 0, 0);
       try { db.transaction(() => db.prepare(workerData.sql).run()).immediate(); parentPort.postMessage(1); }
       catch { parentPort.postMessage(0); }
@@ -204,7 +206,7 @@ describe("caps under concurrent writers", () => {
       { length: workers },
       () =>
         new Promise<number>((resolve, reject) => {
-          const w = new Worker(code, { eval: true, workerData: { file, sql, gate } });
+          const w = new Worker(code, { eval: true, workerData: { file, sql, gate, today: clock.today() } });
           w.once("message", resolve);
           w.once("error", reject);
         }),

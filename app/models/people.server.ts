@@ -1,8 +1,8 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { bodies, memberships, people, users, workingGroups } from "../../db/schema";
 import type { PersonInput } from "../schemas/organisation";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { todayIso } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { personSearchKey } from "../utils/person-name";
 import { type Actor, recordAudit } from "./audit.server";
@@ -60,7 +60,7 @@ export function listPeople({ q = "" }: { q?: string } = {}) {
     .from(memberships)
     .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
     .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
-    .where(isCurrentMembership(todayIso()))
+    .where(isCurrentMembership(clock.today()))
     .all();
   return db
     .select()
@@ -123,7 +123,7 @@ export function updatePerson(actor: Actor, id: number, input: PersonInput) {
     const before = tx.select().from(people).where(eq(people.id, id)).get();
     if (!before) throw new Response("Not found", { status: 404 });
     tx.update(people)
-      .set({ ...input, searchKey: personSearchKey(input), updatedAt: new Date().toISOString() })
+      .set({ ...input, searchKey: personSearchKey(input), updatedAt: clock.nowIso() })
       .where(eq(people.id, id))
       .run();
     const { createdAt: _c, updatedAt: _u, searchKey: _k, ...snapshot } = before;

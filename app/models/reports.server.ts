@@ -13,8 +13,9 @@ import {
   resolutions,
   users,
 } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { daysBetween, halfYearRange, type Quarter, quarterRange, todayIso } from "../utils/jalali";
+import { daysBetween, halfYearRange, type Quarter, quarterRange } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -132,7 +133,7 @@ function previousQuarters(year: number, quarter: number, n: number) {
  * minutes, resolutions owned and their state), the annex of overdue resolutions, and the on-time rate over quarters.
  * Figures are counted as of the period's last day (or today, while the period runs).
  */
-export function composeReport(p: Period, today = todayIso()) {
+export function composeReport(p: Period, today = clock.today()) {
   const key = JSON.stringify(["report", p.kind, p.year, p.period, today]);
   return readCache.get(key, () => queryReport(p, today));
 }
@@ -403,7 +404,7 @@ export function updateReportDraft(
       if (before.status === "issued") throw new RuleViolation("report_issued");
       const notesJson = JSON.stringify(input.notes);
       tx.update(reports)
-        .set({ coverText: input.coverText, notesJson, updatedAt: new Date().toISOString() })
+        .set({ coverText: input.coverText, notesJson, updatedAt: clock.nowIso() })
         .where(eq(reports.id, id))
         .run();
       recordAudit(
@@ -460,7 +461,7 @@ export function issueReport(actor: Actor, id: number, number: string, pdf: Buffe
       if (r.status === "issued") throw new RuleViolation("report_issued");
       if (nextNumber(tx, r) !== number) throw new RuleViolation("duplicate");
       const sha256 = createHash("sha256").update(pdf).digest("hex");
-      const issuedAt = new Date().toISOString();
+      const issuedAt = clock.nowIso();
       tx.update(reports)
         .set({ status: "issued", number, issuedAt, issuedBy: actor.userId, pdfBlob: pdf, pages, sha256 })
         .where(eq(reports.id, id))

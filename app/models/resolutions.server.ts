@@ -11,8 +11,9 @@ import {
   users,
   workingGroups,
 } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { addDays, computeDeadline, daysBetween, type Timeframe, todayIso, weekOf } from "../utils/jalali";
+import { addDays, computeDeadline, daysBetween, type Timeframe, weekOf } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -98,7 +99,7 @@ export function isActive(status: string): boolean {
 }
 
 /** Overdue: not done (nor cancelled) after its deadline. Standing resolutions have none and are never overdue. */
-export function isOverdue(r: { status: string; dueDate: string | null }, today = todayIso()): boolean {
+export function isOverdue(r: { status: string; dueDate: string | null }, today = clock.today()): boolean {
   return isActive(r.status) && r.dueDate !== null && r.dueDate < today;
 }
 
@@ -190,7 +191,7 @@ export function listMyActionDates(user: User) {
  * secretaries — what their bodies passed; active ones, nearest deadline first (standing ones last), a page at a time,
  * with the counts of overdue and due-this-week items over the whole list.
  */
-export function listMyActions(user: User, today = todayIso(), { limit = 50, offset = 0 } = {}) {
+export function listMyActions(user: User, today = clock.today(), { limit = 50, offset = 0 } = {}) {
   const key = JSON.stringify(["myActions", user.id, user.role, user.personId, today, limit, offset]);
   return readCache.get(key, () => queryMyActions(user, today, limit, offset));
 }
@@ -279,7 +280,7 @@ export function getResolution(user: User, id: number) {
     .map(({ person, username, ...f }) => ({ ...f, by: person ? formatPersonName(person, "fa") : (username ?? "") }));
   const calendar = getWorkCalendar();
   const computed = computeDeadline(row.meetingDate, timeframeOf(row), calendar);
-  const today = todayIso();
+  const today = clock.today();
   return {
     ...row,
     code: resolutionCode(row.bodyCode, row.bodyId, row.meetingNumber, row.number),
@@ -367,7 +368,7 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
       extra: Partial<typeof resolutions.$inferInsert> = {},
     ) => {
       tx.update(resolutions)
-        .set({ status, updatedAt: new Date().toISOString(), ...extra })
+        .set({ status, updatedAt: clock.nowIso(), ...extra })
         .where(eq(resolutions.id, id))
         .run();
     };
@@ -387,7 +388,7 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
         break;
       case "done":
         if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
-        if (change.date > todayIso()) throw new RuleViolation("doneInFuture", "date");
+        if (change.date > clock.today()) throw new RuleViolation("doneInFuture", "date");
         setStatus("done", { doneDate: change.date });
         log({ kind: "status", fromStatus: current.status, toStatus: "done", note: change.note, percent: 100 });
         break;
@@ -399,7 +400,7 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
       case "extend":
         if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
         tx.update(resolutions)
-          .set({ dueDate: change.date, updatedAt: new Date().toISOString() })
+          .set({ dueDate: change.date, updatedAt: clock.nowIso() })
           .where(eq(resolutions.id, id))
           .run();
         log({ kind: "extension", note: change.note, newDueDate: change.date });
@@ -421,7 +422,7 @@ export function applyChange(actor: Actor, user: User, id: number, change: Change
           .run();
         if (change.approve && request.newDueDate) {
           tx.update(resolutions)
-            .set({ dueDate: request.newDueDate, updatedAt: new Date().toISOString() })
+            .set({ dueDate: request.newDueDate, updatedAt: clock.nowIso() })
             .where(eq(resolutions.id, id))
             .run();
           log({ kind: "extension", note: change.note || request.note, newDueDate: request.newDueDate });
@@ -499,7 +500,7 @@ function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
 }
 
 /** The overdue review: filtered, sorted and paged in the database; summary counts per body over the whole filter. */
-export function overdueReview(user: User, query: OverdueQuery, today = todayIso()) {
+export function overdueReview(user: User, query: OverdueQuery, today = clock.today()) {
   const scope = scopeOf(user);
   const key = JSON.stringify(["overdue", scope.all || scope.ledBodyIds, query, today]);
   return readCache.get(key, () => {
@@ -560,12 +561,12 @@ function queryOverdue(scope: Scope, query: OverdueQuery, today: string) {
 }
 
 /** Every row of the overdue review under the same filter (for the Excel export), capped. */
-export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pageSize">, today = todayIso()) {
+export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pageSize">, today = clock.today()) {
   return queryOverdue(scopeOf(user), { ...query, page: 1, pageSize: 50_000 }, today).rows;
 }
 
 /** Bodies, and the people who own something overdue, for the review's owner filters. */
-export function ownerFilterOptions(today = todayIso()) {
+export function ownerFilterOptions(today = clock.today()) {
   return readCache.get(JSON.stringify(["ownerFilterOptions", today]), () => queryOwnerFilterOptions(today));
 }
 

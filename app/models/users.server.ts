@@ -1,6 +1,7 @@
 import { and, asc, count, eq, gt, gte } from "drizzle-orm";
 import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
 import type { AccountInput } from "../schemas/accounts";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { getDummyHash, hashPassword, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
@@ -32,7 +33,7 @@ function failuresSince(where: ReturnType<typeof eq>, since: string): number {
  */
 export async function verifyLogin(rawUsername: string, password: string, ip = ""): Promise<LoginResult> {
   const username = rawUsername.trim().toLowerCase().slice(0, 100);
-  const since = new Date(Date.now() - FAILURE_WINDOW_MS).toISOString();
+  const since = clock.nowIso(-FAILURE_WINDOW_MS);
   const user = db
     .select({
       id: users.id,
@@ -60,7 +61,7 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
   // An unknown username still costs one scrypt, so response time does not reveal which usernames exist.
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
   const ok = Boolean(user && passwordOk && !user.disabledAt);
-  const at = new Date().toISOString();
+  const at = clock.nowIso();
   db.insert(loginAttempts).values({ username, ip, ok, at }).run();
   if (!ok || !user) {
     recordAudit({
@@ -113,7 +114,7 @@ export function setUserDisabled(actor: Actor, userId: number, disabled: boolean)
   writeTransaction((tx) => {
     const before = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
     if (!before) throw new Response("Not found", { status: 404 });
-    const disabledAt = disabled ? new Date().toISOString() : null;
+    const disabledAt = disabled ? clock.nowIso() : null;
     tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
     if (disabled) destroyAllSessions(userId, undefined, tx);
     recordAudit(
@@ -250,7 +251,7 @@ export function listSessions(userId: number) {
       userAgent: sessions.userAgent,
     })
     .from(sessions)
-    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, new Date().toISOString())))
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, clock.nowIso())))
     .orderBy(asc(sessions.createdAt))
     .all();
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, memberships, people, workingGroups } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { todayIso } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -17,7 +17,7 @@ const headCount = (today: string) =>
 
 /** Every open working group with its current head count, for the organisation chart. */
 export function listOpenGroups() {
-  const today = todayIso();
+  const today = clock.today();
   // Read by the organisation chart; kept until the next write.
   return readCache.get(JSON.stringify(["openGroups", today]), () =>
     db
@@ -41,7 +41,7 @@ export function listWorkingGroupsOf(committeeId: number) {
       id: workingGroups.id,
       name: workingGroups.name,
       closedAt: workingGroups.closedAt,
-      memberCount: headCount(todayIso()),
+      memberCount: headCount(clock.today()),
     })
     .from(workingGroups)
     .where(eq(workingGroups.committeeId, committeeId))
@@ -91,7 +91,7 @@ export function getWorkingGroup(id: number) {
     .from(bodies)
     .where(eq(bodies.id, group.committeeId))
     .get()!;
-  const today = todayIso();
+  const today = clock.today();
   const members = db
     .select({
       membershipId: memberships.id,
@@ -134,10 +134,10 @@ export function closeWorkingGroup(actor: Actor, id: number) {
     const before = tx.select().from(workingGroups).where(eq(workingGroups.id, id)).get();
     if (!before) throw new Response("Not found", { status: 404 });
     if (before.closedAt) return;
-    const closedAt = new Date().toISOString();
+    const closedAt = clock.nowIso();
     tx.update(workingGroups).set({ closedAt }).where(eq(workingGroups.id, id)).run();
     tx.update(memberships)
-      .set({ endDate: todayIso() })
+      .set({ endDate: clock.today() })
       .where(and(eq(memberships.workingGroupId, id), isCurrentMembership()))
       .run();
     recordAudit(

@@ -4,7 +4,8 @@ import { NotificationList } from "../components/notification-list";
 import { listNotifications, refreshNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
 import { listMyActions } from "../models/resolutions.server";
-import { formatJalaliLong, todayIso } from "../utils/jalali";
+import * as clock from "../utils/clock.server";
+import { formatJalaliLong } from "../utils/jalali";
 import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
     notifications: listNotifications(user.id, { limit: 10 }),
     actionCounts: { total: actions.total, overdue: actions.overdueCount, week: actions.weekCount },
-    today: todayIso(),
+    today: clock.today(),
     memberships: user.personId ? getPersonMemberships(user.personId) : [],
     figures: getDirectoryFigures(),
   });

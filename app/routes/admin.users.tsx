@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "../../db/enums";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import {
   createUser,

@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { listOpenGroups } from "../models/working-groups.server";
-import { formatJalali, todayIso } from "../utils/jalali";
+import * as clock from "../utils/clock.server";
+import { formatJalali } from "../utils/jalali";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { formatPersonName } from "../utils/person-name";
 import { requireUser } from "../utils/session.server";
@@ -11,7 +12,7 @@ import { useT } from "../utils/use-t";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireUser(request);
-  return json({ bodies: listBodies(), groups: listOpenGroups(), today: todayIso() });
+  return json({ bodies: listBodies(), groups: listOpenGroups(), today: clock.today() });
 }
 
 type Group = ReturnType<typeof listOpenGroups>[number];

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { overdueExport } from "../models/resolutions.server";
 import { parseOverdueQuery } from "../schemas/overdue";
+import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";
-import { formatJalali, todayIso } from "../utils/jalali";
+import { formatJalali } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { requireUser } from "../utils/session.server";
 import { buildXlsx } from "../utils/xlsx.server";
@@ -41,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(file), {
     headers: {
       "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="overdue-${todayIso()}.xlsx"`,
+      "Content-Disposition": `attachment; filename="overdue-${clock.today()}.xlsx"`,
       "Cache-Control": "no-store",
     },
   });

@@ -3,9 +3,10 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
 import { getAuditTrail } from "../models/audit.server";
 import { getPerson } from "../models/people.server";
+import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";
 import { requireId } from "../utils/forms.server";
-import { formatJalali, todayIso } from "../utils/jalali";
+import { formatJalali } from "../utils/jalali";
 import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
 import { requireUser } from "../utils/session.server";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = getPerson(id);
   if (!found) throw new Response("Not found", { status: 404 });
   const canManage = canManageStructure(user);
-  return json({ ...found, canManage, today: todayIso(), audit: canManage ? getAuditTrail("person", id) : [] });
+  return json({ ...found, canManage, today: clock.today(), audit: canManage ? getAuditTrail("person", id) : [] });
 }
 
 export default function PersonPage() {

@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canComposeReports, canReadReports, createReportDraft, listReports } from "../models/reports.server";
+import * as clock from "../utils/clock.server";
 import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
-import { formatTimestamp, quarterOf, todayIso } from "../utils/jalali";
+import { formatTimestamp, quarterOf } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { requirePermission } from "../utils/permissions.server";
 import { clientIp } from "../utils/request.server";
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     issued: all.filter((r) => r.status === "issued"),
     drafts: compose ? all.filter((r) => r.status === "draft") : [],
     compose,
-    current: quarterOf(todayIso()),
+    current: quarterOf(clock.today()),
   });
 }
 

@@ -4,9 +4,10 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { applyChange, getResolution, requireChangeAllowed } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
+import * as clock from "../utils/clock.server";
 import { formatPercent, localDigits } from "../utils/digits";
 import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
-import { formatJalali, formatTimestamp, todayIso } from "../utils/jalali";
+import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { RuleViolation } from "../utils/rules";
@@ -18,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const resolution = getResolution(user, requireId(params.resolutionId));
   if (!resolution) throw new Response("Not found", { status: 404 });
-  return json({ resolution, today: todayIso() });
+  return json({ resolution, today: clock.today() });
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -3,7 +3,7 @@
  * i18n keys; the form and the action translate them.
  */
 import { z } from "zod";
-import { ROLES } from "../../db/schema";
+import { ROLES } from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 
 export const PASSWORD_MIN = 12;

@@ -3,7 +3,7 @@
  * and the whole document is checked only when it is finalised.
  */
 import { z } from "zod";
-import { MEETING_MODES } from "../../db/schema";
+import { MEETING_MODES } from "../../db/enums";
 import { parseJalaliInput } from "../utils/jalali";
 
 const s = (max: number) => z.string().max(max, "validation.tooLong").default("");

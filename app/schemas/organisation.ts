@@ -3,7 +3,7 @@
  * Messages are i18n keys under `validation.`; the form and the action translate them.
  */
 import { z } from "zod";
-import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, TITLES } from "../../db/schema";
+import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, TITLES } from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 

@@ -66,11 +66,20 @@ export function weekOf(iso: IsoDate): { start: IsoDate; end: IsoDate } {
 }
 
 // Building an Intl formatter costs far more than using one: made once per process.
-const tehranDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" });
+const tehranDayFormat = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tehran" });
+const tehranOffsetFormat = new Intl.DateTimeFormat("en-US", { timeZone: "Asia/Tehran", timeZoneName: "longOffset" });
 
-/** Today's date in Iran (Asia/Tehran), as ISO. */
-export function todayIso(now: Date = new Date()): IsoDate {
-  return tehranDay.format(now);
+/** The calendar day in Tehran at an instant, as ISO (the instant itself comes from `clock.server.ts`). */
+export function tehranDay(instant: Date): IsoDate {
+  return tehranDayFormat.format(instant);
+}
+
+/** The UTC instant (ISO) at which a Tehran calendar day begins; Iran kept summer time until 2022. */
+export function tehranDayStart(day: IsoDate): string {
+  const noon = new Date(dayNumber(day) * DAY_MS + 12 * 3_600_000);
+  const offset = /GMT([+-])(\d\d):(\d\d)/.exec(tehranOffsetFormat.format(noon));
+  const minutes = offset ? (offset[1] === "-" ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) : 210;
+  return new Date(dayNumber(day) * DAY_MS - minutes * 60_000).toISOString();
 }
 
 // ---------- quarters ----------

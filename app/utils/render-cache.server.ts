@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { EntryContext } from "@remix-run/node";
-import { todayIso } from "./jalali";
+import * as clock from "./clock.server";
 
 /**
  * Rendered pages, by everything a render depends on: the build, the address, the language, today's date and the
@@ -27,7 +27,7 @@ export function renderKey(request: Request, lang: string, status: number, contex
   if (state.activeDeferreds && Object.keys(state.activeDeferreds).length > 0) return null;
   // Remix has already serialised every loader's data for the page (the server handoff): hashed as it is.
   return createHash("sha1")
-    .update(JSON.stringify([context.manifest.version, request.url, lang, todayIso()]))
+    .update(JSON.stringify([context.manifest.version, request.url, lang, clock.today()]))
     .update(context.serverHandoffString ?? JSON.stringify(state.loaderData))
     .digest("base64");
 }

@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { ReportView } from "../components/report-view";
 import { composeReport, type getReport, periodName } from "../models/reports.server";
+import * as clock from "./clock.server";
 import type { Lang } from "./digits";
 import { serverI18n } from "./locale.server";
 import { appStyles, printPdf } from "./pdf.server";
@@ -28,7 +29,7 @@ export function reportViewProps(report: Report, t: TFunction) {
 /** Prints the report with Chromium: A4, Vazirmatn, running title, "page x of y" in the document's digits, table headers on every page. */
 export async function printReport(report: Report, lang: Lang, number: string) {
   const i18n = serverI18n(lang);
-  const props = { ...reportViewProps(report, i18n.t), number, issuedAt: new Date().toISOString() };
+  const props = { ...reportViewProps(report, i18n.t), number, issuedAt: clock.nowIso() };
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
       <ReportView {...props} />

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { and, eq, like, lt, ne, sql } from "drizzle-orm";
 import { auditLog, people, type Role, sessions, users } from "../../db/schema";
+import * as clock from "./clock.server";
 import { db } from "./db.server";
 import { formatPersonName } from "./person-name";
 
@@ -37,7 +38,7 @@ export type SessionUser = {
 /** Creates a session for a user and returns the Set-Cookie header. */
 export async function createUserSession(request: Request, userId: number, ip = "", failedBefore = 0): Promise<string> {
   const token = randomBytes(32).toString("base64url");
-  const now = Date.now();
+  const now = clock.nowMs();
   db.insert(sessions)
     .values({
       id: hashToken(token),
@@ -90,7 +91,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   const id = hashToken(token);
   const row = sessionLookup.get({ id });
   if (!row) return null;
-  const now = Date.now();
+  const now = clock.nowMs();
   const lastSeen = Date.parse(row.lastSeenAt);
   if (row.disabledAt || Date.parse(row.expiresAt) <= now || now - lastSeen > IDLE_TIMEOUT_MS) {
     db.delete(sessions).where(eq(sessions.id, id)).run();

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
+import { registerSqlClock } from "../../app/utils/clock.server";
 import { Client } from "./server";
 
 type Role = "anon" | "member" | "chair" | "secretariat" | "admin";
@@ -37,6 +38,7 @@ function routeTable(): { id: string; path: string }[] {
 function addEndedSeats(dbPath: string) {
   const db = new Database(dbPath);
   db.pragma("busy_timeout = 5000");
+  registerSqlClock(db);
   db.prepare(
     "insert into memberships (person_id, body_id, role, start_date, end_date) select (select min(id) from people), id, 'member', '2020-01-01', '2020-12-31' from bodies",
   ).run();

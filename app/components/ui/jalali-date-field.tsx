@@ -11,12 +11,12 @@ import {
   monthName,
   parseJalaliInput,
   persianWeekday,
-  todayIso,
   toJalali,
   weekdayName,
 } from "../../utils/jalali";
 import { useLang } from "../../utils/use-lang";
 import { useT } from "../../utils/use-t";
+import { useToday } from "../../utils/use-today";
 
 type Props = {
   name: string;
@@ -173,7 +173,7 @@ function CalendarPopup({
 }) {
   const { t } = useT();
   const lang = useLang();
-  const today = todayIso();
+  const today = useToday();
   const [focused, setFocused] = useState<IsoDate>(selected ?? today);
   const gridRef = useRef<HTMLDivElement>(null);
   const { jy, jm } = toJalali(focused);
