@@ -3,11 +3,12 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import * as clock from "../app/utils/clock.server";
 
 const source = process.env.DATABASE_PATH ?? "data/app.db";
 const dir = process.argv[2] ?? path.join(path.dirname(source), "backups");
 mkdirSync(dir, { recursive: true });
-const stamp = new Date().toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
+const stamp = clock.nowIso().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
 const target = path.join(dir, `${path.basename(source, ".db")}-${stamp}.db`);
 
 const db = new Database(source, { readonly: true, fileMustExist: true });

@@ -2,6 +2,12 @@ import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 export const DATABASE_PATH = "data/e2e/app.db";
+/**
+ * The instant the server's clock starts at (it runs on from there), so no journey depends on the day or hour the
+ * suite runs: a Sunday, 10:00 in Tehran (1405/09/15). The seed's relative dates follow it. `E2E_CLOCK` runs the
+ * suite at another instant, e.g. `E2E_CLOCK=2026-12-04T20:45:00Z npm run test:e2e` (Friday night in Tehran).
+ */
+export const E2E_CLOCK = process.env.E2E_CLOCK ?? "2026-12-06T06:30:00Z";
 
 /** End-to-end tests: the built production server on a fresh database, driven in Debian's Chromium. */
 export default defineConfig({
@@ -33,8 +39,9 @@ export default defineConfig({
   },
   webServer: {
     cwd: "..",
-    command: `rm -rf data/e2e && npx tsx db/seed.ts && NODE_ENV=production node scripts/server.mjs`,
-    env: { DATABASE_PATH, PORT: String(PORT), HOST: "127.0.0.1" },
+    // NODE_ENV=test lets TEST_CLOCK pin the clock (app/utils/clock.server.ts) and hashes passwords at test cost.
+    command: "rm -rf data/e2e && npx tsx db/seed.ts && node scripts/server.mjs",
+    env: { DATABASE_PATH, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "test", TEST_CLOCK: E2E_CLOCK },
     url: `http://127.0.0.1:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -11,7 +11,7 @@ export type SaveState =
   | { kind: "error"; message: string };
 
 const backupKey = (meetingId: number) => `minutes-draft-${meetingId}`;
-type Backup = { version: number; doc: MinutesDoc; at: string };
+type Backup = { version: number; doc: MinutesDoc };
 
 /** The browser's copy of unsaved minutes, kept until the server has them. */
 export function readBackup(meetingId: number): Backup | null {
@@ -63,7 +63,7 @@ export function useDraftSaver(meetingId: number, initialVersion: number, serverJ
         const body = (await response.json().catch(() => ({}))) as {
           ok?: boolean;
           version?: number;
-          savedAt?: string;
+          savedAt: string;
           expired?: boolean;
           message?: string;
           conflict?: { version: number; by: string | null; at: string | null };
@@ -73,7 +73,7 @@ export function useDraftSaver(meetingId: number, initialVersion: number, serverJ
           savedJson.current = json;
           const backup = readBackup(meetingId);
           if (!backup || JSON.stringify(backup.doc) === json) localStorage.removeItem(backupKey(meetingId));
-          setState({ kind: "saved", at: body.savedAt ?? new Date().toISOString() });
+          setState({ kind: "saved", at: body.savedAt });
           return true;
         }
         if (response.status === 409 && body.conflict) {
@@ -110,10 +110,8 @@ export function useDraftSaver(meetingId: number, initialVersion: number, serverJ
     (doc: MinutesDoc) => {
       const json = JSON.stringify(doc);
       if (json === savedJson.current) return;
-      localStorage.setItem(
-        backupKey(meetingId),
-        JSON.stringify({ version: version.current, doc, at: new Date().toISOString() }),
-      );
+      const copy: Backup = { version: version.current, doc };
+      localStorage.setItem(backupKey(meetingId), JSON.stringify(copy));
     },
     [meetingId],
   );

@@ -7,7 +7,7 @@ import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
-import { isCurrentMembership } from "./memberships.server";
+import { isCurrent, isCurrentMembership } from "./memberships.server";
 import { listWorkingGroupsOf } from "./working-groups.server";
 
 const personColumns = {
@@ -108,7 +108,7 @@ export function getBody(id: number) {
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(eq(memberships.bodyId, id))
     .all()
-    .map((m) => ({ ...m, current: !m.endDate || m.endDate > today }));
+    .map((m) => ({ ...m, current: isCurrent(m.endDate, today) }));
   const roleOrder = { chair: 0, secretary: 1, member: 2 } as const;
   members.sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || comparePersian(a.lastName, b.lastName));
   const groups = listWorkingGroupsOf(id);

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, type SQL } from "drizzle-orm";
+import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
 import { memberships, people } from "../../db/schema";
 import type { MembershipInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
@@ -7,9 +7,25 @@ import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 
+// A membership holds its seat from the day it is recorded until its end date: the end date is the last day it
+// no longer counts ("ended today" frees the seat today), and a start date is the appointment letter's date, shown
+// but not waited for, so a member who starts tomorrow already counts against the cap of seven (which then holds
+// on every day). The triggers of db/migrations/0008 say the same in SQL; "today" is always Tehran's (clock.server).
+
+/** True when a membership with this end date is current on `today`. */
+export function isCurrent(endDate: string | null, today = clock.today()): boolean {
+  return !endDate || endDate > today;
+}
+
 /** SQL condition: the membership is current (no end date, or one after today). */
 export function isCurrentMembership(today = clock.today()): SQL {
   return or(isNull(memberships.endDate), gt(memberships.endDate, today))!;
+}
+
+/** SQL: the current head count of the working group in the row (correlated on the table name, which drizzle drops). */
+export function groupHeadCount(today = clock.today()) {
+  return sql<number>`(select count(*) from memberships m where m.working_group_id = "working_groups"."id"
+    and (m.end_date is null or m.end_date > ${today}))`;
 }
 
 export type MembershipTarget = { bodyId: number } | { workingGroupId: number };
@@ -59,7 +75,7 @@ export function endMembership(actor: Actor, membershipId: number, target: Member
       ("bodyId" in target ? before.bodyId === target.bodyId : before.workingGroupId === target.workingGroupId);
     if (!before || !belongs) throw new Response("Not found", { status: 404 });
     const today = clock.today();
-    if (before.endDate && before.endDate <= today) return;
+    if (!isCurrent(before.endDate, today)) return;
     tx.update(memberships).set({ endDate: today }).where(eq(memberships.id, membershipId)).run();
     recordAudit(
       {

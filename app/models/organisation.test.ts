@@ -6,6 +6,7 @@ import { describe, test } from "node:test";
 import { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { bodies, memberships, workingGroups } from "../../db/schema";
+import { atInstant } from "../../tests/pin-clock";
 import * as clock from "../utils/clock.server";
 import { db, openDatabase } from "../utils/db.server";
 import { RuleViolation } from "../utils/rules";
@@ -133,6 +134,56 @@ describe("working group members: at most seven", () => {
       /group_member_limit/,
     );
   });
+});
+
+describe("a seat is freed on Tehran's day, at any hour", () => {
+  const full = () => {
+    const group = createWorkingGroup(actor, makeCommittee(), { name: "گروه", duties: "" });
+    const seats = Array.from({ length: 7 }, () => addMembership(actor, { workingGroupId: group }, seat(makePerson())));
+    return { group, seats };
+  };
+  // 20:29 and 20:31 UTC are 23:59 and 00:01 in Tehran; until 24:00 UTC, SQLite's date('now') is still yesterday.
+  for (const [instant, when] of [
+    ["2026-12-02T20:29:00Z", "23:59 in Tehran"],
+    ["2026-12-02T20:31:00Z", "00:01 in Tehran"],
+    ["2026-12-02T20:45:00Z", "00:15 in Tehran"],
+    ["2026-12-04T20:45:00Z", "Friday night into Saturday"],
+    ["2027-03-20T20:45:00Z", "the first minutes of Nowruz 1406"],
+  ]) {
+    test(`ending a member frees the seat for the next person at once (${when})`, () =>
+      atInstant(instant, () => {
+        const { group, seats } = full();
+        endMembership(actor, seats[0], { workingGroupId: group });
+        const ended = db.select().from(memberships).where(eq(memberships.id, seats[0])).get();
+        assert.equal(ended?.endDate, clock.today());
+        addMembership(actor, { workingGroupId: group }, seat(makePerson()));
+        assert.equal(getWorkingGroup(group)?.currentCount, 7);
+        // The database agrees when the model is bypassed: an eighth current member is still refused.
+        assert.throws(
+          () => db.insert(memberships).values({ personId: makePerson(), workingGroupId: group }).run(),
+          /group_member_limit/,
+        );
+      }));
+  }
+
+  test("a membership that ends today no longer counts, one that ends tomorrow does, one that starts tomorrow holds its seat", () =>
+    atInstant("2026-12-02T20:31:00Z", () => {
+      const today = clock.today();
+      const tomorrow = "2026-12-04";
+      assert.equal(today, "2026-12-03");
+      const group = createWorkingGroup(actor, makeCommittee(), { name: "گروه", duties: "" });
+      for (let i = 0; i < 5; i++) addMembership(actor, { workingGroupId: group }, seat(makePerson()));
+      addMembership(actor, { workingGroupId: group }, { ...seat(makePerson()), endDate: today });
+      addMembership(actor, { workingGroupId: group }, { ...seat(makePerson()), endDate: tomorrow });
+      addMembership(actor, { workingGroupId: group }, { ...seat(makePerson()), startDate: tomorrow });
+      assert.equal(getWorkingGroup(group)?.currentCount, 7);
+      refusedWith(() => addMembership(actor, { workingGroupId: group }, seat(makePerson())), "group_member_limit");
+      // A day later the one that ended "tomorrow" has ended too, and the place is free.
+      atInstant("2026-12-03T20:31:00Z", () => {
+        assert.equal(getWorkingGroup(group)?.currentCount, 6);
+        addMembership(actor, { workingGroupId: group }, seat(makePerson()));
+      });
+    }));
 });
 
 describe("bodies", () => {

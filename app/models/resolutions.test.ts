@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { resolutions, users } from "../../db/schema";
+import { atInstant } from "../../tests/pin-clock";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays, formatJalali } from "../utils/jalali";
@@ -97,6 +98,7 @@ function meeting(
   bodyId: number,
   daysAgo: number,
   items: { subject: string; owners: { kind: "body" | "person"; id: number }[]; days?: number }[],
+  from = today,
 ) {
   const id = createMeeting(actor, bodyId);
   const m = getMeeting(id)!;
@@ -105,7 +107,7 @@ function meeting(
     saveId: `s${++seq}`,
     doc: {
       ...m.doc,
-      date: formatJalali(addDays(today, -daysAgo), "en"),
+      date: formatJalali(addDays(from, -daysAgo), "en"),
       agenda: [{ key: "a", title: "دستور", discussion: "" }],
       resolutions: items.map((i, n) => ({
         key: `r${n}`,
@@ -286,5 +288,72 @@ describe("overdue review", () => {
     assert.deepEqual([page2.total, page2.rows.map((r) => r.id)], [2, [rows[1].id]]);
     // A plain member leads nothing and reviews nothing.
     assert.equal(overdueReview(w.memberA, base, today).total, 0);
+  });
+});
+
+describe("deadlines on Tehran's day, at the instants that break naive code", () => {
+  // Each case asks the models with the clock they read themselves (no `today` passed in).
+  const review = { sort: "daysOverdue" as const, dir: "desc" as const, page: 1, pageSize: 25 };
+
+  test("a deadline that is today is due, not overdue, until 00:00 in Tehran (20:30 UTC)", () => {
+    const w = world();
+    // Wednesday 1405/09/05 + one week = Wednesday 1405/09/12 (2026-12-03 is Thursday, a day off).
+    const [r] = meeting(
+      w.a,
+      0,
+      [{ subject: "گزارش امروز", owners: [{ kind: "person", id: w.memberAPerson }], days: 7 }],
+      "2026-11-25",
+    );
+    assert.equal(r.dueDate, "2026-12-02");
+    atInstant("2026-12-02T20:29:00Z", () => {
+      assert.equal(isOverdue(r), false);
+      const mine = listMyActions(w.memberA);
+      assert.deepEqual([mine.overdueCount, mine.weekCount], [0, 1]);
+      assert.equal(overdueReview(w.chairA, review).total, 0);
+    });
+    atInstant("2026-12-02T20:31:00Z", () => {
+      assert.equal(isOverdue(r), true);
+      const mine = listMyActions(w.memberA);
+      assert.deepEqual([mine.overdueCount, mine.weekCount], [1, 0]);
+      const late = overdueReview(w.chairA, review);
+      assert.deepEqual([late.total, late.rows[0]?.daysOverdue], [1, 1]);
+    });
+  });
+
+  test("Friday night is still this week; a minute later Saturday starts the next one", () => {
+    const w = world();
+    // Saturday 1405/09/07 + one week = Saturday 1405/09/14 (2026-12-05).
+    const [r] = meeting(
+      w.a,
+      0,
+      [{ subject: "گزارش شنبه", owners: [{ kind: "person", id: w.memberAPerson }], days: 7 }],
+      "2026-11-28",
+    );
+    assert.equal(r.dueDate, "2026-12-05");
+    atInstant("2026-12-04T20:29:00Z", () => {
+      assert.equal(listMyActions(w.memberA).weekCount, 0);
+    });
+    atInstant("2026-12-04T20:31:00Z", () => {
+      const mine = listMyActions(w.memberA);
+      assert.deepEqual([mine.overdueCount, mine.weekCount], [0, 1]);
+    });
+  });
+
+  test("Nowruz: Esfand 29, 1405 is the last day of the year; a deadline on it is overdue on Farvardin 1, 1406", () => {
+    const w = world();
+    const [r] = meeting(
+      w.a,
+      0,
+      [{ subject: "گزارش پایان سال", owners: [{ kind: "person", id: w.memberAPerson }], days: 7 }],
+      "2027-03-13",
+    );
+    // Saturday 1405/12/22 + 7 days is Saturday 1405/12/29, the last day of 1405 (not a leap year).
+    assert.equal(formatJalali(r.dueDate!, "en"), "1405/12/29");
+    atInstant("2027-03-20T20:29:00Z", () => assert.equal(isOverdue(r), false));
+    atInstant("2027-03-20T20:45:00Z", () => {
+      assert.equal(formatJalali(clock.today(), "en"), "1406/01/01");
+      assert.equal(isOverdue(r), true);
+      assert.equal(overdueReview(w.chairA, review).rows[0]?.daysOverdue, 1);
+    });
   });
 });

@@ -3,7 +3,7 @@ import { loginAttempts, people, type Role, sessions, users } from "../../db/sche
 import type { AccountInput } from "../schemas/accounts";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { getDummyHash, hashPassword, verifyPassword } from "../utils/password.server";
+import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
 import { destroyAllSessions } from "../utils/session.server";
@@ -86,7 +86,12 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
         ),
       )
       .get()?.n ?? 0;
-  db.update(users).set({ lastLoginAt: at }).where(eq(users.id, user.id)).run();
+  // A hash made at a lower cost (an older setting, or a test database) is made again now that the password is known.
+  const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
+  db.update(users)
+    .set({ lastLoginAt: at, ...(passwordHash ? { passwordHash } : {}) })
+    .where(eq(users.id, user.id))
+    .run();
   recordAudit({ userId: user.id, action: "login", entity: "user", entityId: user.id, ip });
   return { ok: true, userId: user.id, failedBefore };
 }

@@ -6,14 +6,9 @@ import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
-import { isCurrentMembership } from "./memberships.server";
+import { groupHeadCount, isCurrent, isCurrentMembership } from "./memberships.server";
 
 export { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
-
-/** SQL: the current head count of the working group in the row (correlated on the table name, which drizzle would drop). */
-const headCount = (today: string) =>
-  sql<number>`(select count(*) from memberships m where m.working_group_id = "working_groups"."id"
-    and (m.end_date is null or m.end_date > ${today}))`;
 
 /** Every open working group with its current head count, for the organisation chart. */
 export function listOpenGroups() {
@@ -25,7 +20,7 @@ export function listOpenGroups() {
         id: workingGroups.id,
         committeeId: workingGroups.committeeId,
         name: workingGroups.name,
-        memberCount: headCount(today),
+        memberCount: groupHeadCount(today),
       })
       .from(workingGroups)
       .where(isNull(workingGroups.closedAt))
@@ -41,7 +36,7 @@ export function listWorkingGroupsOf(committeeId: number) {
       id: workingGroups.id,
       name: workingGroups.name,
       closedAt: workingGroups.closedAt,
-      memberCount: headCount(clock.today()),
+      memberCount: groupHeadCount(),
     })
     .from(workingGroups)
     .where(eq(workingGroups.committeeId, committeeId))
@@ -111,7 +106,7 @@ export function getWorkingGroup(id: number) {
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(eq(memberships.workingGroupId, id))
     .all()
-    .map((m) => ({ ...m, current: !m.endDate || m.endDate > today }))
+    .map((m) => ({ ...m, current: isCurrent(m.endDate, today) }))
     .sort((a, b) => Number(b.current) - Number(a.current) || comparePersian(a.lastName, b.lastName));
   return { group, committee, members, currentCount: members.filter((m) => m.current).length };
 }

@@ -11,12 +11,21 @@
 import type Database from "better-sqlite3";
 import { type IsoDate, tehranDay } from "./jalali";
 
-const isTestProcess = process.env.NODE_ENV === "test";
+const isTestProcess = isTestEnvironment();
 if (process.env.TEST_CLOCK && !isTestProcess) {
   throw new Error(
     `TEST_CLOCK=${process.env.TEST_CLOCK} is set, but NODE_ENV is "${process.env.NODE_ENV ?? ""}", not "test": ` +
       "the clock is pinned only in tests. Unset TEST_CLOCK.",
   );
+}
+
+/**
+ * True when the process runs as a test (NODE_ENV=test). Read by name at run time: the Remix compiler writes the
+ * build's own NODE_ENV ("production") over every literal `process.env.NODE_ENV` in the server bundle.
+ */
+export function isTestEnvironment(): boolean {
+  const name = "NODE_ENV";
+  return process.env[name] === "test";
 }
 
 let pin: { value: string; at: number; realAt: number } | null = null;

@@ -16,7 +16,7 @@ export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"):
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
-  // The triggers ask the app's clock for Tehran's day (db/migrations/0008); SQLite's date('now') is the UTC day.
+  // The triggers ask the app's clock for Tehran's day (db/migrations/0008); SQLite's own "now" is the UTC day.
   clock.registerSqlClock(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });

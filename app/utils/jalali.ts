@@ -20,7 +20,8 @@ export function dayNumber(iso: IsoDate): number {
 
 /** ISO date of a day number. */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const d = new Date(day * DAY_MS);
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}-${String(d.getUTCDate()).padStart(2, "0")}`;
 }
 
 export function isIsoDate(value: unknown): value is IsoDate {

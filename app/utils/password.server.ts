@@ -1,7 +1,11 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from "node:crypto";
+import { isTestEnvironment } from "./clock.server";
 
-// scrypt with N = 2^17, r = 8, p = 1 (OWASP's recommendation); it needs 128 MiB, above Node's default maxmem.
-const N = 2 ** 17;
+// scrypt with N = 2^17, r = 8, p = 1 (OWASP's recommendation); it needs 128 MiB, above Node's default maxmem, and
+// 0.3–2 s of one core here. Test processes (NODE_ENV=test, as for the pinned clock) use N = 2^14: an end-to-end
+// journey signs in a dozen times on two busy cores, and at full cost a single one took over 30 s. The cost is
+// stored in each hash, so either verifies anywhere, and a weaker hash is redone at its next sign-in.
+const N = isTestEnvironment() ? 2 ** 14 : 2 ** 17;
 const R = 8;
 const P = 1;
 const KEY_LENGTH = 32;
@@ -29,6 +33,11 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const expected = Buffer.from(hash, "base64");
   const key = await scrypt(password, Buffer.from(salt, "base64"), Number(n), Number(r), Number(p));
   return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** True when a stored hash was made at a lower cost than today's, so it should be made again. */
+export function needsRehash(stored: string): boolean {
+  return Number(stored.split("$")[1]) < N;
 }
 
 /** A hash of a random password, compared against when the username is unknown so timing does not tell. */

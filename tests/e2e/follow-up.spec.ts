@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { strFromU8, unzipSync } from "fflate";
 import * as XLSX from "xlsx";
 import { DATABASE_PATH } from "../playwright.config";
-import { signIn, waitForHydration } from "./helpers";
+import { signInAs, waitForHydration } from "./helpers";
 
 /** Reads the test server's database (read-only) to find records by what a person would see. */
 function query<T>(sql: string, ...params: unknown[]): T[] {
@@ -17,7 +17,7 @@ function query<T>(sql: string, ...params: unknown[]): T[] {
 }
 
 test("a member finds an assignment in «my actions», reports progress and marks it done", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   await page.getByRole("link", { name: "کارتابل من" }).first().click();
   await expect(page.getByRole("heading", { name: "کارتابل من" })).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: "وضعیت دریافت ریزداده‌های ثبت احوال" });
@@ -59,7 +59,7 @@ test("a member finds an assignment in «my actions», reports progress and marks
 });
 
 test("an owner cannot change what they may not: extension, subject, owners, deadline", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   const [r] = query<{ id: number; subject: string; due_date: string }>(
     "select r.id, r.subject, r.due_date from resolutions r where r.subject like 'سند عدم افشای اطلاعات%'",
   );
@@ -80,7 +80,7 @@ test("an owner cannot change what they may not: extension, subject, owners, dead
 });
 
 test("a member never sees or changes another body's resolutions, on any route", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   const hidden = query<{ id: number; meeting_id: number; subject: string }>(
     "select r.id, r.meeting_id, r.subject from resolutions r join meetings m on m.id = r.meeting_id join bodies b on b.id = m.body_id where b.name = 'کمیته طراحی و روش‌شناسی'",
   );
@@ -106,7 +106,7 @@ test("a member never sees or changes another body's resolutions, on any route", 
 test("a chair reviews overdue resolutions, filters by committee, searches with Arabic letters and exports exactly those rows", async ({
   page,
 }) => {
-  await signIn(page, "chair");
+  await signInAs(page, "chair");
   await page.getByRole("link", { name: "مصوبات معوق" }).click();
   await expect(page.getByRole("heading", { name: "مرور مصوبات معوق" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /مصوبه معوق$/ })).toBeVisible();
@@ -156,7 +156,7 @@ test("a chair reviews overdue resolutions, filters by committee, searches with A
 });
 
 test("the secretariat sees every body's overdue resolutions and the counts per body", async ({ page }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await page.goto(`/overdue?q=${encodeURIComponent("كميته ها")}`);
   const counts = page.locator(".summary-counts li");
   await expect(counts.first()).toContainText("شورای هماهنگی و تلفیق");
@@ -168,7 +168,7 @@ test("the secretariat sees every body's overdue resolutions and the counts per b
 test("the secretariat extends a deadline with a reason; the timeline and the notifications show it", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await page.goto(`/overdue?q=${encodeURIComponent("برنامه زمانبندی سریعتر")}`);
   const first = page.locator("table tbody tr").first();
   await expect(first).toContainText("برنامه زمانبندی سریعتر");

@@ -22,6 +22,18 @@ export async function signIn(page: Page, role: DemoRole) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
 }
 
+/**
+ * Signs in over HTTP in the page's own cookie jar, then opens the home page: for journeys whose subject is not the
+ * sign-in form (which `signIn` and foundation.spec.ts exercise). It spares each journey the form's round trips, about
+ * two seconds on two busy cores.
+ */
+export async function signInAs(page: Page, role: DemoRole) {
+  const response = await page.request.post("/login", { form: { ...ACCOUNTS[role], redirectTo: "/" }, maxRedirects: 0 });
+  expect(response.status()).toBe(302);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+}
+
 /** Waits until React has hydrated the page, so in-place controls answer clicks. */
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { pdfText, signIn } from "./helpers";
+import { pdfText, signInAs } from "./helpers";
 
 const REFERENCE = readFileSync(new URL("../fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
 
@@ -20,7 +20,7 @@ test("the secretariat types minutes like the reference, finalises them, and the 
   page,
 }) => {
   test.setTimeout(90_000);
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const editor = await newMeeting(page, "کمیته طراحی و روش‌شناسی");
   await page.getByLabel("تاریخ جلسه", { exact: true }).fill("۱۴۰۰/۲/۶");
   await page.getByLabel("ساعت شروع").fill("10:00");
@@ -110,8 +110,8 @@ test("the secretariat types minutes like the reference, finalises them, and the 
 test("when two secretaries edit one draft, the second save is refused and their text stays", async ({ browser }) => {
   const a = await browser.newPage();
   const b = await browser.newPage();
-  await signIn(a, "secretariat");
-  await signIn(b, "admin");
+  await signInAs(a, "secretariat");
+  await signInAs(b, "admin");
   const editor = await newMeeting(a, "کمیته تامین داده");
   await b.goto(editor);
   await a.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متن دبیر اول");
@@ -131,7 +131,7 @@ test("when two secretaries edit one draft, the second save is refused and their 
 });
 
 test("an expired session does not throw away typed text, and a double submit saves once", async ({ page, context }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const editor = await newMeeting(page, "کمیته فناوری اطلاعات");
   const id = editor.split("/")[2];
   const before = await page.request.post(`/meetings/${id}/draft`, {
@@ -156,7 +156,7 @@ test("an expired session does not throw away typed text, and a double submit sav
   await expect(page.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متنی که در جلسه زنده تایپ شد");
 
   // After signing in again, the text comes back from the browser and is saved.
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await page.goto(editor);
   await expect(page.getByText("بازگردانده شد")).toBeVisible();
   await expect(page.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متنی که در جلسه زنده تایپ شد");
@@ -167,7 +167,7 @@ test("an expired session does not throw away typed text, and a double submit sav
 });
 
 test("leaving the editor with unsaved changes asks first", async ({ page }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await newMeeting(page, "کمیته سازماندهی، آموزش و پشتیبانی");
   await page.getByLabel("محل برگزاری").fill("اتاق جلسات");
   let asked = "";
@@ -183,7 +183,7 @@ test("leaving the editor with unsaved changes asks first", async ({ page }) => {
 test("final minutes are corrected as a new edition with a reason; the first edition stays readable", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const editor = await newMeeting(page, "دبیرخانه ستاد");
   await page.getByLabel("تاریخ جلسه", { exact: true }).fill("1404/07/01");
   await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
@@ -220,9 +220,9 @@ test("final minutes are corrected as a new edition with a reason; the first edit
 
 test("a member cannot open the editor or save a draft", async ({ page, browser }) => {
   const secretary = await browser.newPage();
-  await signIn(secretary, "secretariat");
+  await signInAs(secretary, "secretariat");
   const editor = await newMeeting(secretary, "کمیته تامین داده");
-  await signIn(page, "member");
+  await signInAs(page, "member");
   const response = await page.goto(editor);
   expect(response?.status()).toBe(403);
   const save = await page.request.post(`${editor.replace("/edit", "")}/draft`, {

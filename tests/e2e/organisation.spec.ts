@@ -1,5 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { signInAs } from "./helpers";
 
 const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
@@ -25,7 +25,7 @@ async function createGroup(page: Page, committeeUrl: string, name: string) {
 test("the secretariat creates a committee and four groups; the fifth is refused with the limit named", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const committee = await createCommittee(page, `کمیته آزمون ${unique()}`);
   for (const n of ["یکم", "دوم", "سوم", "چهارم"]) {
     await createGroup(page, committee, `کارگروه ${n}`);
@@ -51,7 +51,7 @@ test("the secretariat creates a committee and four groups; the fifth is refused 
 test("a group fills to seven members and the eighth is refused; ending a membership frees the seat", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const committee = await createCommittee(page, `کمیته اعضا ${unique()}`);
   await createGroup(page, committee, "کارگروه پرجمعیت");
   const people = page.getByLabel("شخص");
@@ -81,7 +81,7 @@ test("a group fills to seven members and the eighth is refused; ending a members
 test("parallel requests for the fifth group and the eighth member: exactly the allowed number succeed", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const committee = await createCommittee(page, `کمیته همزمان ${unique()}`);
   const origin = new URL(page.url()).origin;
   const groupAttempts = await Promise.all(
@@ -119,7 +119,7 @@ test("parallel requests for the fifth group and the eighth member: exactly the a
 });
 
 test("a member is refused on edit pages and edit actions, and sees no edit buttons", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   for (const url of ["/bodies/new", "/bodies/1/edit", "/people/new", "/people/1/edit"]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(403);
@@ -141,7 +141,7 @@ test("a member is refused on edit pages and edit actions, and sees no edit butto
 });
 
 test("a committee's chair forms groups in their own committee only", async ({ page }) => {
-  await signIn(page, "chair");
+  await signInAs(page, "chair");
   await page.goto("/bodies");
   await page.getByRole("link", { name: "کمیته طراحی و روش‌شناسی" }).click();
   await expect(page.getByRole("form", { name: "تشکیل کارگروه تازه" })).toBeVisible();
@@ -159,7 +159,7 @@ test("a committee's chair forms groups in their own committee only", async ({ pa
 });
 
 test("the directory finds «کمیته» when searched as «كميته», sorted by last name", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   await page.goto("/people");
   await page.getByRole("searchbox").fill("كميته");
   await page.getByRole("button", { name: "جستجو" }).click();
@@ -177,7 +177,7 @@ test("the directory finds «کمیته» when searched as «كميته», sorted
 test("memberships take Jalali dates typed in any digits or picked from the calendar, and changes are audited", async ({
   page,
 }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   const committee = await createCommittee(page, `کمیته تاریخ ${unique()}`);
   await page.locator("summary", { hasText: "افزودن عضو" }).click();
   const form = page.getByRole("form", { name: "افزودن عضو" });
@@ -213,7 +213,7 @@ test("memberships take Jalali dates typed in any digits or picked from the calen
 });
 
 test("the organisation chart shows the tree with head counts", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   await page.getByRole("link", { name: "ساختار ستاد" }).click();
   const tree = page.getByRole("list", { name: "ساختار ستاد" });
   for (const name of ["ستاد ملی سرشماری ثبتی مبنا", "شورای هماهنگی و تلفیق", "کمیته فناوری اطلاعات", "دبیرخانه ستاد"]) {

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { DATABASE_PATH } from "../playwright.config";
-import { pdfText, signIn } from "./helpers";
+import { pdfText, signInAs } from "./helpers";
 
 /** pdftotext splits the lam-alef ligature (لا comes back as ال): compare without those two letters. */
 const unligate = (s: string) => s.replace(/[\u0644\u0627]/g, "");
@@ -10,7 +10,7 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
   page,
 }) => {
   test.setTimeout(60_000);
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await page.getByRole("link", { name: "گزارش‌ها" }).click();
   await page.getByRole("button", { name: "پیش‌نویس گزارش" }).click();
   await expect(page).toHaveURL(/\/reports\/\d+$/);
@@ -99,7 +99,7 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
 });
 
 test("members cannot open or download reports", async ({ page }) => {
-  await signIn(page, "member");
+  await signInAs(page, "member");
   for (const url of ["/reports", "/reports/1", "/reports/1/pdf"]) {
     expect((await page.request.get(url)).status(), url).toBe(403);
   }
@@ -107,7 +107,7 @@ test("members cannot open or download reports", async ({ page }) => {
 });
 
 test("other requests are answered while a PDF prints", async ({ page }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   let printed = false;
   const printing = page.request.get("/meetings/1/pdf").then((r) => {
     printed = true;
@@ -122,7 +122,7 @@ test("other requests are answered while a PDF prints", async ({ page }) => {
 });
 
 test("a wrong year or period gets a Persian message next to the field and opens no draft", async ({ page }) => {
-  await signIn(page, "secretariat");
+  await signInAs(page, "secretariat");
   await page.goto("/reports");
   const form = page.getByRole("form", { name: "گزارش تازه" });
   await form.getByLabel("سال").fill("۱۳۰۰");

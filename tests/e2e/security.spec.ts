@@ -2,7 +2,7 @@ import { type Browser, expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { hashPassword } from "../../app/utils/password.server";
 import { DATABASE_PATH } from "../playwright.config";
-import { ACCOUNTS, signIn } from "./helpers";
+import { ACCOUNTS, signInAs } from "./helpers";
 import { allPageUrls } from "./routes";
 
 const dbFile = new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname;
@@ -16,6 +16,13 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
   }
 }
 
+// The server's clock is pinned (playwright.config.ts), not this process's: times are set back from the server's
+// latest audit entry (every sign-in writes one).
+function serverTimeMinus(db: Database.Database, ms: number): string {
+  const { at } = db.prepare("select max(created_at) at from audit_log").get() as { at: string };
+  return new Date(Date.parse(at) - ms).toISOString();
+}
+
 /** A throwaway member account, so tests that lock or disable accounts touch no one else. */
 async function makeUser() {
   const username = `temp${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -27,7 +34,7 @@ async function makeUser() {
   return { username, password };
 }
 
-async function signInAs(browser: Browser, account: { username: string; password: string }) {
+async function signInWith(browser: Browser, account: { username: string; password: string }) {
   const page = await browser.newPage();
   await page.goto("/login");
   await page.getByLabel("نام کاربری").fill(account.username);
@@ -39,20 +46,20 @@ async function signInAs(browser: Browser, account: { username: string; password:
 
 test("a session ends after 30 idle minutes and after 12 hours", async ({ browser }) => {
   const account = await makeUser();
-  const idle = await signInAs(browser, account);
+  const idle = await signInWith(browser, account);
   withDb((db) =>
     db
       .prepare("update sessions set last_seen_at = ? where user_id = (select id from users where username = ?)")
-      .run(new Date(Date.now() - 31 * 60_000).toISOString(), account.username),
+      .run(serverTimeMinus(db, 31 * 60_000), account.username),
   );
   await idle.goto("/my-actions");
   await expect(idle).toHaveURL(/\/login\?redirectTo=%2Fmy-actions/);
 
-  const old = await signInAs(browser, account);
+  const old = await signInWith(browser, account);
   withDb((db) =>
     db
       .prepare("update sessions set expires_at = ? where user_id = (select id from users where username = ?)")
-      .run(new Date(Date.now() - 1000).toISOString(), account.username),
+      .run(serverTimeMinus(db, 1000), account.username),
   );
   await old.reload();
   await expect(old).toHaveURL(/\/login/);
@@ -60,8 +67,8 @@ test("a session ends after 30 idle minutes and after 12 hours", async ({ browser
 
 test("signing out everywhere ends the other sessions too", async ({ browser }) => {
   const account = await makeUser();
-  const laptop = await signInAs(browser, account);
-  const phone = await signInAs(browser, account);
+  const laptop = await signInWith(browser, account);
+  const phone = await signInWith(browser, account);
   await laptop.getByRole("link", { name: "نشست‌ها" }).click();
   await expect(laptop.getByRole("row")).toHaveCount(3);
   await expect(laptop.getByText("همین نشست")).toBeVisible();
@@ -73,8 +80,8 @@ test("signing out everywhere ends the other sessions too", async ({ browser }) =
 
 test("an admin disables a user: their sessions end at once and they cannot sign in", async ({ page, browser }) => {
   const account = await makeUser();
-  const victim = await signInAs(browser, account);
-  await signIn(page, "admin");
+  const victim = await signInWith(browser, account);
+  await signInAs(page, "admin");
   await page.getByRole("link", { name: "کاربران" }).click();
   page.once("dialog", (d) => d.accept());
   await page.getByRole("button", { name: `غیرفعال کردن: ${account.username}` }).click();
@@ -113,7 +120,7 @@ test("the 11th wrong password in 15 minutes is refused with 429; the owner is to
   withDb((db) =>
     db
       .prepare("update login_attempts set at = ? where username = ?")
-      .run(new Date(Date.now() - 16 * 60_000).toISOString(), account.username),
+      .run(serverTimeMinus(db, 16 * 60_000), account.username),
   );
   await page.getByLabel("رمز عبور").fill(account.password);
   await page.getByRole("button", { name: "ورود" }).click();
@@ -133,7 +140,7 @@ test("a cross-site POST is refused before any action runs", async ({ page, reque
   }
   expect(withDb((db) => (db.prepare("select count(*) n from sessions").get() as { n: number }).n)).toBe(before);
   // A same-site form still works.
-  await signIn(page, "member");
+  await signInAs(page, "member");
   // A page on another site that posts a form to the app: the browser says where it comes from, and it is refused.
   const app = new URL(page.url());
   const other = await page.context().newPage();
@@ -158,7 +165,7 @@ test("a cross-site POST is refused before any action runs", async ({ page, reque
 });
 
 test("every page carries the security headers and a CSP nonce on every inline script", async ({ page }) => {
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   // Each page twice: the second answer usually comes from the render cache and must still carry its own nonce.
   const seen = new Map<string, string>();
   for (const { url } of [...allPageUrls(), { url: "/login" }].flatMap((u) => [u, u])) {
@@ -192,9 +199,9 @@ test("every page carries the security headers and a CSP nonce on every inline sc
 
 test("refused access is in the audit log, which the admin browses in Jalali", async ({ page, browser }) => {
   const member = await browser.newPage();
-  await signIn(member, "member");
+  await signInAs(member, "member");
   expect((await member.goto("/admin/users"))?.status()).toBe(403);
-  await signIn(page, "admin");
+  await signInAs(page, "admin");
   await page.getByRole("link", { name: "ممیزی" }).click();
   await page.getByLabel("رویداد").selectOption({ label: "دسترسی رد شد" });
   await page.getByRole("button", { name: "اعمال" }).click();
