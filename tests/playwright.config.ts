@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -8,6 +9,25 @@ export const DATABASE_PATH = "data/e2e/app.db";
  * suite at another instant, e.g. `E2E_CLOCK=2026-12-04T20:45:00Z npm run test:e2e` (Friday night in Tehran).
  */
 export const E2E_CLOCK = process.env.E2E_CLOCK ?? "2026-12-06T06:30:00Z";
+/**
+ * A second server, on its own database, starts at 00:01 on a Thursday in Tehran, when the UTC day is still
+ * Wednesday: journeys tagged @night run there too (the hour at which SQLite's UTC day once kept ended seats full).
+ */
+const NIGHT_CLOCK = "2026-12-02T20:31:00Z";
+const NIGHT_PORT = PORT + 1;
+
+/** The production build, seeded afresh, with the clock pinned (NODE_ENV=test lets TEST_CLOCK do that). */
+function server(port: number, databasePath: string, clock: string) {
+  return {
+    cwd: "..",
+    command: `rm -rf ${path.dirname(databasePath)} && npx tsx db/seed.ts && node scripts/server.mjs`,
+    env: { DATABASE_PATH: databasePath, PORT: String(port), HOST: "127.0.0.1", NODE_ENV: "test", TEST_CLOCK: clock },
+    url: `http://127.0.0.1:${port}/healthz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: "pipe" as const,
+  };
+}
 
 /** End-to-end tests: the built production server on a fresh database, driven in Debian's Chromium. */
 export default defineConfig({
@@ -37,14 +57,6 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    cwd: "..",
-    // NODE_ENV=test lets TEST_CLOCK pin the clock (app/utils/clock.server.ts) and hashes passwords at test cost.
-    command: "rm -rf data/e2e && npx tsx db/seed.ts && node scripts/server.mjs",
-    env: { DATABASE_PATH, PORT: String(PORT), HOST: "127.0.0.1", NODE_ENV: "test", TEST_CLOCK: E2E_CLOCK },
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: "pipe",
-  },
+  projects: [{ name: "day" }, { name: "night", grep: /@night/, use: { baseURL: `http://127.0.0.1:${NIGHT_PORT}` } }],
+  webServer: [server(PORT, DATABASE_PATH, E2E_CLOCK), server(NIGHT_PORT, "data/e2e-night/app.db", NIGHT_CLOCK)],
 });

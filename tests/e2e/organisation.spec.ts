@@ -48,9 +48,9 @@ test("the secretariat creates a committee and four groups; the fifth is refused 
   await expect(page.getByRole("heading", { level: 1, name: "کارگروه کارگروه پنجم" })).toBeVisible();
 });
 
-test("a group fills to seven members and the eighth is refused; ending a membership frees the seat", async ({
-  page,
-}) => {
+test("a group fills to seven members and the eighth is refused; ending a membership frees the seat", {
+  tag: "@night",
+}, async ({ page }) => {
   await signInAs(page, "secretariat");
   const committee = await createCommittee(page, `کمیته اعضا ${unique()}`);
   await createGroup(page, committee, "کارگروه پرجمعیت");
