@@ -22,6 +22,8 @@ import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { ForbiddenError } from "../utils/errors";
+import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { isCurrentMembership } from "./memberships.server";
@@ -140,7 +142,17 @@ export function createMeeting(actor: Actor, bodyId: number): number {
   });
 }
 
-export function getMeeting(id: number) {
+/** A meeting with its body, draft and editions; null when missing, a ForbiddenError when not the scope's to read. */
+export function getMeeting(scope: Scope, id: number) {
+  return readable(scope, loadMeeting(id));
+}
+
+function readable<T extends { meeting: { bodyId: number } } | null>(scope: Scope, found: T): T {
+  if (found && !canReadMeetingsOf(scope, found.meeting.bodyId)) throw new ForbiddenError(scope.userId, "meeting");
+  return found;
+}
+
+function loadMeeting(id: number) {
   const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!meeting) return null;
   const body = db.select().from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!;
@@ -167,7 +179,13 @@ export function getMeeting(id: number) {
   };
 }
 
-export function getEdition(meetingId: number, edition: number): MinutesSnapshot | null {
+/** One frozen edition of a meeting's minutes; null when missing. */
+export function getEdition(scope: Scope, meetingId: number, edition: number): MinutesSnapshot | null {
+  if (!getMeeting(scope, meetingId)) return null;
+  return loadEdition(meetingId, edition);
+}
+
+function loadEdition(meetingId: number, edition: number): MinutesSnapshot | null {
   const row = db
     .select()
     .from(meetingEditions)
@@ -555,11 +573,8 @@ export type MeetingListRow = {
 export const MEETINGS_PAGE = 50;
 
 /** One page of the meetings the reader may see, newest first, with how many there are in all. */
-export function listMeetings(
-  bodyIds: number[] | null,
-  filterBodyId?: number,
-  page = 1,
-): { rows: MeetingListRow[]; total: number } {
+export function listMeetings(scope: Scope, filterBodyId?: number, page = 1): { rows: MeetingListRow[]; total: number } {
+  const bodyIds = scope.readsAll ? null : [...scope.readableBodyIds];
   // Kept until the next write (see read-cache.server.ts); the reader's bodies are part of the key.
   return readCache.get(JSON.stringify(["meetings", bodyIds, filterBodyId ?? null, page]), () =>
     queryMeetings(bodyIds, filterBodyId, page),
@@ -599,18 +614,22 @@ function queryMeetings(
 }
 
 /** What the minutes page shows: the current final edition, or the draft being typed with its deadlines previewed. */
-export function getMinutesView(id: number) {
-  // Read on every view of a minutes page; kept until the next write (see read-cache.server.ts).
-  return readCache.get(JSON.stringify(["minutesView", id]), () => queryMinutesView(id));
+export function getMinutesView(scope: Scope, id: number) {
+  // Read on every view of a minutes page; kept until the next write (see read-cache.server.ts). The answer is the
+  // same for everyone who may read it, so the scope is checked on the way out, not kept in the key.
+  return readable(
+    scope,
+    readCache.get(JSON.stringify(["minutesView", id]), () => queryMinutesView(id)),
+  );
 }
 
 function queryMinutesView(id: number) {
-  const found = getMeeting(id);
+  const found = loadMeeting(id);
   if (!found) return null;
   const { meeting, body } = found;
   if (meeting.status !== "draft") {
     const shown = meeting.status === "correcting" ? found.editions.at(-1)?.edition : meeting.edition;
-    const snapshot = shown ? getEdition(id, shown) : null;
+    const snapshot = shown ? loadEdition(id, shown) : null;
     if (snapshot) return { ...found, view: snapshot, shownEdition: shown ?? null };
   }
   const calendar = getWorkCalendar();

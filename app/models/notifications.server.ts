@@ -3,10 +3,8 @@ import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
-import type { SessionUser } from "../utils/session.server";
-import { listMyActionDates, resolutionCode } from "./resolutions.server";
-
-type User = Pick<SessionUser, "id" | "role" | "personId">;
+import type { Scope } from "./access.server";
+import { listMyActionDates, resolutionCode, visibleCondition } from "./resolutions.server";
 const lastRefresh = new Map<number, number>();
 const REFRESH_MS = 60_000;
 
@@ -14,15 +12,15 @@ const REFRESH_MS = 60_000;
  * Announces, once each, what is new for the user: resolutions assigned in the last 30 days, deadlines within three
  * days, and items that became overdue. Run on the home page, and at most once a minute from other pages.
  */
-export function refreshNotifications(user: User, { force = false } = {}) {
+export function refreshNotifications(scope: Scope, { force = false } = {}) {
   const now = clock.nowMs();
-  if (!force && now - (lastRefresh.get(user.id) ?? 0) < REFRESH_MS) return;
-  lastRefresh.set(user.id, now);
+  if (!force && now - (lastRefresh.get(scope.userId) ?? 0) < REFRESH_MS) return;
+  lastRefresh.set(scope.userId, now);
   const today = clock.today();
   const recent = addDays(today, -30);
   const soon = addDays(today, 3);
   const wanted: { kind: "assigned" | "due_soon" | "overdue"; resolutionId: number }[] = [];
-  for (const r of listMyActionDates(user)) {
+  for (const r of listMyActionDates(scope)) {
     if (r.meetingDate >= recent) wanted.push({ kind: "assigned", resolutionId: r.id });
     if (r.dueDate && r.dueDate < today) wanted.push({ kind: "overdue", resolutionId: r.id });
     else if (r.dueDate && r.dueDate <= soon) wanted.push({ kind: "due_soon", resolutionId: r.id });
@@ -30,7 +28,7 @@ export function refreshNotifications(user: User, { force = false } = {}) {
   // Inserted in slices: SQLite binds a limited number of values per statement.
   for (let i = 0; i < wanted.length; i += 200) {
     db.insert(notifications)
-      .values(wanted.slice(i, i + 200).map((w) => ({ userId: user.id, ...w })))
+      .values(wanted.slice(i, i + 200).map((w) => ({ userId: scope.userId, ...w })))
       .onConflictDoNothing()
       .run();
   }
@@ -43,11 +41,14 @@ const unreadStatement = db
   .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
   .prepare();
 
-export function unreadCount(userId: number): number {
-  return unreadStatement.get({ userId })?.n ?? 0;
+/** How many of the person's notifications are unread (the count in the navigation). */
+export function unreadCount(scope: Scope): number {
+  return unreadStatement.get({ userId: scope.userId })?.n ?? 0;
 }
 
-export function listNotifications(userId: number, { unreadOnly = true, limit = 50 } = {}) {
+/** The person's own notifications, of resolutions they still see, newest first. */
+export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 } = {}) {
+  const mine = eq(notifications.userId, scope.userId);
   return db
     .select({
       id: notifications.id,
@@ -66,11 +67,7 @@ export function listNotifications(userId: number, { unreadOnly = true, limit = 5
     .innerJoin(resolutions, eq(resolutions.id, notifications.resolutionId))
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      unreadOnly
-        ? and(eq(notifications.userId, userId), isNull(notifications.readAt))
-        : eq(notifications.userId, userId),
-    )
+    .where(and(mine, unreadOnly ? isNull(notifications.readAt) : undefined, visibleCondition(scope)))
     .orderBy(desc(notifications.id))
     .limit(limit)
     .all()
@@ -78,11 +75,11 @@ export function listNotifications(userId: number, { unreadOnly = true, limit = 5
 }
 
 /** Marks one notification (or all, when `id` is null) of the user as read; another user's are never touched. */
-export function markRead(userId: number, id: number | null) {
+export function markRead(scope: Scope, id: number | null) {
   db.update(notifications)
     .set({ readAt: clock.nowIso() })
     .where(
-      and(eq(notifications.userId, userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined),
+      and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined),
     )
     .run();
 }

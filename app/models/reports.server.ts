@@ -296,25 +296,6 @@ export function periodName(p: Period, t: TFunction) {
 
 // ---------- drafts, issue, archive ----------
 
-/** Reports are composed and issued by the secretariat (and admin). */
-export function canComposeReports(user: Pick<SessionUser, "role">) {
-  return user.role === "admin" || user.role === "secretariat";
-}
-
-/** Issued reports are read by the secretariat, admin and the HQ's leadership (members of the headquarters body). */
-export function canReadReports(user: Pick<SessionUser, "role" | "personId">) {
-  if (canComposeReports(user)) return true;
-  if (!user.personId) return false;
-  return (
-    db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
-      .where(and(eq(memberships.personId, user.personId), eq(bodies.kind, "headquarters"), isCurrentMembership()))
-      .get() !== undefined
-  );
-}
-
 export function listReports() {
   return db
     .select({

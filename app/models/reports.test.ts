@@ -20,6 +20,7 @@ import {
   updateReportDraft,
 } from "./reports.server";
 import { applyChange } from "./resolutions.server";
+import { scopeFor } from "./access.server";
 
 const actor = { userId: null };
 const iso = (jy: number, jm: number, jd: number) => jalaliToIso({ jy, jm, jd });
@@ -142,7 +143,7 @@ describe("composing a quarter from a known data set", () => {
     meet("1404/12/29", 2, [{ days: 3 }]); // the quarter's last day: counted
     meet("1405/01/01", 0, [{ days: 3 }]); // the next quarter
 
-    const chair = { id: userId, role: "chair" as const, personId: people[0] };
+    const chair = scopeFor({ id: userId, role: "chair", personId: people[0] });
     applyChange(actor, chair, inQuarter[0].id, { intent: "done", date: iso(1404, 10, 7), note: "" }); // on time
     applyChange(actor, chair, inQuarter[1].id, { intent: "extend", date: iso(1404, 11, 20), note: "تمدید" });
     applyChange(actor, chair, inQuarter[1].id, { intent: "done", date: iso(1404, 11, 25), note: "" }); // late even after extension

@@ -18,50 +18,19 @@ import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { RuleViolation } from "../utils/rules";
-import type { SessionUser } from "../utils/session.server";
+import { ForbiddenError, NotFoundError } from "../utils/errors";
+import { cacheKey, canManageResolutionsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
-import { isCurrentMembership } from "./memberships.server";
 
-type User = Pick<SessionUser, "id" | "role" | "personId">;
-
-/** What a user may see: everything (admin, secretariat, HQ leadership) or what touches their person, groups, bodies. */
-export type Scope =
-  | { all: true }
-  | { all: false; personId: number | null; bodyIds: number[]; groupIds: number[]; ledBodyIds: number[] };
-
-export function scopeOf(user: User): Scope {
-  if (user.role === "admin" || user.role === "secretariat") return { all: true };
-  if (!user.personId) return { all: false, personId: null, bodyIds: [], groupIds: [], ledBodyIds: [] };
-  const seats = db
-    .select({
-      bodyId: memberships.bodyId,
-      groupId: memberships.workingGroupId,
-      role: memberships.role,
-      kind: bodies.kind,
-      committeeId: workingGroups.committeeId,
-    })
-    .from(memberships)
-    .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
-    .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
-    .where(and(eq(memberships.personId, user.personId), isCurrentMembership()))
-    .all();
-  // Leadership of the HQ reads everything.
-  if (seats.some((s) => s.kind === "headquarters")) return { all: true };
-  const bodyIds = [...new Set(seats.map((s) => s.bodyId).filter((id): id is number => id !== null))];
-  const groupIds = [...new Set(seats.map((s) => s.groupId).filter((id): id is number => id !== null))];
-  const ledBodyIds = [...new Set(seats.filter((s) => s.bodyId && s.role !== "member").map((s) => s.bodyId as number))];
-  return { all: false, personId: user.personId, bodyIds, groupIds, ledBodyIds };
-}
-
-const list = (ids: number[]) => (ids.length ? ids : [-1]);
+const list = (ids: readonly number[]) => (ids.length ? [...ids] : [-1]);
 
 /**
  * Resolutions owned by the person, by their working groups or by their bodies: a correlated EXISTS, so each candidate
  * resolution costs one look-up on resolution_owners by its index, however many rows the owners table holds.
  */
-function ownedCondition(scope: Exclude<Scope, { all: true }>): SQL {
-  const ids = (list_: number[]) =>
+function ownedCondition(scope: Scope): SQL {
+  const ids = (list_: readonly number[]) =>
     sql.join(
       list(list_).map((id) => sql`${id}`),
       sql`, `,
@@ -70,10 +39,13 @@ function ownedCondition(scope: Exclude<Scope, { all: true }>): SQL {
     or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})))`;
 }
 
-/** SQL: the resolution is visible in this scope (owned, or passed by a body the user sits in). */
+/**
+ * SQL: the resolution is visible in this scope: owned by the person, their groups or bodies, or passed by a body whose
+ * meetings they read (their bodies and their working groups' committees).
+ */
 export function visibleCondition(scope: Scope): SQL | undefined {
-  if (scope.all) return undefined;
-  return or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.bodyIds)))!;
+  if (scope.readsAll) return undefined;
+  return or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.readableBodyIds)))!;
 }
 
 export function resolutionCode(bodyCode: string, bodyId: number, meetingNumber: number, number: number) {
@@ -158,21 +130,17 @@ function collectOwnerNames(ids: number[], out: Map<number, string[]>) {
 }
 
 /** SQL for «my actions»: owned by the person, their groups, their bodies, or passed by bodies they lead; active. */
-function myActionsCondition(user: User) {
-  const scope = scopeOf(user);
-  const mine = scope.all ? scopeOf({ ...user, role: "member" }) : scope;
-  if (mine.all) return null;
+function myActionsCondition(scope: Scope) {
   return and(
     inArray(resolutions.status, ACTIVE),
     eq(meetings.status, "final"),
-    or(ownedCondition(mine), inArray(meetings.bodyId, list(mine.ledBodyIds))),
+    or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds))),
   );
 }
 
 /** The light list of a user's active resolutions (for notifications): id, deadline and meeting date. */
-export function listMyActionDates(user: User) {
-  const condition = myActionsCondition(user);
-  if (!condition) return [];
+export function listMyActionDates(scope: Scope) {
+  const condition = myActionsCondition(scope);
   return db
     .select({
       id: resolutions.id,
@@ -191,15 +159,14 @@ export function listMyActionDates(user: User) {
  * secretaries — what their bodies passed; active ones, nearest deadline first (standing ones last), a page at a time,
  * with the counts of overdue and due-this-week items over the whole list.
  */
-export function listMyActions(user: User, today = clock.today(), { limit = 50, offset = 0 } = {}) {
-  const key = JSON.stringify(["myActions", user.id, user.role, user.personId, today, limit, offset]);
-  return readCache.get(key, () => queryMyActions(user, today, limit, offset));
+export function listMyActions(scope: Scope, today = clock.today(), { limit = 50, offset = 0 } = {}) {
+  const key = cacheKey(scope, "myActions", today, limit, offset);
+  return readCache.get(key, () => queryMyActions(scope, today, limit, offset));
 }
 
-function queryMyActions(user: User, today: string, limit: number, offset: number) {
-  const condition = myActionsCondition(user);
+function queryMyActions(scope: Scope, today: string, limit: number, offset: number) {
+  const condition = myActionsCondition(scope);
   const week = weekOf(today);
-  if (!condition) return { rows: [], total: 0, overdueCount: 0, weekCount: 0 };
   const counts = db
     .select({
       total: sql<number>`count(*)`,
@@ -247,8 +214,7 @@ function queryMyActions(user: User, today: string, limit: number, offset: number
 }
 
 /** One resolution with its meeting, owners, deadline rule and timeline; null when missing or not visible. */
-export function getResolution(user: User, id: number) {
-  const scope = scopeOf(user);
+export function getResolution(scope: Scope, id: number) {
   const row = db
     .select({ ...baseColumns, cancelReason: resolutions.cancelReason, bodyKind: bodies.kind })
     .from(resolutions)
@@ -291,14 +257,14 @@ export function getResolution(user: User, id: number) {
     daysOverdue: row.dueDate && isOverdue(row, today) ? daysBetween(row.dueDate, today) : 0,
     timeline,
     pendingRequest: timeline.find((f) => f.kind === "extension_request" && f.decision === "pending") ?? null,
-    canUpdate: canUpdate(user, scope, id),
-    canManage: canManage(user, scope, row.bodyId),
+    canUpdate: canUpdate(scope, id),
+    canManage: canManageResolutionsOf(scope, row.bodyId),
   };
 }
 
 /** Owners (and those who lead the body that passed it) report progress, mark done and ask for more time. */
-function canUpdate(user: User, scope: Scope, id: number): boolean {
-  if (scope.all) return user.role === "admin" || user.role === "secretariat";
+function canUpdate(scope: Scope, id: number): boolean {
+  if (scope.isStaff) return true;
   return (
     db
       .select({ id: resolutions.id })
@@ -307,12 +273,6 @@ function canUpdate(user: User, scope: Scope, id: number): boolean {
       .where(and(eq(resolutions.id, id), or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds)))))
       .get() !== undefined
   );
-}
-
-/** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */
-function canManage(user: User, scope: Scope, bodyId: number): boolean {
-  if (user.role === "admin" || user.role === "secretariat") return true;
-  return !scope.all && scope.ledBodyIds.includes(bodyId);
 }
 
 type Change =
@@ -328,11 +288,11 @@ type Change =
 const MANAGER_INTENTS = new Set(["extend", "decide", "cancel", "reopen"]);
 
 /** The resolution, if this user may apply this kind of change to it: 404 when it is not theirs to see, else 403. */
-export function requireChangeAllowed(user: User, id: number, intent: string) {
-  const found = getResolution(user, id);
-  if (!found) throw new Response("Not found", { status: 404 });
+export function requireChangeAllowed(scope: Scope, id: number, intent: string) {
+  const found = getResolution(scope, id);
+  if (!found) throw new NotFoundError("resolution");
   const allowed = MANAGER_INTENTS.has(intent) ? found.canManage : found.canUpdate || found.canManage;
-  if (!allowed) throw new Response("Forbidden", { status: 403 });
+  if (!allowed) throw new ForbiddenError(scope.userId, "resolution change");
   return found;
 }
 
@@ -341,8 +301,8 @@ export function requireChangeAllowed(user: User, id: number, intent: string) {
  * body's chair and secretary (or the secretariat) extend, cancel, reopen and decide on requests. Subject, owners and
  * deadline are never taken from a request except through those.
  */
-export function applyChange(actor: Actor, user: User, id: number, change: Change) {
-  const found = requireChangeAllowed(user, id, change.intent);
+export function applyChange(actor: Actor, scope: Scope, id: number, change: Change) {
+  const found = requireChangeAllowed(scope, id, change.intent);
   const closed = found.status === "done" || found.status === "cancelled";
   if (closed && change.intent !== "reopen") throw new RuleViolation("resolutionClosed");
 
@@ -475,7 +435,7 @@ export type OverdueQuery = {
 
 function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
   // Chairs review the bodies they lead; leadership and secretariat everything.
-  const lead = scope.all ? undefined : inArray(meetings.bodyId, list(scope.ledBodyIds));
+  const lead = reviewedBodies(scope);
   const words = (query.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
   const like = (w: string) => `%${w.replace(/[%_\\]/g, "\\$&")}%`;
   return and(
@@ -500,9 +460,8 @@ function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
 }
 
 /** The overdue review: filtered, sorted and paged in the database; summary counts per body over the whole filter. */
-export function overdueReview(user: User, query: OverdueQuery, today = clock.today()) {
-  const scope = scopeOf(user);
-  const key = JSON.stringify(["overdue", scope.all || scope.ledBodyIds, query, today]);
+export function overdueReview(scope: Scope, query: OverdueQuery, today = clock.today()) {
+  const key = cacheKey(scope, "overdue", query, today);
   return readCache.get(key, () => {
     const review = queryOverdue(scope, query, today);
     // Only what the review shows travels to the page (and into its hydration data).
@@ -561,23 +520,45 @@ function queryOverdue(scope: Scope, query: OverdueQuery, today: string) {
 }
 
 /** Every row of the overdue review under the same filter (for the Excel export), capped. */
-export function overdueExport(user: User, query: Omit<OverdueQuery, "page" | "pageSize">, today = clock.today()) {
-  return queryOverdue(scopeOf(user), { ...query, page: 1, pageSize: 50_000 }, today).rows;
+export function overdueExport(scope: Scope, query: Omit<OverdueQuery, "page" | "pageSize">, today = clock.today()) {
+  return queryOverdue(scope, { ...query, page: 1, pageSize: 50_000 }, today).rows;
 }
 
-/** Bodies, and the people who own something overdue, for the review's owner filters. */
-export function ownerFilterOptions(today = clock.today()) {
-  return readCache.get(JSON.stringify(["ownerFilterOptions", today]), () => queryOwnerFilterOptions(today));
+/** SQL: the bodies whose overdue resolutions this scope reviews (every body for those who read all, else those led). */
+function reviewedBodies(scope: Scope): SQL | undefined {
+  return scope.readsAll ? undefined : inArray(meetings.bodyId, list(scope.ledBodyIds));
 }
 
-function queryOwnerFilterOptions(today: string) {
+/** Bodies, and the people who own something overdue in this scope's review, for the review's owner filters. */
+export function ownerFilterOptions(scope: Scope, today = clock.today()) {
+  return readCache.get(cacheKey(scope, "ownerFilterOptions", today), () => queryOwnerFilterOptions(scope, today));
+}
+
+function queryOwnerFilterOptions(scope: Scope, today: string) {
   const bodyRows = db.select({ id: bodies.id, name: bodies.name }).from(bodies).orderBy(asc(bodies.sortOrder)).all();
+  const overdueInScope = db
+    .select({ id: resolutions.id })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(
+      and(
+        eq(meetings.status, "final"),
+        inArray(resolutions.status, ACTIVE),
+        lt(resolutions.dueDate, today),
+        reviewedBodies(scope),
+      ),
+    );
   const personRows = db
     .select()
     .from(people)
     .where(
-      sql`${people.id} in (select o.person_id from resolution_owners o join resolutions r on r.id = o.resolution_id
-        where o.person_id is not null and r.status in ('open', 'in_progress') and r.due_date < ${today})`,
+      inArray(
+        people.id,
+        db
+          .select({ id: resolutionOwners.personId })
+          .from(resolutionOwners)
+          .where(inArray(resolutionOwners.resolutionId, overdueInScope)),
+      ),
     )
     .all()
     .sort((a, b) => comparePersian(a.lastName, b.lastName))

@@ -3,6 +3,7 @@ import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { resolutions, users } from "../../db/schema";
 import { atInstant } from "../../tests/pin-clock";
+import { scopeFor } from "./access.server";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays, formatJalali } from "../utils/jalali";
@@ -38,7 +39,8 @@ function user(personId: number, role: "member" | "chair" | "secretariat" = "memb
     .values({ username: `u${++seq}`, passwordHash: "x", role, personId })
     .returning({ id: users.id })
     .get().id;
-  return { id, role, personId };
+  // Built after the person's seats, as a request builds it after sign-in.
+  return scopeFor({ id, role, personId });
 }
 
 function seat(personId: number, bodyId: number, role: "chair" | "secretary" | "member" = "member") {

@@ -138,7 +138,7 @@ export function denyAccess(user: Pick<SessionUser, "id">, request: Request): nev
 }
 
 /** Writes a refused access to the audit log without answering (for JSON endpoints). */
-export function recordDenied(user: Pick<SessionUser, "id">, request: Request) {
+export function recordDenied(user: { id: number | null }, request: Request) {
   const url = new URL(request.url);
   db.insert(auditLog)
     .values({

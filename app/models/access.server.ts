@@ -1,0 +1,172 @@
+/**
+ * Who may read or change what: the one home of access. A signed-in person's `Scope` is built once per request by
+ * `requireScope` and passed first to every model read that depends on who asks, so a query cannot return what the
+ * person may not see, whatever a route forgets; every `canX` predicate below reads only the scope.
+ *
+ * The rules:
+ * - admin and secretariat ("staff") read everything and change the organisation, minutes and resolutions;
+ * - a seat in the headquarters body (HQ leadership) reads everything, and the issued reports;
+ * - everyone else reads the meetings of the bodies they sit in and of the committees their working groups belong to,
+ *   and the resolutions those bodies passed or that are owned by them, their groups or their bodies;
+ * - a body's chair and secretary lead it: they review its overdue resolutions and extend, cancel or decide on them;
+ *   the chair of a committee forms and staffs its working groups, the secretary types its minutes.
+ */
+import { and, eq } from "drizzle-orm";
+import { bodies, memberships, type Role, workingGroups } from "../../db/schema";
+import { db } from "../utils/db.server";
+import { ForbiddenError } from "../utils/errors";
+import { getUser, requireUser, type SessionUser } from "../utils/session.server";
+import type { Actor } from "./audit.server";
+import { isCurrentMembership } from "./memberships.server";
+
+export type Scope = {
+  userId: number;
+  role: Role;
+  personId: number | null;
+  /** Admin or secretariat. */
+  isStaff: boolean;
+  /** Staff, or a seat in the headquarters body. */
+  readsAll: boolean;
+  /** Bodies with a current seat of the person (any role). */
+  bodyIds: readonly number[];
+  /** Working groups with a current seat of the person. */
+  groupIds: readonly number[];
+  /** Bodies whose meetings and resolutions the person reads: their bodies and their groups' committees. */
+  readableBodyIds: readonly number[];
+  /** Bodies the person chairs. */
+  chairedBodyIds: readonly number[];
+  /** Bodies the person is secretary (دبیر) of. */
+  secretaryBodyIds: readonly number[];
+  /** Bodies the person leads: chairs or is secretary of. */
+  ledBodyIds: readonly number[];
+};
+
+type ScopeUser = Pick<SessionUser, "id" | "role" | "personId">;
+
+const unique = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
+
+/** The scope of a user, from their role and their current seats. */
+export function scopeFor(user: ScopeUser): Scope {
+  const isStaff = user.role === "admin" || user.role === "secretariat";
+  const seats = user.personId
+    ? db
+        .select({
+          bodyId: memberships.bodyId,
+          groupId: memberships.workingGroupId,
+          role: memberships.role,
+          kind: bodies.kind,
+          committeeId: workingGroups.committeeId,
+        })
+        .from(memberships)
+        .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
+        .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
+        .where(and(eq(memberships.personId, user.personId), isCurrentMembership()))
+        .all()
+    : [];
+  const bodyIds = unique(seats.map((s) => s.bodyId));
+  const chairedBodyIds = unique(seats.filter((s) => s.role === "chair").map((s) => s.bodyId));
+  const secretaryBodyIds = unique(seats.filter((s) => s.role === "secretary").map((s) => s.bodyId));
+  return Object.freeze({
+    userId: user.id,
+    role: user.role,
+    personId: user.personId,
+    isStaff,
+    readsAll: isStaff || seats.some((s) => s.kind === "headquarters"),
+    bodyIds,
+    groupIds: unique(seats.map((s) => s.groupId)),
+    readableBodyIds: unique([...bodyIds, ...seats.map((s) => s.committeeId)]),
+    chairedBodyIds,
+    secretaryBodyIds,
+    ledBodyIds: unique([...chairedBodyIds, ...secretaryBodyIds]),
+  });
+}
+
+export type Access = { user: SessionUser; scope: Scope; actor: Actor };
+
+// The root loader and the page's loader ask for the same request: its scope is built once.
+const perRequest = new WeakMap<Request, Promise<Access | null>>();
+
+/** The signed-in user, their scope, and the actor their changes are audited as; null when nobody is signed in. */
+export function getAccess(request: Request, context?: { ip?: string }): Promise<Access | null> {
+  let found = perRequest.get(request);
+  if (!found) {
+    found = getUser(request).then((user) =>
+      user ? { user, scope: scopeFor(user), actor: { userId: user.id, ip: context?.ip ?? "" } } : null,
+    );
+    perRequest.set(request, found);
+  }
+  return found;
+}
+
+/** Like `getAccess`, but a visitor who is not signed in is sent to the sign-in page (and back afterwards). */
+export async function requireScope(request: Request, context?: { ip?: string }): Promise<Access> {
+  const access = await getAccess(request, context);
+  if (access) return access;
+  await requireUser(request); // redirects to sign-in
+  throw new Error("unreachable");
+}
+
+/**
+ * The key of a cached read that depends on who asks: always built from the whole scope, so two people with different
+ * scopes can never share an answer (read-cache.server.ts).
+ */
+export function cacheKey(scope: Scope, ...parts: unknown[]): string {
+  return JSON.stringify([parts, scope]);
+}
+
+/** Goes on only when `allowed`; otherwise a ForbiddenError (403, audited by `route()`). */
+export function requireAllowed(allowed: boolean, scope: Scope): void {
+  if (!allowed) throw new ForbiddenError(scope.userId);
+}
+
+// ---------- what a scope may do ----------
+
+/** Accounts, the work calendar and the audit log belong to the admin. */
+export function canAdminister(scope: Scope): boolean {
+  return scope.role === "admin";
+}
+
+/** Secretariat and admin change the organisation's structure; everyone else reads it. */
+export function canManageStructure(scope: Scope): boolean {
+  return scope.isStaff;
+}
+
+/** True when the person is a current chair (مسئول) of the body. */
+export function isChairOf(scope: Scope, bodyId: number): boolean {
+  return scope.chairedBodyIds.includes(bodyId);
+}
+
+/** Working groups of a committee are created and staffed by its chair, or by the secretariat and admin. */
+export function canManageGroupsOf(scope: Scope, committeeId: number): boolean {
+  return scope.isStaff || isChairOf(scope, committeeId);
+}
+
+/** The meetings (and minutes) of a body: everyone who reads all, or sits in it or in one of its working groups. */
+export function canReadMeetingsOf(scope: Scope, bodyId: number): boolean {
+  return scope.readsAll || scope.readableBodyIds.includes(bodyId);
+}
+
+/** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */
+export function canEditMinutesOf(scope: Scope, bodyId: number): boolean {
+  return scope.isStaff || scope.secretaryBodyIds.includes(bodyId);
+}
+
+/** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */
+export function canManageResolutionsOf(scope: Scope, bodyId: number): boolean {
+  return scope.isStaff || scope.ledBodyIds.includes(bodyId);
+}
+
+/** Reports are composed and issued by the secretariat (and admin). */
+export function canComposeReports(scope: Scope): boolean {
+  return scope.isStaff;
+}
+
+/** Issued reports are read by the secretariat, admin and the HQ's leadership (members of the headquarters body). */
+export function canReadReports(scope: Scope): boolean {
+  return scope.readsAll;
+}
+
+/** A person's record and its audit trail are changed by the secretariat and admin. */
+export function canManagePeople(scope: Scope): boolean {
+  return scope.isStaff;
+}
