@@ -11,6 +11,7 @@ import {
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { AppHeader } from "./components/app-header";
+import { getAccess } from "./models/access.server";
 import { refreshNotifications, unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
@@ -19,7 +20,6 @@ import * as clock from "./utils/clock.server";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
-import { getUser } from "./utils/session.server";
 import { useLang } from "./utils/use-lang";
 import { useT } from "./utils/use-t";
 
@@ -34,12 +34,14 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ name: "viewport", content: "width=device-width, initial-scale=1" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const [lang, user] = await Promise.all([getLang(request), getUser(request)]);
-  if (user) refreshNotifications(user);
+  const [lang, access] = await Promise.all([getLang(request), getAccess(request)]);
+  if (access) refreshNotifications(access.scope);
   return json({
     lang,
     today: clock.today(),
-    user: user ? { displayName: user.displayName, role: user.role, unread: unreadCount(user.id) } : null,
+    user: access
+      ? { displayName: access.user.displayName, role: access.user.role, unread: unreadCount(access.scope) }
+      : null,
   });
 }
 

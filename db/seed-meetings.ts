@@ -9,6 +9,7 @@ import { getOwnerOptions } from "../app/models/owner-options.server";
 import type { MinutesDoc } from "../app/schemas/minutes";
 import * as clock from "../app/utils/clock.server";
 import { addDays, formatJalali } from "../app/utils/jalali";
+import { STAFF } from "../tests/scopes";
 
 const REFERENCE_RESOLUTIONS = [
   ["بازه زمانی", "متولی", "موضوع"],
@@ -82,7 +83,7 @@ type Ids = { bodies: Map<string, number>; people: Map<string, number> };
 const actor = { userId: null, ip: "seed" };
 
 function draftOf(meetingId: number) {
-  return getMeeting(meetingId)!;
+  return getMeeting(STAFF, meetingId)!;
 }
 
 function saveAndFinalise(meetingId: number, doc: MinutesDoc) {

@@ -81,7 +81,7 @@ export function scopeFor(user: ScopeUser): Scope {
   });
 }
 
-export type Access = { user: SessionUser; scope: Scope; actor: Actor };
+export type Access = { user: SessionUser; scope: Scope; actor: Actor & { userId: number } };
 
 // The root loader and the page's loader ask for the same request: its scope is built once.
 const perRequest = new WeakMap<Request, Promise<Access | null>>();

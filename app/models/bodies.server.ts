@@ -3,6 +3,7 @@ import { type BodyKind, bodies, memberships, people, workingGroups } from "../..
 import type { BodyInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -179,7 +180,7 @@ export function updateBody(actor: Actor, id: number, input: BodyInput) {
   try {
     writeTransaction((tx) => {
       const before = tx.select().from(bodies).where(eq(bodies.id, id)).get();
-      if (!before) throw new Response("Not found", { status: 404 });
+      if (!before) throw new NotFoundError();
       checkParent(tx, input, id);
       tx.update(bodies)
         .set({ ...input, updatedAt: clock.nowIso() })

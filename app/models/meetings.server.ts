@@ -17,12 +17,12 @@ import {
 import { finalisationErrors, type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { computeDeadline, parseJalaliInput, type Timeframe } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import { ForbiddenError } from "../utils/errors";
 import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
@@ -94,7 +94,7 @@ function attendanceListOf(tx: Tx | typeof db, bodyId: number) {
 export function createMeeting(actor: Actor, bodyId: number): number {
   return writeTransaction((tx) => {
     const body = tx.select().from(bodies).where(eq(bodies.id, bodyId)).get();
-    if (!body) throw new Response("Not found", { status: 404 });
+    if (!body) throw new NotFoundError();
     if (!body.active) throw new RuleViolation("bodyInactive");
     const previous = tx
       .select()
@@ -242,7 +242,7 @@ export function saveDraft(
   try {
     return writeTransaction((tx) => {
       const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-      if (!m) throw new Response("Not found", { status: 404 });
+      if (!m) throw new NotFoundError();
       if (m.status === "final") throw new RuleViolation("minutes_final");
       if (m.lastSaveId === input.saveId) return { ok: true as const, version: m.version, savedAt: m.updatedAt ?? "" };
       if (m.version !== input.version) {
@@ -316,7 +316,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
   try {
     return writeTransaction((tx) => {
       const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-      if (!m) throw new Response("Not found", { status: 404 });
+      if (!m) throw new NotFoundError();
       if (m.status === "final") throw new RuleViolation("minutes_final");
       if (m.version !== input.version) throw new RuleViolation("minutes_stale");
       const correcting = m.status === "correcting";
@@ -498,7 +498,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
 export function startCorrection(actor: Actor, id: number) {
   writeTransaction((tx) => {
     const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-    if (!m) throw new Response("Not found", { status: 404 });
+    if (!m) throw new NotFoundError();
     if (m.status !== "final") return;
     tx.update(meetings)
       .set({

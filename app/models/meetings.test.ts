@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { holidays, meetings, resolutionOwners, resolutions } from "../../db/schema";
+import { NOBODY, STAFF } from "../../tests/scopes";
 import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";
@@ -76,7 +77,7 @@ function makeBody() {
 const saveId = () => `save-${Math.random().toString(36).slice(2)}`;
 
 function save(id: number, doc: MinutesDoc) {
-  const version = getMeeting(id)!.meeting.version;
+  const version = getMeeting(STAFF, id)!.meeting.version;
   const result = saveDraft(actor, id, { doc, version, saveId: saveId() });
   assert.ok(result.ok);
   return result.version;
@@ -118,9 +119,9 @@ describe("meeting numbers and pre-fill", () => {
     const { council, people } = makeBody();
     const other = makeBody();
     const first = createMeeting(actor, council);
-    assert.equal(getMeeting(first)!.meeting.number, 1);
-    assert.equal(getMeeting(createMeeting(actor, other.council))!.meeting.number, 1);
-    const doc = getMeeting(first)!.doc;
+    assert.equal(getMeeting(STAFF, first)!.meeting.number, 1);
+    assert.equal(getMeeting(STAFF, createMeeting(actor, other.council))!.meeting.number, 1);
+    const doc = getMeeting(STAFF, first)!.doc;
     assert.deepEqual(
       doc.attendance.map((a) => a.personId),
       people,
@@ -128,10 +129,10 @@ describe("meeting numbers and pre-fill", () => {
     assert.equal(doc.chairPersonId, people[0]);
     assert.equal(doc.secretaryPersonId, people[1]);
     save(first, completeDoc(doc, council));
-    finaliseMeeting(actor, first, { version: getMeeting(first)!.meeting.version });
+    finaliseMeeting(actor, first, { version: getMeeting(STAFF, first)!.meeting.version });
 
     const second = createMeeting(actor, council);
-    const next = getMeeting(second)!;
+    const next = getMeeting(STAFF, second)!;
     assert.equal(next.meeting.number, 2);
     assert.deepEqual(
       next.doc.agenda.map((a) => a.title),
@@ -156,8 +157,8 @@ describe("meeting numbers and pre-fill", () => {
         })),
       )
       .run();
-    const first = listMeetings(null, council, 1);
-    const second = listMeetings(null, council, 2);
+    const first = listMeetings(STAFF, council, 1);
+    const second = listMeetings(STAFF, council, 2);
     assert.equal(first.total, 57);
     assert.equal(first.rows.length, MEETINGS_PAGE);
     assert.deepEqual(
@@ -165,7 +166,7 @@ describe("meeting numbers and pre-fill", () => {
       [57, 8, [7, 6, 5, 4, 3, 2, 1]],
     );
     // A reader who may see no body sees no meeting.
-    assert.equal(listMeetings([], council).total, 0);
+    assert.equal(listMeetings(NOBODY, council).total, 0);
   });
 
   test("the database holds one number per meeting per body", () => {
@@ -179,25 +180,25 @@ describe("drafts", () => {
   test("a second save on an old version is refused as a conflict; the first stays", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    const { version, draftJson } = getMeeting(id)!.meeting;
+    const { version, draftJson } = getMeeting(STAFF, id)!.meeting;
     const mine = { ...minutesDocSchema.parse(JSON.parse(draftJson)), summary: "متن دبیر اول" };
     const theirs = { ...mine, summary: "متن دبیر دوم" };
     assert.ok(saveDraft(actor, id, { doc: mine, version, saveId: saveId() }).ok);
     const second = saveDraft(actor, id, { doc: theirs, version, saveId: saveId() });
     assert.equal(second.ok, false);
-    assert.equal(getMeeting(id)!.doc.summary, "متن دبیر اول");
+    assert.equal(getMeeting(STAFF, id)!.doc.summary, "متن دبیر اول");
   });
 
   test("a double submit of the same save is saved once", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    const { version } = getMeeting(id)!.meeting;
-    const doc = { ...getMeeting(id)!.doc, summary: "یک بار" };
+    const { version } = getMeeting(STAFF, id)!.meeting;
+    const doc = { ...getMeeting(STAFF, id)!.doc, summary: "یک بار" };
     const once = saveId();
     const a = saveDraft(actor, id, { doc, version, saveId: once });
     const b = saveDraft(actor, id, { doc, version, saveId: once });
     assert.deepEqual([a.ok, b.ok], [true, true]);
-    assert.equal(getMeeting(id)!.meeting.version, version + 1);
+    assert.equal(getMeeting(STAFF, id)!.meeting.version, version + 1);
   });
 });
 
@@ -205,7 +206,7 @@ describe("finalising", () => {
   test("incomplete minutes are refused with every problem named, and nothing is locked", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    const doc = getMeeting(id)!.doc;
+    const doc = getMeeting(STAFF, id)!.doc;
     save(id, {
       ...doc,
       date: "۱۴۰۴/۱۲/۳۰",
@@ -222,7 +223,7 @@ describe("finalising", () => {
       ],
     });
     assert.throws(
-      () => finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version }),
+      () => finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version }),
       (e: unknown) =>
         e instanceof FinalisationError &&
         e.errors.date === "date.errors.invalid" &&
@@ -231,7 +232,7 @@ describe("finalising", () => {
         e.errors["resolutions.0.owners"] === "minutes.errors.unmatchedOwner" &&
         e.errors["resolutions.0.timeframeKind"] === "minutes.errors.timeframe",
     );
-    assert.equal(getMeeting(id)!.meeting.status, "draft");
+    assert.equal(getMeeting(STAFF, id)!.meeting.status, "draft");
   });
 
   test("deadlines start at finalising, moved off Nowruz and the weekend; final minutes are locked in the database", () => {
@@ -242,8 +243,8 @@ describe("finalising", () => {
         .run();
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    save(id, completeDoc(getMeeting(id)!.doc, council));
-    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    save(id, completeDoc(getMeeting(STAFF, id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version });
     const rows = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
     // 1403/12/25 + one week = 1404/01/02 (Nowruz) → Tuesday 1404/01/05 with Thursday and Friday off.
     assert.equal(rows[0].dueDate, jalaliToIso({ jy: 1404, jm: 1, jd: 5 }));
@@ -262,7 +263,11 @@ describe("finalising", () => {
     );
     assert.throws(
       () =>
-        saveDraft(actor, id, { doc: getMeeting(id)!.doc, version: getMeeting(id)!.meeting.version, saveId: saveId() }),
+        saveDraft(actor, id, {
+          doc: getMeeting(STAFF, id)!.doc,
+          version: getMeeting(STAFF, id)!.meeting.version,
+          saveId: saveId(),
+        }),
       (e: unknown) => e instanceof RuleViolation && e.code === "minutes_final",
     );
     // Follow-up may still move a resolution's status.
@@ -272,8 +277,8 @@ describe("finalising", () => {
   test("a correction is a new edition with a reason; the first edition stays readable", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    save(id, completeDoc(getMeeting(id)!.doc, council));
-    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    save(id, completeDoc(getMeeting(STAFF, id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version });
     const [firstId] = db
       .select()
       .from(resolutions)
@@ -282,16 +287,16 @@ describe("finalising", () => {
       .map((r) => r.id);
 
     startCorrection(actor, id);
-    const draft = getMeeting(id)!;
+    const draft = getMeeting(STAFF, id)!;
     assert.equal(draft.meeting.status, "correcting");
     save(id, { ...draft.doc, resolutions: [{ ...draft.doc.resolutions[0], subject: "تهیه گزارش سه ماهه با روکش" }] });
     assert.throws(
-      () => finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version }),
+      () => finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version }),
       (e: unknown) => e instanceof FinalisationError && e.errors.reason === "minutes.errors.reason",
     );
-    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version, reason: "اصلاح موضوع مصوبه ۱" });
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version, reason: "اصلاح موضوع مصوبه ۱" });
 
-    const after = getMeeting(id)!;
+    const after = getMeeting(STAFF, id)!;
     assert.equal(after.meeting.status, "final");
     assert.deepEqual(
       after.editions.map((e) => [e.edition, e.reason]),
@@ -300,8 +305,8 @@ describe("finalising", () => {
         [2, "اصلاح موضوع مصوبه ۱"],
       ],
     );
-    assert.equal(getEdition(id, 1)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه");
-    assert.equal(getEdition(id, 2)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه با روکش");
+    assert.equal(getEdition(STAFF, id, 1)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه");
+    assert.equal(getEdition(STAFF, id, 2)!.doc.resolutions[0].subject, "تهیه گزارش سه ماهه با روکش");
     const rows = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
     assert.equal(rows[0].id, firstId, "a corrected resolution keeps its identity (and follow-ups)");
     assert.equal(rows[1].status, "cancelled");
@@ -310,12 +315,12 @@ describe("finalising", () => {
   test("an abandoned correction leaves the final minutes as they were", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);
-    save(id, completeDoc(getMeeting(id)!.doc, council));
-    finaliseMeeting(actor, id, { version: getMeeting(id)!.meeting.version });
+    save(id, completeDoc(getMeeting(STAFF, id)!.doc, council));
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version });
     startCorrection(actor, id);
-    save(id, { ...getMeeting(id)!.doc, summary: "تغییری که رها شد" });
+    save(id, { ...getMeeting(STAFF, id)!.doc, summary: "تغییری که رها شد" });
     cancelCorrection(actor, id);
-    const m = getMeeting(id)!;
+    const m = getMeeting(STAFF, id)!;
     assert.deepEqual([m.meeting.status, m.meeting.edition, m.doc.summary], ["final", 1, ""]);
   });
 });

@@ -3,6 +3,7 @@ import { memberships, people } from "../../db/schema";
 import type { MembershipInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
 import { writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
@@ -73,7 +74,7 @@ export function endMembership(actor: Actor, membershipId: number, target: Member
     const belongs =
       before &&
       ("bodyId" in target ? before.bodyId === target.bodyId : before.workingGroupId === target.workingGroupId);
-    if (!before || !belongs) throw new Response("Not found", { status: 404 });
+    if (!before || !belongs) throw new NotFoundError();
     const today = clock.today();
     if (!isCurrent(before.endDate, today)) return;
     tx.update(memberships).set({ endDate: today }).where(eq(memberships.id, membershipId)).run();

@@ -5,6 +5,7 @@ import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
 import type { Scope } from "./access.server";
 import { listMyActionDates, resolutionCode, visibleCondition } from "./resolutions.server";
+
 const lastRefresh = new Map<number, number>();
 const REFRESH_MS = 60_000;
 
@@ -79,7 +80,11 @@ export function markRead(scope: Scope, id: number | null) {
   db.update(notifications)
     .set({ readAt: clock.nowIso() })
     .where(
-      and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), id ? eq(notifications.id, id) : undefined),
+      and(
+        eq(notifications.userId, scope.userId),
+        isNull(notifications.readAt),
+        id ? eq(notifications.id, id) : undefined,
+      ),
     )
     .run();
 }

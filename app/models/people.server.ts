@@ -3,6 +3,7 @@ import { bodies, memberships, people, users, workingGroups } from "../../db/sche
 import type { PersonInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { personSearchKey } from "../utils/person-name";
 import { type Actor, recordAudit } from "./audit.server";
@@ -121,7 +122,7 @@ export function createPerson(actor: Actor, input: PersonInput): number {
 export function updatePerson(actor: Actor, id: number, input: PersonInput) {
   writeTransaction((tx) => {
     const before = tx.select().from(people).where(eq(people.id, id)).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError();
     tx.update(people)
       .set({ ...input, searchKey: personSearchKey(input), updatedAt: clock.nowIso() })
       .where(eq(people.id, id))

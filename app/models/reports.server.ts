@@ -15,11 +15,11 @@ import {
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { daysBetween, halfYearRange, type Quarter, quarterRange } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import type { SessionUser } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
 import { ACTIVE, isActive, isOverdue, ownerNames, resolutionCode } from "./resolutions.server";
@@ -381,7 +381,7 @@ export function updateReportDraft(
         .from(reports)
         .where(eq(reports.id, id))
         .get();
-      if (!before) throw new Response("Not found", { status: 404 });
+      if (!before) throw new NotFoundError();
       if (before.status === "issued") throw new RuleViolation("report_issued");
       const notesJson = JSON.stringify(input.notes);
       tx.update(reports)
@@ -438,7 +438,7 @@ export function issueReport(actor: Actor, id: number, number: string, pdf: Buffe
         .from(reports)
         .where(eq(reports.id, id))
         .get();
-      if (!r) throw new Response("Not found", { status: 404 });
+      if (!r) throw new NotFoundError();
       if (r.status === "issued") throw new RuleViolation("report_issued");
       if (nextNumber(tx, r) !== number) throw new RuleViolation("duplicate");
       const sha256 = createHash("sha256").update(pdf).digest("hex");

@@ -2,10 +2,12 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { resolutions, users } from "../../db/schema";
+import { STAFF } from "../../tests/scopes";
 import { db } from "../utils/db.server";
 import { createI18n } from "../utils/i18n";
 import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
+import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
@@ -20,7 +22,6 @@ import {
   updateReportDraft,
 } from "./reports.server";
 import { applyChange } from "./resolutions.server";
-import { scopeFor } from "./access.server";
 
 const actor = { userId: null };
 const iso = (jy: number, jm: number, jd: number) => jalaliToIso({ jy, jm, jd });
@@ -112,7 +113,7 @@ describe("composing a quarter from a known data set", () => {
 
     const meet = (date: string, absent: number, items: { days?: number }[]) => {
       const id = createMeeting(actor, committee);
-      const m = getMeeting(id)!;
+      const m = getMeeting(STAFF, id)!;
       const saved = saveDraft(actor, id, {
         version: m.meeting.version,
         saveId: `r${++seq}`,

@@ -3,7 +3,6 @@ import {
   bodies,
   followUps,
   meetings,
-  memberships,
   people,
   type RESOLUTION_STATUSES,
   resolutionOwners,
@@ -13,12 +12,12 @@ import {
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { addDays, computeDeadline, daysBetween, type Timeframe, weekOf } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { RuleViolation } from "../utils/rules";
-import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { cacheKey, canManageResolutionsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";

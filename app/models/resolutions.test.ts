@@ -3,11 +3,12 @@ import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { resolutions, users } from "../../db/schema";
 import { atInstant } from "../../tests/pin-clock";
-import { scopeFor } from "./access.server";
+import { STAFF } from "../../tests/scopes";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
+import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
@@ -103,7 +104,7 @@ function meeting(
   from = today,
 ) {
   const id = createMeeting(actor, bodyId);
-  const m = getMeeting(id)!;
+  const m = getMeeting(STAFF, id)!;
   const saved = saveDraft(actor, id, {
     version: m.meeting.version,
     saveId: `s${++seq}`,

@@ -3,6 +3,7 @@ import { loginAttempts, people, type Role, sessions, users } from "../../db/sche
 import type { AccountInput } from "../schemas/accounts";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "../utils/password.server";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
@@ -118,7 +119,7 @@ export function listUsers() {
 export function setUserDisabled(actor: Actor, userId: number, disabled: boolean) {
   writeTransaction((tx) => {
     const before = tx.select({ disabledAt: users.disabledAt }).from(users).where(eq(users.id, userId)).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError();
     const disabledAt = disabled ? clock.nowIso() : null;
     tx.update(users).set({ disabledAt }).where(eq(users.id, userId)).run();
     if (disabled) destroyAllSessions(userId, undefined, tx);
@@ -197,7 +198,7 @@ export async function createUser(actor: Actor, input: AccountInput): Promise<num
 export function setUserRole(actor: Actor, userId: number, role: Role) {
   writeTransaction((tx) => {
     const before = tx.select({ role: users.role }).from(users).where(eq(users.id, userId)).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError();
     if (before.role === role) return;
     tx.update(users).set({ role }).where(eq(users.id, userId)).run();
     destroyAllSessions(userId, undefined, tx);
@@ -213,7 +214,7 @@ export async function resetPassword(actor: Actor, userId: number, password: stri
   const passwordHash = await hashPassword(password);
   writeTransaction((tx) => {
     const found = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
-    if (!found) throw new Response("Not found", { status: 404 });
+    if (!found) throw new NotFoundError();
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     destroyAllSessions(userId, undefined, tx);
     // The hash is never written to the audit log.

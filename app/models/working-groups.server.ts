@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, memberships, people, workingGroups } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
 import { comparePersian } from "../utils/normalize";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -114,7 +115,7 @@ export function getWorkingGroup(id: number) {
 export function updateWorkingGroup(actor: Actor, id: number, input: { name: string; duties: string }) {
   writeTransaction((tx) => {
     const before = tx.select().from(workingGroups).where(eq(workingGroups.id, id)).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError();
     tx.update(workingGroups).set(input).where(eq(workingGroups.id, id)).run();
     recordAudit(
       { ...actor, action: "update", entity: "working_group", entityId: id, before, after: { ...before, ...input } },
@@ -127,7 +128,7 @@ export function updateWorkingGroup(actor: Actor, id: number, input: { name: stri
 export function closeWorkingGroup(actor: Actor, id: number) {
   writeTransaction((tx) => {
     const before = tx.select().from(workingGroups).where(eq(workingGroups.id, id)).get();
-    if (!before) throw new Response("Not found", { status: 404 });
+    if (!before) throw new NotFoundError();
     if (before.closedAt) return;
     const closedAt = clock.nowIso();
     tx.update(workingGroups).set({ closedAt }).where(eq(workingGroups.id, id)).run();

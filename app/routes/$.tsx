@@ -1,16 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { requireUser } from "../utils/session.server";
+import { requireScope } from "../models/access.server";
+import { NotFoundError } from "../utils/errors";
+import { route } from "../utils/route.server";
 
 /** Any unknown address: signed-out visitors go to sign-in, others get the Persian not-found page. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  throw new Response("Not found", { status: 404 });
-}
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  await requireScope(request);
+  throw new NotFoundError();
+});
 
-export async function action({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
-  throw new Response("Not found", { status: 404 });
-}
+export const action = route(async function action({ request }: LoaderFunctionArgs) {
+  await requireScope(request);
+  throw new NotFoundError();
+});
 
 export default function NotFound() {
   return null;

@@ -1,28 +1,29 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
+import { requireScope } from "../models/access.server";
 import { listNotifications, refreshNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
 import { listMyActions } from "../models/resolutions.server";
 import * as clock from "../utils/clock.server";
 import { formatJalaliLong } from "../utils/jalali";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  refreshNotifications(user, { force: true });
-  const actions = listMyActions(user, undefined, { limit: 0 });
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireScope(request);
+  refreshNotifications(scope, { force: true });
+  const actions = listMyActions(scope, undefined, { limit: 0 });
   return json({
     user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
-    notifications: listNotifications(user.id, { limit: 10 }),
+    notifications: listNotifications(scope, { limit: 10 }),
     actionCounts: { total: actions.total, overdue: actions.overdueCount, week: actions.weekCount },
     today: clock.today(),
     memberships: user.personId ? getPersonMemberships(user.personId) : [],
     figures: getDirectoryFigures(),
   });
-}
+});
 
 export default function Home() {
   const { user, today, memberships, figures, notifications, actionCounts } = useLoaderData<typeof loader>();

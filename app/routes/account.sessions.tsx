@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
 import { changeOwnPassword, listSessions } from "../models/users.server";
 import { ownPasswordSchema, PASSWORD_MIN } from "../schemas/accounts";
@@ -8,26 +9,26 @@ import { invalidFormResponse, parseForm } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
-import { destroyAllSessions, destroyUserSession, endSession, requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
+import { destroyAllSessions, destroyUserSession, endSession } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { user } = await requireScope(request);
   return json({
     current: user.sessionId,
     sessions: listSessions(user.id).map((s) => ({ ...s, id: s.id.slice(0, 12) })),
   });
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { user, actor } = await requireScope(request, context);
   const form = await request.formData();
   if (form.get("intent") === "password") {
     const { t } = await getFixedT(request);
     const parsed = parseForm(form, ownPasswordSchema, t);
     if (!parsed.ok) return invalidFormResponse(parsed.errors, "password");
-    const actor = { userId: user.id, ip: clientIp(context) };
     const changed = await changeOwnPassword(
       actor,
       user.sessionId,
@@ -51,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const prefix = String(form.get("session") ?? "");
   if (prefix.length === 12) endSession(user.id, prefix);
   return redirect("/account/sessions");
-}
+});
 
 function ChangePassword() {
   const { t } = useT();

@@ -2,17 +2,19 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
+import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
 import { browseAudit } from "../models/audit.server";
 import { listUsers } from "../models/users.server";
 import { pageOf } from "../schemas/paging";
 import { localDigits } from "../utils/digits";
 import { formatTimestamp, parseJalaliInput } from "../utils/jalali";
-import { requireRole } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canAdminister(scope), scope);
   const params = new URL(request.url).searchParams;
   const date = (v: string | null) => {
     const r = parseJalaliInput(v ?? "");
@@ -28,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page,
   });
   return json({ ...result, page, users: listUsers().map((u) => ({ id: u.id, username: u.username })) });
-}
+});
 
 export default function AuditBrowser() {
   const { rows, total, pages, page, actions, entities, users } = useLoaderData<typeof loader>();

@@ -1,25 +1,26 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
 import { addHoliday, getWeekendDays, listHolidays, removeHoliday, setWeekendDays } from "../models/calendar.server";
 import { formatJalaliLong, parseJalaliInput, weekdayName } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { clientIp } from "../utils/request.server";
-import { requireRole } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireRole(request, ["admin"]);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canAdminister(scope), scope);
   return json({ weekend: getWeekendDays(), holidays: listHolidays() });
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireRole(request, ["admin"]);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canAdminister(scope), scope);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = form.get("intent");
-  const actor = { userId: user.id, ip: clientIp(context) };
   if (intent === "weekend") {
     const days = form
       .getAll("day")
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return json({ ok: true, errors: {} as Record<string, string> });
   }
   throw new Response("Bad request", { status: 400 });
-}
+});
 
 export default function CalendarAdmin() {
   const { weekend, holidays: rows } = useLoaderData<typeof loader>();

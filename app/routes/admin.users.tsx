@@ -2,6 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-r
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "../../db/enums";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
+import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
 import {
   createUser,
   listUsers,
@@ -14,25 +15,25 @@ import { accountSchema, PASSWORD_MIN, passwordResetSchema, roleChangeSchema } fr
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { asRuleViolation } from "../utils/rules";
-import { requireRole } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireRole(request, ["admin"]);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { user, scope } = await requireScope(request);
+  requireAllowed(canAdminister(scope), scope);
   return json({ users: listUsers(), people: peopleWithoutAccount(), me: user.id });
-}
+});
 
 type Answer = { intent: string; userId?: number; ok?: boolean; errors: Record<string, string> };
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const admin = await requireRole(request, ["admin"]);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { user: admin, scope, actor } = await requireScope(request, context);
+  requireAllowed(canAdminister(scope), scope);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const actor = { userId: admin.id, ip: clientIp(context) };
   if (intent === "create") {
     const parsed = parseForm(form, accountSchema, t);
     if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw new Response("Bad request", { status: 400 });
   }
   return json<Answer>({ intent, userId, ok: true, errors: {} });
-}
+});
 
 const EMPTY_ACCOUNT = { username: "", role: "member" as const, personId: "", password: "" };
 

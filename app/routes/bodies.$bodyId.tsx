@@ -4,30 +4,30 @@ import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
+import { canManageGroupsOf, canManageStructure, requireAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getBody } from "../models/bodies.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { createWorkingGroup } from "../models/working-groups.server";
 import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
-import { canManageGroupsOf, canManageStructure, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
 const CREATE_GROUP = "create-group";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const id = requireId(params.bodyId);
   const found = getBody(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  const canManage = canManageStructure(user);
-  const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(user, id);
+  if (!found) throw new NotFoundError();
+  const canManage = canManageStructure(scope);
+  const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(scope, id);
   return json({
     ...found,
     canManage,
@@ -35,28 +35,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: canManage ? listPersonOptions() : [],
     audit: getAuditTrail("body", id),
   });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const id = requireId(params.bodyId);
   const found = getBody(id);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw new NotFoundError();
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const actor = { userId: user.id, ip: clientIp(context) };
   try {
     if (intent === ADD_MEMBER) {
-      requirePermission(canManageStructure(user), user, request);
+      requireAllowed(canManageStructure(scope), scope);
       const parsed = parseForm(form, membershipSchema, t);
       if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
       addMembership(actor, { bodyId: id }, parsed.data);
     } else if (intent === END_MEMBERSHIP) {
-      requirePermission(canManageStructure(user), user, request);
+      requireAllowed(canManageStructure(scope), scope);
       endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
     } else if (intent === CREATE_GROUP) {
-      requirePermission(found.body.kind === "committee" && canManageGroupsOf(user, id), user, request);
+      requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
       const parsed = parseForm(form, workingGroupSchema, t);
       if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
       const groupId = createWorkingGroup(actor, id, parsed.data);
@@ -69,7 +68,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   return json({ intent, ok: true });
-}
+});
 
 export default function BodyPage() {
   const { body, parent, members, groups, children, canManage, canManageGroups, people, audit } =

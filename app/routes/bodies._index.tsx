@@ -2,18 +2,18 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
+import { canManageStructure, requireScope } from "../models/access.server";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { formatCount, formatPlain } from "../utils/digits";
-import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  return json({ bodies: listBodies(), canManage: canManageStructure(user) });
-}
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  return json({ bodies: listBodies(), canManage: canManageStructure(scope) });
+});
 
 const column = createColumnHelper<BodySummary>();
 

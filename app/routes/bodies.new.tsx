@@ -1,36 +1,35 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { BodyForm } from "../components/body-form";
+import { canManageStructure, requireAllowed, requireScope } from "../models/access.server";
 import { createBody, listParentOptions } from "../models/bodies.server";
 import { bodySchema } from "../schemas/organisation";
 import { invalidFormResponse, parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
-import { canManageStructure, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canManageStructure(scope), scope);
   return json({ parents: listParentOptions() });
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canManageStructure(scope), scope);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), bodySchema, t);
   if (!parsed.ok) return invalidFormResponse(parsed.errors);
   try {
-    const id = createBody({ userId: user.id, ip: clientIp(context) }, parsed.data);
+    const id = createBody(actor, parsed.data);
     return redirect(`/bodies/${id}`);
   } catch (error) {
     if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
     throw error;
   }
-}
+});
 
 export default function NewBody() {
   const { parents } = useLoaderData<typeof loader>();

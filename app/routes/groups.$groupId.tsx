@@ -4,49 +4,48 @@ import { AuditTrail } from "../components/audit-trail";
 import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
 import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
+import { canManageGroupsOf, requireAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { closeWorkingGroup, getWorkingGroup, updateWorkingGroup } from "../models/working-groups.server";
 import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
-import { canManageGroupsOf, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
 const CLOSE_GROUP = "close-group";
 const EDIT_GROUP = "edit-group";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const id = requireId(params.groupId);
   const found = getWorkingGroup(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  const canManage = canManageGroupsOf(user, found.group.committeeId);
+  if (!found) throw new NotFoundError();
+  const canManage = canManageGroupsOf(scope, found.group.committeeId);
   return json({
     ...found,
     canManage,
     people: canManage && !found.group.closedAt ? listPersonOptions() : [],
     audit: getAuditTrail("working_group", id),
   });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const id = requireId(params.groupId);
   const found = getWorkingGroup(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canManageGroupsOf(user, found.group.committeeId), user, request);
+  if (!found) throw new NotFoundError();
+  requireAllowed(canManageGroupsOf(scope, found.group.committeeId), scope);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
-  const actor = { userId: user.id, ip: clientIp(context) };
   try {
     if (intent === ADD_MEMBER) {
       const parsed = parseForm(form, membershipSchema, t);
@@ -68,7 +67,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   return json({ intent, ok: true });
-}
+});
 
 export default function WorkingGroupPage() {
   const { group, committee, members, currentCount, canManage, people, audit } = useLoaderData<typeof loader>();

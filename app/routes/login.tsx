@@ -3,18 +3,19 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { verifyLogin } from "../models/users.server";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
   return null;
-}
+});
 
 type ActionErrors = { username?: string; password?: string; form?: string };
 
-export async function action({ request, context }: ActionFunctionArgs) {
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const username = String(form.get("username") ?? "").trim();
@@ -35,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(redirectTo, {
     headers: { "Set-Cookie": await createUserSession(request, result.userId, clientIp(context), result.failedBefore) },
   });
-}
+});
 
 export default function Login() {
   const { t } = useT();

@@ -1,20 +1,20 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
+import { canEditMinutesOf, canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
-import { canEditMinutesOf, canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const found = getMinutesView(requireId(params.meetingId));
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  const found = getMinutesView(scope, requireId(params.meetingId));
+  if (!found) throw new NotFoundError();
+  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
   const { meeting, view, editions, shownEdition } = found;
   return json({
     id: meeting.id,
@@ -23,18 +23,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     view,
     editions,
     shownEdition,
-    canEdit: canEditMinutesOf(user, meeting.bodyId),
+    canEdit: canEditMinutesOf(scope, meeting.bodyId),
     pdfError: new URL(request.url).searchParams.has("pdfError"),
   });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const id = requireId(params.meetingId);
-  const found = getMinutesView(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
-  const actor = { userId: user.id, ip: clientIp(context) };
+  const found = getMinutesView(scope, id);
+  if (!found) throw new NotFoundError();
+  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
   const intent = (await request.formData()).get("intent");
   if (intent === "start-correction") {
     startCorrection(actor, id);
@@ -49,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect("/meetings");
   }
   throw new Response("Bad request", { status: 400 });
-}
+});
 
 export default function MinutesPage() {
   const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();

@@ -1,13 +1,13 @@
 import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { z } from "zod";
+import { canEditMinutesOf, getAccess, requireScope } from "../models/access.server";
 import { getMeeting, saveDraft } from "../models/meetings.server";
 import { minutesDocSchema } from "../schemas/minutes";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
-import { canEditMinutesOf } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { getUser, requireUser } from "../utils/session.server";
 
 const saveSchema = z.object({ doc: minutesDocSchema, version: z.number().int(), saveId: z.string().min(8).max(64) });
 
@@ -15,14 +15,15 @@ const saveSchema = z.object({ doc: minutesDocSchema, version: z.number().int(), 
  * Saves a minutes draft (autosave and the Save button). Answers JSON only — never a redirect — so an expired
  * session or a conflict leaves the editor, and the text in it, where it is.
  */
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
   const { t } = await getFixedT(request);
-  const user = await getUser(request);
-  if (!user) return json({ ok: false, expired: true, message: t("minutes.expired") }, { status: 401 });
+  const access = await getAccess(request, context);
+  if (!access) return json({ ok: false, expired: true, message: t("minutes.expired") }, { status: 401 });
+  const { scope, actor } = access;
   const id = requireId(params.meetingId);
-  const found = getMeeting(id);
+  const found = getMeeting(scope, id);
   if (!found) return json({ ok: false, message: t("errors.notFound") }, { status: 404 });
-  if (!canEditMinutesOf(user, found.meeting.bodyId))
+  if (!canEditMinutesOf(scope, found.meeting.bodyId))
     return json({ ok: false, message: t("errors.forbidden") }, { status: 403 });
   let body: unknown;
   try {
@@ -33,16 +34,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsed = saveSchema.safeParse(body);
   if (!parsed.success) return json({ ok: false, message: t("validation.tooLong") }, { status: 400 });
   try {
-    const result = saveDraft({ userId: user.id, ip: clientIp(context) }, id, parsed.data);
+    const result = saveDraft(actor, id, parsed.data);
     if (!result.ok) return json({ ok: false, conflict: result.conflict }, { status: 409 });
     return json(result);
   } catch (error) {
     if (error instanceof RuleViolation) return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
     throw error;
   }
-}
+});
 
-export async function loader({ request }: ActionFunctionArgs) {
-  await requireUser(request);
-  throw new Response("Not found", { status: 404 });
-}
+export const loader = route(async function loader({ request }: ActionFunctionArgs) {
+  await requireScope(request);
+  throw new NotFoundError();
+});

@@ -1,22 +1,22 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesEditor } from "../components/minutes-editor";
+import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { FinalisationError, finaliseMeeting, getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
 import { getOwnerOptions } from "../models/owner-options.server";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
-import { canEditMinutesOf, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const found = getMeeting(requireId(params.meetingId));
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  const found = getMeeting(scope, requireId(params.meetingId));
+  if (!found) throw new NotFoundError();
+  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
   const { meeting, body, doc } = found;
   if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
   const owners = getOwnerOptions();
@@ -34,19 +34,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
     followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
   });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const id = requireId(params.meetingId);
-  const found = getMeeting(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canEditMinutesOf(user, found.meeting.bodyId), user, request);
+  const found = getMeeting(scope, id);
+  if (!found) throw new NotFoundError();
+  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });
   try {
-    finaliseMeeting({ userId: user.id, ip: clientIp(context) }, id, {
+    finaliseMeeting(actor, id, {
       version: Number(form.get("version")),
       reason: String(form.get("reason") ?? ""),
     });
@@ -56,7 +56,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   return redirect(`/meetings/${id}`);
-}
+});
 
 export default function EditMinutes() {
   const data = useLoaderData<typeof loader>();

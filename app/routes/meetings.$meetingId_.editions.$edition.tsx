@@ -1,25 +1,26 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
+import { canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
 import { getEdition, getMeeting } from "../models/meetings.server";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
-import { canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
 
 /** An earlier (or the current) edition of final minutes, exactly as it was finalised. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const id = requireId(params.meetingId);
-  const found = getMeeting(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
+  const found = getMeeting(scope, id);
+  if (!found) throw new NotFoundError();
+  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
   const edition = requireId(params.edition);
-  const snapshot = getEdition(id, edition);
-  if (!snapshot) throw new Response("Not found", { status: 404 });
+  const snapshot = getEdition(scope, id, edition);
+  if (!snapshot) throw new NotFoundError();
   const latest = found.editions.at(-1)?.edition ?? edition;
   return json({ id, edition, snapshot, isOlder: edition < latest });
-}
+});
 
 export default function EditionPage() {
   const { id, edition, snapshot, isOlder } = useLoaderData<typeof loader>();

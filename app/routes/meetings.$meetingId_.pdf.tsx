@@ -3,21 +3,22 @@ import { redirect } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { MinutesView } from "../components/minutes-view";
+import { canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
 import { getMinutesView } from "../models/meetings.server";
 import { formatPlain } from "../utils/digits";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getLang, serverI18n } from "../utils/locale.server";
 import { appStyles, PdfError, printPdf } from "../utils/pdf.server";
-import { canReadMeetingsOf, requirePermission } from "../utils/permissions.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 
 /** The minutes as a PDF, printed by Chromium from the same component as the page. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const id = requireId(params.meetingId);
-  const found = getMinutesView(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  requirePermission(canReadMeetingsOf(user, found.meeting.bodyId), user, request);
+  const found = getMinutesView(scope, id);
+  if (!found) throw new NotFoundError();
+  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
   const lang = await getLang(request);
   const i18n = serverI18n(lang);
   const body = renderToStaticMarkup(
@@ -49,4 +50,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     }
     throw error;
   }
-}
+});

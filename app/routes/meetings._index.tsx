@@ -3,34 +3,33 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
 import { Pagination } from "../components/ui/pagination";
+import { canEditMinutesOf, canReadMeetingsOf, requireScope } from "../models/access.server";
 import { listBodies } from "../models/bodies.server";
 import { listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
 import { pageOf } from "../schemas/paging";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
-import { canEditMinutesOf, readableBodyIds } from "../utils/permissions.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const readable = readableBodyIds(user);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const params = new URL(request.url).searchParams;
   const filter = Number(params.get("body")) || undefined;
   const page = pageOf(params);
-  const bodies = listBodies().filter((b) => readable === null || readable.includes(b.id));
-  const { rows, total } = listMeetings(readable, filter, page);
+  const bodies = listBodies().filter((b) => canReadMeetingsOf(scope, b.id));
+  const { rows, total } = listMeetings(scope, filter, page);
   return json({
     meetings: rows,
     total,
     page,
     pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE)),
     bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
-    editable: bodies.filter((b) => b.active && canEditMinutesOf(user, b.id)).map((b) => ({ id: b.id, name: b.name })),
+    editable: bodies.filter((b) => b.active && canEditMinutesOf(scope, b.id)).map((b) => ({ id: b.id, name: b.name })),
     filter: filter ?? null,
   });
-}
+});
 
 const column = createColumnHelper<MeetingListRow>();
 

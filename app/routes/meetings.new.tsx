@@ -1,26 +1,25 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
+import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { createMeeting } from "../models/meetings.server";
 import { requireId } from "../utils/forms.server";
-import { canEditMinutesOf, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  await requireScope(request);
   return redirect("/meetings");
-}
+});
 
 /** Opens a new meeting of a body, numbered and pre-filled, and goes straight to typing its minutes. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const bodyId = requireId(String((await request.formData()).get("bodyId") ?? ""));
-  requirePermission(canEditMinutesOf(user, bodyId), user, request);
+  requireAllowed(canEditMinutesOf(scope, bodyId), scope);
   try {
-    const id = createMeeting({ userId: user.id, ip: clientIp(context) }, bodyId);
+    const id = createMeeting(actor, bodyId);
     return redirect(`/meetings/${id}/edit`);
   } catch (error) {
     if (error instanceof RuleViolation) throw new Response("Bad request", { status: 400 });
     throw error;
   }
-}
+});

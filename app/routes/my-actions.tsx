@@ -2,23 +2,24 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
+import { requireScope } from "../models/access.server";
 import { listMyActions } from "../models/resolutions.server";
 import { PAGE_SIZES, pageOf, pageSizeOf } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const params = new URL(request.url).searchParams;
   const page = pageOf(params);
   // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
   const size = pageSizeOf(params);
-  const result = listMyActions(user, undefined, { limit: size, offset: (page - 1) * size });
+  const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size });
   return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
-}
+});
 
 export default function MyActions() {
   const {

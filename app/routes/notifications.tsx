@@ -1,24 +1,26 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
+import { requireScope } from "../models/access.server";
 import { listNotifications, markRead, refreshNotifications } from "../models/notifications.server";
-import { requireUser, safeRedirect } from "../utils/session.server";
+import { route } from "../utils/route.server";
+import { safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  refreshNotifications(user, { force: true });
-  return json({ items: listNotifications(user.id) });
-}
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  refreshNotifications(scope, { force: true });
+  return json({ items: listNotifications(scope) });
+});
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request }: ActionFunctionArgs) {
+  const { scope } = await requireScope(request);
   const form = await request.formData();
   const id = Number(form.get("id"));
-  markRead(user.id, Number.isInteger(id) && id > 0 ? id : null);
+  markRead(scope, Number.isInteger(id) && id > 0 ? id : null);
   const back = request.headers.get("referer");
   return redirect(safeRedirect(back ? new URL(back).pathname : null, "/notifications"));
-}
+});
 
 export default function Notifications() {
   const { items } = useLoaderData<typeof loader>();

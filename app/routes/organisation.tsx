@@ -1,19 +1,20 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { requireScope } from "../models/access.server";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { listOpenGroups } from "../models/working-groups.server";
 import * as clock from "../utils/clock.server";
 import { formatJalali } from "../utils/jalali";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { formatPersonName } from "../utils/person-name";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  await requireScope(request);
   return json({ bodies: listBodies(), groups: listOpenGroups(), today: clock.today() });
-}
+});
 
 type Group = ReturnType<typeof listOpenGroups>[number];
 

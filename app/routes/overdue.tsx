@@ -8,21 +8,22 @@ import {
   useReactTable,
 } from "@tanstack/react-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { requireScope } from "../models/access.server";
 import { overdueReview, ownerFilterOptions } from "../models/resolutions.server";
 import { parseOverdueQuery } from "../schemas/overdue";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const query = parseOverdueQuery(new URL(request.url).searchParams);
-  const review = overdueReview(user, query);
-  return json({ ...review, query, options: ownerFilterOptions() });
-}
+  const review = overdueReview(scope, query);
+  return json({ ...review, query, options: ownerFilterOptions(scope) });
+});
 
 type Row = ReturnType<typeof overdueReview>["rows"][number];
 const column = createColumnHelper<Row>();

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { requireScope } from "../models/access.server";
 import { overdueExport } from "../models/resolutions.server";
 import { parseOverdueQuery } from "../schemas/overdue";
 import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { buildXlsx } from "../utils/xlsx.server";
 
 /** Exactly the rows of the overdue review under the same filters, as a right-to-left Excel sheet with Jalali dates. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const { t, lang } = await getFixedT(request);
   const { page: _p, pageSize: _s, ...query } = parseOverdueQuery(new URL(request.url).searchParams);
-  const rows = overdueExport(user, query);
+  const rows = overdueExport(scope, query);
   const file = buildXlsx({
     sheetName: t("overdue.sheet"),
     rightToLeft: lang === "fa",
@@ -46,4 +47,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
       "Cache-Control": "no-store",
     },
   });
-}
+});

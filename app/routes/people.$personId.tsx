@@ -1,26 +1,27 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
+import { canManageStructure, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getPerson } from "../models/people.server";
 import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { formatJalali } from "../utils/jalali";
-import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const id = requireId(params.personId);
   const found = getPerson(id);
-  if (!found) throw new Response("Not found", { status: 404 });
-  const canManage = canManageStructure(user);
+  if (!found) throw new NotFoundError();
+  const canManage = canManageStructure(scope);
   return json({ ...found, canManage, today: clock.today(), audit: canManage ? getAuditTrail("person", id) : [] });
-}
+});
 
 export default function PersonPage() {
   const { person, account, memberships, canManage, today, audit } = useLoaderData<typeof loader>();

@@ -1,35 +1,35 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PersonForm } from "../components/person-form";
+import { canManageStructure, requireAllowed, requireScope } from "../models/access.server";
 import { getPerson, updatePerson } from "../models/people.server";
 import { personSchema } from "../schemas/organisation";
+import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
-import { canManageStructure, requirePermission } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
-import { clientIp } from "../utils/request.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canManageStructure(scope), scope);
   const found = getPerson(requireId(params.personId));
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) throw new NotFoundError();
   return json({ person: found.person });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canManageStructure(scope), scope);
   const id = requireId(params.personId);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), personSchema, t);
   if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  updatePerson({ userId: user.id, ip: clientIp(context) }, id, parsed.data);
+  updatePerson(actor, id, parsed.data);
   return redirect(`/people/${id}`);
-}
+});
 
 export default function EditPerson() {
   const { person } = useLoaderData<typeof loader>();

@@ -2,19 +2,19 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
+import { canManageStructure, requireScope } from "../models/access.server";
 import { listPeople } from "../models/people.server";
 import { localDigits } from "../utils/digits";
-import { canManageStructure } from "../utils/permissions.server";
 import { formatPersonName } from "../utils/person-name";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-  return json({ q, people: listPeople({ q }), canManage: canManageStructure(user) });
-}
+  return json({ q, people: listPeople({ q }), canManage: canManageStructure(scope) });
+});
 
 type Row = ReturnType<typeof listPeople>[number];
 const column = createColumnHelper<Row>();

@@ -1,29 +1,28 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { EMPTY_PERSON, PersonForm } from "../components/person-form";
+import { canManageStructure, requireAllowed, requireScope } from "../models/access.server";
 import { createPerson } from "../models/people.server";
 import { personSchema } from "../schemas/organisation";
 import { invalidFormResponse, parseForm } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
-import { canManageStructure, requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canManageStructure(scope), scope);
   return null;
-}
+});
 
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canManageStructure(user), user, request);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canManageStructure(scope), scope);
   const { t } = await getFixedT(request);
   const parsed = parseForm(await request.formData(), personSchema, t);
   if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  const id = createPerson({ userId: user.id, ip: clientIp(context) }, parsed.data);
+  const id = createPerson(actor, parsed.data);
   return redirect(`/people/${id}`);
-}
+});
 
 export default function NewPerson() {
   const { t } = useT();

@@ -1,49 +1,40 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ReportView } from "../components/report-view";
-import {
-  canComposeReports,
-  canReadReports,
-  createReportDraft,
-  getReport,
-  issueReport,
-  upcomingNumber,
-  updateReportDraft,
-} from "../models/reports.server";
+import { canComposeReports, canReadReports, requireAllowed, requireScope } from "../models/access.server";
+import { createReportDraft, getReport, issueReport, upcomingNumber, updateReportDraft } from "../models/reports.server";
 import { localDigits } from "../utils/digits";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { PdfError } from "../utils/pdf.server";
-import { requirePermission } from "../utils/permissions.server";
 import { printReport, reportViewProps } from "../utils/report-print.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canReadReports(user), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canReadReports(scope), scope);
   const report = getReport(requireId(params.reportId));
-  if (!report) throw new Response("Not found", { status: 404 });
-  const compose = canComposeReports(user);
-  if (report.status === "draft") requirePermission(compose, user, request);
+  if (!report) throw new NotFoundError();
+  const compose = canComposeReports(scope);
+  if (report.status === "draft") requireAllowed(compose, scope);
   const { t } = await getFixedT(request);
   return json({ report, view: reportViewProps(report, t), compose });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canComposeReports(user), user, request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canComposeReports(scope), scope);
   const id = requireId(params.reportId);
   const report = getReport(id);
-  if (!report) throw new Response("Not found", { status: 404 });
+  if (!report) throw new NotFoundError();
   const { t, lang } = await getFixedT(request);
   const form = await request.formData();
   const intent = form.get("intent");
-  const actor = { userId: user.id, ip: clientIp(context) };
   try {
     if (intent === "save") {
       const notes: Record<string, string> = {};
@@ -80,7 +71,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     throw error;
   }
   throw new Response("Bad request", { status: 400 });
-}
+});
 
 export default function ReportPage() {
   const { report, view, compose } = useLoaderData<typeof loader>();

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canReadReports, getReportPdf } from "../models/reports.server";
+import { canReadReports, requireAllowed, requireScope } from "../models/access.server";
+import { getReportPdf } from "../models/reports.server";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
-import { requirePermission } from "../utils/permissions.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 
 /** The issued PDF exactly as stored at issue time (its SHA-256 is on the archive page). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canReadReports(user), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canReadReports(scope), scope);
   const report = getReportPdf(requireId(params.reportId));
-  if (!report?.pdf) throw new Response("Not found", { status: 404 });
+  if (!report?.pdf) throw new NotFoundError();
   return new Response(new Uint8Array(report.pdf), {
     headers: {
       "Content-Type": "application/pdf",
@@ -18,4 +19,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ETag: `"${report.sha256}"`,
     },
   });
-}
+});

@@ -1,19 +1,20 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canComposeReports, getReport, upcomingNumber } from "../models/reports.server";
+import { canComposeReports, requireAllowed, requireScope } from "../models/access.server";
+import { getReport, upcomingNumber } from "../models/reports.server";
+import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getLang } from "../utils/locale.server";
 import { PdfError } from "../utils/pdf.server";
-import { requirePermission } from "../utils/permissions.server";
 import { printReport } from "../utils/report-print.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 
 /** A draft report printed as it would be issued, without issuing it (nothing is stored). */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canComposeReports(user), user, request);
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canComposeReports(scope), scope);
   const id = requireId(params.reportId);
   const report = getReport(id);
-  if (report?.status !== "draft") throw new Response("Not found", { status: 404 });
+  if (report?.status !== "draft") throw new NotFoundError();
   try {
     const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");
     return new Response(new Uint8Array(pdf), {
@@ -27,4 +28,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (error instanceof PdfError) throw new Response("PDF unavailable", { status: 503 });
     throw error;
   }
-}
+});

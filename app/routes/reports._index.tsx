@@ -1,20 +1,19 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { canComposeReports, canReadReports, createReportDraft, listReports } from "../models/reports.server";
+import { canComposeReports, canReadReports, requireAllowed, requireScope } from "../models/access.server";
+import { createReportDraft, listReports } from "../models/reports.server";
 import * as clock from "../utils/clock.server";
 import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { requirePermission } from "../utils/permissions.server";
-import { clientIp } from "../utils/request.server";
-import { requireUser } from "../utils/session.server";
+import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canReadReports(user), user, request);
-  const compose = canComposeReports(user);
+export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  requireAllowed(canReadReports(scope), scope);
+  const compose = canComposeReports(scope);
   const all = listReports();
   return json({
     issued: all.filter((r) => r.status === "issued"),
@@ -22,12 +21,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
     compose,
     current: quarterOf(clock.today()),
   });
-}
+});
 
 /** Opens a report draft for a Jalali quarter or half-year, composed from the data; a wrong year or period is named. */
-export async function action({ request, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
-  requirePermission(canComposeReports(user), user, request);
+export const action = route(async function action({ request, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
+  requireAllowed(canComposeReports(scope), scope);
   const form = await request.formData();
   const { t } = await getFixedT(request);
   const kind = form.get("kind") === "half_year" ? "half_year" : "quarterly";
@@ -40,9 +39,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   else if (kind === "half_year" && period > 2) errors.period = t("reports.halfInvalid");
   if (errors.year || errors.period)
     return json({ errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } }, 400);
-  const id = createReportDraft({ userId: user.id, ip: clientIp(context) }, { kind, year, period }, t);
+  const id = createReportDraft(actor, { kind, year, period }, t);
   return redirect(`/reports/${id}`);
-}
+});
 
 export default function Reports() {
   const { issued, drafts, compose, current } = useLoaderData<typeof loader>();

@@ -2,50 +2,45 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { requireScope } from "../models/access.server";
 import { applyChange, getResolution, requireChangeAllowed } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
 import * as clock from "../utils/clock.server";
 import { formatPercent, localDigits } from "../utils/digits";
+import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { clientIp } from "../utils/request.server";
+import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { denyAccess, requireUser } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const resolution = getResolution(user, requireId(params.resolutionId));
-  if (!resolution) throw new Response("Not found", { status: 404 });
+export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
+  const { scope } = await requireScope(request);
+  const resolution = getResolution(scope, requireId(params.resolutionId));
+  if (!resolution) throw new NotFoundError();
   return json({ resolution, today: clock.today() });
-}
+});
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
-  const user = await requireUser(request);
+export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
+  const { scope, actor } = await requireScope(request, context);
   const id = requireId(params.resolutionId);
   const { t } = await getFixedT(request);
   const form = await request.formData();
   const intent = String(form.get("intent") ?? "");
   // Who may do what is settled before the input is even read.
-  try {
-    requireChangeAllowed(user, id, intent);
-  } catch (error) {
-    if (error instanceof Response && error.status === 403) denyAccess(user, request);
-    throw error;
-  }
+  requireChangeAllowed(scope, id, intent);
   const parsed = parseForm(form, followUpSchema, t);
   if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
   try {
-    applyChange({ userId: user.id, ip: clientIp(context) }, user, id, parsed.data);
+    applyChange(actor, scope, id, parsed.data);
   } catch (error) {
     if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
-    if (error instanceof Response && error.status === 403) denyAccess(user, request);
     throw error;
   }
   return json({ intent, ok: true, errors: {} as Record<string, string> });
-}
+});
 
 function IntentForm({
   intent,

@@ -2,6 +2,7 @@ import { json } from "@remix-run/node";
 import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { fieldErrors } from "../schemas/organisation";
+import { NotFoundError } from "./errors";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "./limits";
 import type { RuleViolation } from "./rules";
 
@@ -41,6 +42,6 @@ export function invalidFormResponse(errors: FormErrors, intent?: string) {
 /** Reads a positive integer route parameter, or answers 404. */
 export function requireId(value: string | undefined): number {
   const id = Number(value);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  if (!Number.isSafeInteger(id) || id <= 0) throw new NotFoundError();
   return id;
 }

@@ -131,12 +131,6 @@ export async function requireUser(request: Request): Promise<SessionUser> {
   return (await getUser(request)) ?? loginRedirect(request);
 }
 
-/** Records a refused access in the audit log and answers 403 (the Persian "access denied" page). */
-export function denyAccess(user: Pick<SessionUser, "id">, request: Request): never {
-  recordDenied(user, request);
-  throw new Response("Forbidden", { status: 403 });
-}
-
 /** Writes a refused access to the audit log without answering (for JSON endpoints). */
 export function recordDenied(user: { id: number | null }, request: Request) {
   const url = new URL(request.url);
@@ -148,13 +142,6 @@ export function recordDenied(user: { id: number | null }, request: Request) {
       after: JSON.stringify({ method: request.method, path: url.pathname }),
     })
     .run();
-}
-
-/** The signed-in user when their role is one of `roles`; otherwise a 403. */
-export async function requireRole(request: Request, roles: readonly Role[]): Promise<SessionUser> {
-  const user = await requireUser(request);
-  if (!roles.includes(user.role)) denyAccess(user, request);
-  return user;
 }
 
 /** Ends the current session on the server and returns the header that clears the cookie. */
