@@ -6,6 +6,7 @@ import { atInstant } from "../../tests/pin-clock";
 import { STAFF } from "../../tests/scopes";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
+import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { addDays, formatJalali } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
@@ -153,7 +154,7 @@ describe("life of a resolution", () => {
     // An owner may ask for more time but not give it to themselves.
     assert.throws(
       () => applyChange(actor, w.memberA, r.id, { intent: "extend", date: addDays(today, 10), note: "" }),
-      (e: unknown) => e instanceof Response && e.status === 403,
+      (e: unknown) => e instanceof ForbiddenError,
     );
     applyChange(actor, w.memberA, r.id, {
       intent: "request_extension",
@@ -206,7 +207,7 @@ describe("visibility", () => {
     assert.equal(getResolution(w.memberA, other.id), null);
     assert.throws(
       () => applyChange(actor, w.memberA, other.id, { intent: "progress", note: "x", percent: 10 }),
-      (e: unknown) => e instanceof Response && e.status === 404,
+      (e: unknown) => e instanceof NotFoundError,
     );
     assert.deepEqual(
       listMyActions(w.memberA).rows.map((r) => r.id),

@@ -1,0 +1,171 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { finalMeeting, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
+import { ForbiddenError } from "../utils/errors";
+import {
+  canEditMinutesOf,
+  canManageGroupsOf,
+  canManageStructure,
+  canReadMeetingsOf,
+  canReadReports,
+  type Scope,
+} from "./access.server";
+import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
+import { listNotifications, refreshNotifications } from "./notifications.server";
+import { getResolution, listMyActions, overdueReview, ownerFilterOptions } from "./resolutions.server";
+
+// One HQ over two committees A and B, each with its own working group; every resolution is 30 days past its deadline.
+const hq = makeBody("headquarters");
+const committeeA = makeBody("committee", hq);
+const committeeB = makeBody("committee", hq);
+const groupA = makeGroup(committeeA);
+const groupB = makeGroup(committeeB);
+
+const hqHead = makePerson("رئیس ستاد");
+const chairA = makePerson("رئیس الف");
+const memberA = makePerson("عضو الف");
+const groupMemberA = makePerson("عضو کارگروه الف");
+const memberB = makePerson("عضو ب");
+const ownerA = makePerson("متولی الف");
+const ownerB = makePerson("متولی ب");
+const loner = makePerson("بی‌سمت");
+seat(hqHead, { bodyId: hq }, "chair");
+seat(chairA, { bodyId: committeeA }, "chair");
+seat(memberA, { bodyId: committeeA });
+seat(groupMemberA, { workingGroupId: groupA });
+seat(memberB, { bodyId: committeeB });
+seat(memberB, { workingGroupId: groupB });
+
+const a = finalMeeting(committeeA, 40, [
+  { subject: "گزارش کمیته الف", owners: [{ kind: "person", id: ownerA }], days: 10 },
+  { subject: "کار کارگروه الف", owners: [{ kind: "group", id: groupA }], days: 10 },
+]);
+const b = finalMeeting(committeeB, 40, [
+  { subject: "گزارش کمیته ب", owners: [{ kind: "person", id: ownerB }], days: 10 },
+]);
+const [reportA, groupWorkA] = a.resolutions.map((r) => r.id);
+const [reportB] = b.resolutions.map((r) => r.id);
+
+const scopes: Record<string, Scope> = {
+  admin: signedIn(null, "admin"),
+  secretariat: signedIn(null, "secretariat"),
+  "HQ seat": signedIn(hqHead, "member"),
+  "chair of A": signedIn(chairA, "chair"),
+  "member of A": signedIn(memberA),
+  "working-group member of A": signedIn(groupMemberA),
+  "member of B": signedIn(memberB),
+  "no seats": signedIn(loner),
+};
+
+const visible = (scope: Scope, id: number) => getResolution(scope, id) !== null;
+const readsMeeting = (scope: Scope, id: number) => {
+  try {
+    return getMeeting(scope, id) !== null && getMinutesView(scope, id) !== null;
+  } catch (error) {
+    if (error instanceof ForbiddenError) return false;
+    throw error;
+  }
+};
+const review = { sort: "daysOverdue" as const, dir: "desc" as const, page: 1, pageSize: 25 };
+
+// What each kind of scope must see: meetings of A and B, resolutions, overdue review rows, owner filter people.
+const expected: Record<
+  string,
+  { meetings: [boolean, boolean]; resolutions: number[]; overdue: number[]; filterPeople: number[] }
+> = {
+  admin: {
+    meetings: [true, true],
+    resolutions: [reportA, groupWorkA, reportB],
+    overdue: [reportA, groupWorkA, reportB],
+    filterPeople: [ownerA, ownerB],
+  },
+  secretariat: {
+    meetings: [true, true],
+    resolutions: [reportA, groupWorkA, reportB],
+    overdue: [reportA, groupWorkA, reportB],
+    filterPeople: [ownerA, ownerB],
+  },
+  "HQ seat": {
+    meetings: [true, true],
+    resolutions: [reportA, groupWorkA, reportB],
+    overdue: [reportA, groupWorkA, reportB],
+    filterPeople: [ownerA, ownerB],
+  },
+  "chair of A": {
+    meetings: [true, false],
+    resolutions: [reportA, groupWorkA],
+    overdue: [reportA, groupWorkA],
+    filterPeople: [ownerA],
+  },
+  "member of A": { meetings: [true, false], resolutions: [reportA, groupWorkA], overdue: [], filterPeople: [] },
+  "working-group member of A": {
+    meetings: [true, false],
+    resolutions: [reportA, groupWorkA],
+    overdue: [],
+    filterPeople: [],
+  },
+  "member of B": { meetings: [false, true], resolutions: [reportB], overdue: [], filterPeople: [] },
+  "no seats": { meetings: [false, false], resolutions: [], overdue: [], filterPeople: [] },
+};
+
+describe("each kind of scope sees exactly its rows", () => {
+  for (const [kind, scope] of Object.entries(scopes)) {
+    test(kind, () => {
+      const want = expected[kind];
+      assert.deepEqual([readsMeeting(scope, a.meetingId), readsMeeting(scope, b.meetingId)], want.meetings, "meetings");
+      assert.deepEqual(
+        [canReadMeetingsOf(scope, committeeA), canReadMeetingsOf(scope, committeeB)],
+        want.meetings,
+        "meeting predicate",
+      );
+      const listed = listMeetings(scope).rows.map((m) => m.id);
+      assert.deepEqual([listed.includes(a.meetingId), listed.includes(b.meetingId)], want.meetings, "meetings list");
+      assert.deepEqual(
+        [reportA, groupWorkA, reportB].filter((id) => visible(scope, id)),
+        want.resolutions,
+        "resolutions",
+      );
+      assert.deepEqual(
+        overdueReview(scope, review)
+          .rows.map((r) => r.id)
+          .sort((x, y) => x - y),
+        want.overdue,
+        "overdue review",
+      );
+      const people = ownerFilterOptions(scope).people.map((p) => p.id);
+      assert.deepEqual(
+        people.filter((id) => [ownerA, ownerB].includes(id)).sort((x, y) => x - y),
+        want.filterPeople,
+        "owner filter options",
+      );
+      assert.equal(people.length, want.filterPeople.length, "no one else in the owner filter");
+    });
+  }
+
+  test("what each may change", () => {
+    const row = (scope: Scope) => [
+      canManageStructure(scope),
+      canManageGroupsOf(scope, committeeA),
+      canEditMinutesOf(scope, committeeA),
+      canReadReports(scope),
+    ];
+    assert.deepEqual(row(scopes.admin), [true, true, true, true]);
+    assert.deepEqual(row(scopes.secretariat), [true, true, true, true]);
+    assert.deepEqual(row(scopes["HQ seat"]), [false, false, false, true]);
+    assert.deepEqual(row(scopes["chair of A"]), [false, true, false, false]);
+    assert.deepEqual(row(scopes["working-group member of A"]), [false, false, false, false]);
+    assert.deepEqual(row(scopes["no seats"]), [false, false, false, false]);
+  });
+
+  test("my actions and notifications: what is assigned to the person, their group or the bodies they lead", () => {
+    const owner = signedIn(ownerA);
+    const mine = (scope: Scope) => listMyActions(scope).rows.map((r) => r.id);
+    assert.deepEqual(mine(owner), [reportA]);
+    assert.deepEqual(mine(scopes["working-group member of A"]), [groupWorkA]);
+    assert.deepEqual(mine(scopes["chair of A"]).sort(), [reportA, groupWorkA].sort());
+    assert.deepEqual(mine(scopes["member of B"]), []);
+    for (const scope of [owner, scopes["member of B"]]) refreshNotifications(scope, { force: true });
+    assert.deepEqual([...new Set(listNotifications(owner).map((n) => n.resolutionId))], [reportA]);
+    assert.deepEqual(listNotifications(scopes["member of B"]), []);
+  });
+});
