@@ -3,8 +3,9 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Controller, type UseFormReturn, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { ATTENDANCE_CHOICES, type MinutesDoc, TIMEFRAME_CHOICES } from "../schemas/minutes";
 import { formatPercent, formatPlain } from "../utils/digits";
-import { computeDeadline, formatJalali, formatTimestamp, parseJalaliInput, type Timeframe } from "../utils/jalali";
+import { formatJalali, formatTimestamp, parseJalaliInput } from "../utils/jalali";
 import { matchOwner, type OwnerCandidate } from "../utils/owner-match";
+import { computeDeadline, timeframeOfDraft } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { useTimeframeText } from "./minutes-view";
@@ -526,14 +527,7 @@ function ResolutionsSection({
 
   const deadlineOf = (r: MinutesDoc["resolutions"][number]) => {
     if (!start.ok) return null;
-    let tf: Timeframe | null = null;
-    if ((r.timeframeKind === "weeks" || r.timeframeKind === "days") && Number(r.timeframeCount) > 0)
-      tf = { kind: r.timeframeKind, count: Number(r.timeframeCount) };
-    if (r.timeframeKind === "date") {
-      const d = parseJalaliInput(r.timeframeDate);
-      if (d.ok) tf = { kind: "date", date: d.iso };
-    }
-    if (r.timeframeKind === "standing") tf = { kind: "standing" };
+    const tf = timeframeOfDraft(r);
     return tf ? computeDeadline(start.iso, tf, work) : null;
   };
 

@@ -1,6 +1,7 @@
 import type { MinutesDoc } from "../schemas/minutes";
 import { formatPlain, localDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
+import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
@@ -28,23 +29,7 @@ const isoOf = (typed: string) => {
 export function useTimeframeText() {
   const { t } = useT();
   const lang = useLang();
-  return (
-    r: Pick<MinutesDoc["resolutions"][number], "timeframeKind" | "timeframeCount" | "timeframeDate" | "timeframeText">,
-  ) => {
-    switch (r.timeframeKind) {
-      case "weeks":
-      case "days":
-        return t(`timeframe.${r.timeframeKind}`, { count: Number(r.timeframeCount) || 0 });
-      case "date": {
-        const iso = isoOf(r.timeframeDate);
-        return iso ? `${t("minutes.timeframeKinds.date")} ${formatJalali(iso, lang)}` : r.timeframeDate;
-      }
-      case "standing":
-        return t("timeframe.standing");
-      default:
-        return r.timeframeText || "—";
-    }
-  };
+  return (r: TimeframeFields) => timeframeText(r, t, lang);
 }
 
 /** The minutes laid out like the secretariat's own documents; used by the page, printing and the PDF. */

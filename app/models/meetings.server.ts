@@ -18,11 +18,12 @@ import { finalisationErrors, type MinutesDoc, minutesDocSchema } from "../schema
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
-import { computeDeadline, parseJalaliInput, type Timeframe } from "../utils/jalali";
+import { parseJalaliInput } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { computeDeadline, type Timeframe, timeframeColumns, timeframeOfDraft } from "../utils/timeframe";
 import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
@@ -290,20 +291,8 @@ export class FinalisationError extends Error {
   }
 }
 
-function timeframeOf(r: MinutesDoc["resolutions"][number]): Timeframe {
-  switch (r.timeframeKind) {
-    case "weeks":
-      return { kind: "weeks", count: Number(r.timeframeCount) };
-    case "days":
-      return { kind: "days", count: Number(r.timeframeCount) };
-    case "date": {
-      const d = parseJalaliInput(r.timeframeDate);
-      return d.ok ? { kind: "date", date: d.iso } : { kind: "standing" };
-    }
-    default:
-      return { kind: "standing" };
-  }
-}
+/** A draft's timeframe as finalising reads it: an incomplete one (finalising refuses those first) is standing. */
+const timeframeOf = (r: MinutesDoc["resolutions"][number]): Timeframe => timeframeOfDraft(r) ?? { kind: "standing" };
 
 /**
  * Finalises the saved draft: checks the whole minutes, writes agenda, reports, attendance and resolutions (with
@@ -400,9 +389,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
         const deadline = computeDeadline(dateIso, timeframe, calendar);
         const values = {
           subject: r.subject.trim(),
-          timeframeKind: timeframe.kind,
-          timeframeCount: timeframe.kind === "days" || timeframe.kind === "weeks" ? timeframe.count : null,
-          timeframeDate: timeframe.kind === "date" ? timeframe.date : null,
+          ...timeframeColumns(timeframe),
           dueDate: deadline.due,
           searchKey: searchKey(r.subject),
           updatedAt: clock.nowIso(),

@@ -13,11 +13,12 @@ import {
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
-import { addDays, computeDeadline, daysBetween, type Timeframe, weekOf } from "../utils/jalali";
+import { addDays, daysBetween, weekOf } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { RuleViolation } from "../utils/rules";
+import { computeDeadline, timeframeOfRow } from "../utils/timeframe";
 import { cacheKey, canManageResolutionsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
@@ -49,17 +50,6 @@ export function visibleCondition(scope: Scope): SQL | undefined {
 
 export function resolutionCode(bodyCode: string, bodyId: number, meetingNumber: number, number: number) {
   return `${bodyCode || bodyId}/${meetingNumber}/${number}`;
-}
-
-function timeframeOf(r: {
-  timeframeKind: string;
-  timeframeCount: number | null;
-  timeframeDate: string | null;
-}): Timeframe {
-  if ((r.timeframeKind === "weeks" || r.timeframeKind === "days") && r.timeframeCount)
-    return { kind: r.timeframeKind, count: r.timeframeCount };
-  if (r.timeframeKind === "date" && r.timeframeDate) return { kind: "date", date: r.timeframeDate };
-  return { kind: "standing" };
 }
 
 export const ACTIVE: ("open" | "in_progress")[] = ["open", "in_progress"];
@@ -244,7 +234,7 @@ export function getResolution(scope: Scope, id: number) {
     .all()
     .map(({ person, username, ...f }) => ({ ...f, by: person ? formatPersonName(person, "fa") : (username ?? "") }));
   const calendar = getWorkCalendar();
-  const computed = computeDeadline(row.meetingDate, timeframeOf(row), calendar);
+  const computed = computeDeadline(row.meetingDate, timeframeOfRow(row), calendar);
   const today = clock.today();
   return {
     ...row,

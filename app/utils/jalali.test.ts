@@ -2,7 +2,6 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import {
   addDays,
-  computeDeadline,
   formatJalali,
   formatJalaliLong,
   isValidJalali,
@@ -15,6 +14,7 @@ import {
   type WorkCalendar,
   weekOf,
 } from "./jalali";
+import { computeDeadline } from "./timeframe";
 
 const iso = (jy: number, jm: number, jd: number) => jalaliToIso({ jy, jm, jd });
 const nowruz1404: WorkCalendar = {

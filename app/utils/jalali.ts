@@ -241,29 +241,3 @@ export function nextWorkingDay(iso: IsoDate, calendar: WorkCalendar): IsoDate {
   for (let i = 0; i < 366 && isDayOff(day, calendar); i++) day = addDays(day, 1);
   return day;
 }
-
-export type Timeframe =
-  | { kind: "days"; count: number }
-  | { kind: "weeks"; count: number }
-  | { kind: "date"; date: IsoDate }
-  | { kind: "standing" };
-
-export type Deadline = {
-  /** The deadline, or null for a standing (مستمر) resolution. */
-  due: IsoDate | null;
-  /** The raw end of the timeframe before moving off days off. */
-  nominal: IsoDate | null;
-  /** True when the nominal day was a day off and the deadline moved. */
-  moved: boolean;
-};
-
-/** A deadline counted from the meeting date; a last day that is a day off moves to the next working day. */
-export function computeDeadline(start: IsoDate, timeframe: Timeframe, calendar: WorkCalendar): Deadline {
-  if (timeframe.kind === "standing") return { due: null, nominal: null, moved: false };
-  const nominal =
-    timeframe.kind === "date"
-      ? timeframe.date
-      : addDays(start, timeframe.kind === "weeks" ? timeframe.count * 7 : timeframe.count);
-  const due = nextWorkingDay(nominal, calendar);
-  return { due, nominal, moved: due !== nominal };
-}

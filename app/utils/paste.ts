@@ -1,8 +1,7 @@
 /** Reading a resolutions table pasted from Word or Excel: tab-separated rows, cells possibly quoted by Excel. */
 import { toAsciiDigits } from "./digits";
-import type { Timeframe } from "./jalali";
 import { searchKey } from "./normalize";
-import { parseTimeframeText } from "./timeframe";
+import { parseTimeframeText, type Timeframe } from "./timeframe";
 
 export type ColumnRole = "subject" | "owners" | "timeframe" | "ignore";
 

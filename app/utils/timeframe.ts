@@ -1,7 +1,92 @@
-/** Reading and writing timeframes (بازه زمانی) as the minutes write them: «دو هفته»، «۱۰ روز»، «-» (مستمر). */
-import { toAsciiDigits } from "./digits";
-import { parseJalaliInput, type Timeframe } from "./jalali";
+/**
+ * The timeframe (بازه زمانی) of a resolution, in one place: its type, reading it from text as the minutes write it
+ * («دو هفته»، «۱۰ روز»، «-» مستمر), the draft's fields ↔ the resolution row's columns, the deadline it gives from the
+ * meeting date on the work calendar, and the words it is shown in.
+ */
+import type { TFunction } from "i18next";
+import { type Lang, toAsciiDigits } from "./digits";
+import { addDays, formatJalali, type IsoDate, nextWorkingDay, parseJalaliInput, type WorkCalendar } from "./jalali";
 import { normalizeForSearch } from "./normalize";
+
+export type Timeframe =
+  | { kind: "days"; count: number }
+  | { kind: "weeks"; count: number }
+  | { kind: "date"; date: IsoDate }
+  | { kind: "standing" };
+
+export type Deadline = {
+  /** The deadline, or null for a standing (مستمر) resolution. */
+  due: IsoDate | null;
+  /** The raw end of the timeframe before moving off days off. */
+  nominal: IsoDate | null;
+  /** True when the nominal day was a day off and the deadline moved. */
+  moved: boolean;
+};
+
+/** A deadline counted from the meeting date; a last day that is a day off moves to the next working day. */
+export function computeDeadline(start: IsoDate, timeframe: Timeframe, calendar: WorkCalendar): Deadline {
+  if (timeframe.kind === "standing") return { due: null, nominal: null, moved: false };
+  const nominal =
+    timeframe.kind === "date"
+      ? timeframe.date
+      : addDays(start, timeframe.kind === "weeks" ? timeframe.count * 7 : timeframe.count);
+  const due = nextWorkingDay(nominal, calendar);
+  return { due, nominal, moved: due !== nominal };
+}
+
+/** A timeframe as the minutes draft holds it (typed fields), and as a resolution row stores it (columns). */
+export type TimeframeFields = {
+  timeframeKind: string;
+  timeframeCount: string;
+  timeframeDate: string;
+  timeframeText?: string;
+};
+export type TimeframeColumns = { timeframeKind: string; timeframeCount: number | null; timeframeDate: string | null };
+
+/** The draft's timeframe, or null while it is incomplete (no count, a date that does not parse, no kind chosen). */
+export function timeframeOfDraft(r: TimeframeFields): Timeframe | null {
+  const count = Number(r.timeframeCount);
+  if ((r.timeframeKind === "weeks" || r.timeframeKind === "days") && count > 0) return { kind: r.timeframeKind, count };
+  if (r.timeframeKind === "date") {
+    const d = parseJalaliInput(r.timeframeDate);
+    return d.ok ? { kind: "date", date: d.iso } : null;
+  }
+  return r.timeframeKind === "standing" ? { kind: "standing" } : null;
+}
+
+/** The columns a resolution row keeps its timeframe in. */
+export function timeframeColumns(timeframe: Timeframe): TimeframeColumns & { timeframeKind: Timeframe["kind"] } {
+  return {
+    timeframeKind: timeframe.kind,
+    timeframeCount: timeframe.kind === "days" || timeframe.kind === "weeks" ? timeframe.count : null,
+    timeframeDate: timeframe.kind === "date" ? timeframe.date : null,
+  };
+}
+
+/** A resolution row's timeframe (a row with an incomplete one is standing). */
+export function timeframeOfRow(r: TimeframeColumns): Timeframe {
+  if ((r.timeframeKind === "weeks" || r.timeframeKind === "days") && r.timeframeCount)
+    return { kind: r.timeframeKind, count: r.timeframeCount };
+  if (r.timeframeKind === "date" && r.timeframeDate) return { kind: "date", date: r.timeframeDate };
+  return { kind: "standing" };
+}
+
+/** The words a timeframe is shown in: «۲ هفته», «تا ۱۴۰۴/۰۱/۱۹», «مستمر»; text the paste could not read as it was. */
+export function timeframeText(r: TimeframeFields, t: TFunction, lang: Lang): string {
+  switch (r.timeframeKind) {
+    case "weeks":
+    case "days":
+      return t(`timeframe.${r.timeframeKind}`, { count: Number(r.timeframeCount) || 0 });
+    case "date": {
+      const d = parseJalaliInput(r.timeframeDate);
+      return d.ok ? `${t("minutes.timeframeKinds.date")} ${formatJalali(d.iso, lang)}` : r.timeframeDate;
+    }
+    case "standing":
+      return t("timeframe.standing");
+    default:
+      return r.timeframeText || "—";
+  }
+}
 
 const NUMBER_WORDS: Record<string, number> = {
   یک: 1,
