@@ -4,15 +4,19 @@ import { NotFoundError } from "../utils/errors";
 import { route } from "../utils/route.server";
 
 /** Any unknown address: signed-out visitors go to sign-in, others get the Persian not-found page. */
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  await requireScope(request);
-  throw new NotFoundError();
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    await requireScope(request);
+    throw new NotFoundError();
+  });
+}
 
-export const action = route(async function action({ request }: LoaderFunctionArgs) {
-  await requireScope(request);
-  throw new NotFoundError();
-});
+export async function action(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    await requireScope(request);
+    throw new NotFoundError();
+  });
+}
 
 export default function NotFound() {
   return null;

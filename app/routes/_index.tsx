@@ -11,19 +11,21 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireScope(request);
-  refreshNotifications(scope, { force: true });
-  const actions = listMyActions(scope, undefined, { limit: 0 });
-  return json({
-    user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
-    notifications: listNotifications(scope, { limit: 10 }),
-    actionCounts: { total: actions.total, overdue: actions.overdueCount, week: actions.weekCount },
-    today: clock.today(),
-    memberships: user.personId ? getPersonMemberships(user.personId) : [],
-    figures: getDirectoryFigures(),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { user, scope } = await requireScope(request);
+    refreshNotifications(scope, { force: true });
+    const actions = listMyActions(scope, undefined, { limit: 0 });
+    return json({
+      user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
+      notifications: listNotifications(scope, { limit: 10 }),
+      actionCounts: { total: actions.total, overdue: actions.overdueCount, week: actions.weekCount },
+      today: clock.today(),
+      memberships: user.personId ? getPersonMemberships(user.personId) : [],
+      figures: getDirectoryFigures(),
+    });
   });
-});
+}
 
 export default function Home() {
   const { user, today, memberships, figures, notifications, actionCounts } = useLoaderData<typeof loader>();

@@ -14,45 +14,49 @@ import { destroyAllSessions, destroyUserSession, endSession } from "../utils/ses
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { user } = await requireScope(request);
-  return json({
-    current: user.sessionId,
-    sessions: listSessions(user.id).map((s) => ({ ...s, id: s.id.slice(0, 12) })),
-  });
-});
-
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { user, actor } = await requireScope(request, context);
-  const form = await request.formData();
-  if (form.get("intent") === "password") {
-    const { t } = await getFixedT(request);
-    const parsed = parseForm(form, ownPasswordSchema, t);
-    if (!parsed.ok) return invalidFormResponse(parsed.errors, "password");
-    const changed = await changeOwnPassword(
-      actor,
-      user.sessionId,
-      parsed.data.currentPassword,
-      parsed.data.newPassword,
-    );
-    if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
-    return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
-  }
-  if (form.get("intent") === "everywhere") {
-    destroyAllSessions(user.id);
-    recordAudit({
-      userId: user.id,
-      action: "logout_everywhere",
-      entity: "user",
-      entityId: user.id,
-      ip: clientIp(context),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { user } = await requireScope(request);
+    return json({
+      current: user.sessionId,
+      sessions: listSessions(user.id).map((s) => ({ ...s, id: s.id.slice(0, 12) })),
     });
-    return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
-  }
-  const prefix = String(form.get("session") ?? "");
-  if (prefix.length === 12) endSession(user.id, prefix);
-  return redirect("/account/sessions");
-});
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { user, actor } = await requireScope(request, context);
+    const form = await request.formData();
+    if (form.get("intent") === "password") {
+      const { t } = await getFixedT(request);
+      const parsed = parseForm(form, ownPasswordSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, "password");
+      const changed = await changeOwnPassword(
+        actor,
+        user.sessionId,
+        parsed.data.currentPassword,
+        parsed.data.newPassword,
+      );
+      if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
+      return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
+    }
+    if (form.get("intent") === "everywhere") {
+      destroyAllSessions(user.id);
+      recordAudit({
+        userId: user.id,
+        action: "logout_everywhere",
+        entity: "user",
+        entityId: user.id,
+        ip: clientIp(context),
+      });
+      return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
+    }
+    const prefix = String(form.get("session") ?? "");
+    if (prefix.length === 12) endSession(user.id, prefix);
+    return redirect("/account/sessions");
+  });
+}
 
 function ChangePassword() {
   const { t } = useT();

@@ -12,25 +12,27 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canAdminister(scope), scope);
-  const params = new URL(request.url).searchParams;
-  const date = (v: string | null) => {
-    const r = parseJalaliInput(v ?? "");
-    return r.ok ? r.iso : undefined;
-  };
-  const page = pageOf(params);
-  const result = browseAudit({
-    action: params.get("action") || undefined,
-    entity: params.get("entity") || undefined,
-    userId: Number(params.get("user")) || undefined,
-    from: date(params.get("from")),
-    to: date(params.get("to")),
-    page,
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canAdminister(scope), scope);
+    const params = new URL(request.url).searchParams;
+    const date = (v: string | null) => {
+      const r = parseJalaliInput(v ?? "");
+      return r.ok ? r.iso : undefined;
+    };
+    const page = pageOf(params);
+    const result = browseAudit({
+      action: params.get("action") || undefined,
+      entity: params.get("entity") || undefined,
+      userId: Number(params.get("user")) || undefined,
+      from: date(params.get("from")),
+      to: date(params.get("to")),
+      page,
+    });
+    return json({ ...result, page, users: listUsers().map((u) => ({ id: u.id, username: u.username })) });
   });
-  return json({ ...result, page, users: listUsers().map((u) => ({ id: u.id, username: u.username })) });
-});
+}
 
 export default function AuditBrowser() {
   const { rows, total, pages, page, actions, entities, users } = useLoaderData<typeof loader>();

@@ -9,44 +9,48 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canAdminister(scope), scope);
-  return json({ weekend: getWeekendDays(), holidays: listHolidays() });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canAdminister(scope), scope);
+    return json({ weekend: getWeekendDays(), holidays: listHolidays() });
+  });
+}
 
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canAdminister(scope), scope);
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  if (intent === "weekend") {
-    const days = form
-      .getAll("day")
-      .map(Number)
-      .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
-    setWeekendDays(actor, days);
-    return json({ ok: true, errors: {} as Record<string, string> });
-  }
-  if (intent === "add") {
-    const date = parseJalaliInput(String(form.get("date") ?? ""));
-    const title = String(form.get("title") ?? "")
-      .trim()
-      .slice(0, 200);
-    const errors: Record<string, string> = {};
-    if (!date.ok) errors.date = t(`date.errors.${date.error}`);
-    if (!title) errors.title = t("validation.required");
-    if (!date.ok || !title) return json({ ok: false, errors }, { status: 400 });
-    addHoliday(actor, date.iso, title);
-    return json({ ok: true, errors: {} as Record<string, string> });
-  }
-  if (intent === "remove") {
-    removeHoliday(actor, String(form.get("date") ?? ""));
-    return json({ ok: true, errors: {} as Record<string, string> });
-  }
-  throw new Response("Bad request", { status: 400 });
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canAdminister(scope), scope);
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = form.get("intent");
+    if (intent === "weekend") {
+      const days = form
+        .getAll("day")
+        .map(Number)
+        .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
+      setWeekendDays(actor, days);
+      return json({ ok: true, errors: {} as Record<string, string> });
+    }
+    if (intent === "add") {
+      const date = parseJalaliInput(String(form.get("date") ?? ""));
+      const title = String(form.get("title") ?? "")
+        .trim()
+        .slice(0, 200);
+      const errors: Record<string, string> = {};
+      if (!date.ok) errors.date = t(`date.errors.${date.error}`);
+      if (!title) errors.title = t("validation.required");
+      if (!date.ok || !title) return json({ ok: false, errors }, { status: 400 });
+      addHoliday(actor, date.iso, title);
+      return json({ ok: true, errors: {} as Record<string, string> });
+    }
+    if (intent === "remove") {
+      removeHoliday(actor, String(form.get("date") ?? ""));
+      return json({ ok: true, errors: {} as Record<string, string> });
+    }
+    throw new Response("Bad request", { status: 400 });
+  });
+}
 
 export default function CalendarAdmin() {
   const { weekend, holidays: rows } = useLoaderData<typeof loader>();

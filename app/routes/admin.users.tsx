@@ -20,50 +20,54 @@ import { asRuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireScope(request);
-  requireAllowed(canAdminister(scope), scope);
-  return json({ users: listUsers(), people: peopleWithoutAccount(), me: user.id });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { user, scope } = await requireScope(request);
+    requireAllowed(canAdminister(scope), scope);
+    return json({ users: listUsers(), people: peopleWithoutAccount(), me: user.id });
+  });
+}
 
 type Answer = { intent: string; userId?: number; ok?: boolean; errors: Record<string, string> };
 
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { user: admin, scope, actor } = await requireScope(request, context);
-  requireAllowed(canAdminister(scope), scope);
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  if (intent === "create") {
-    const parsed = parseForm(form, accountSchema, t);
-    if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-    try {
-      await createUser(actor, parsed.data);
-    } catch (error) {
-      const violation = asRuleViolation(error);
-      if (violation) return ruleViolationResponse(violation, t, intent);
-      throw error;
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { user: admin, scope, actor } = await requireScope(request, context);
+    requireAllowed(canAdminister(scope), scope);
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = String(form.get("intent") ?? "");
+    if (intent === "create") {
+      const parsed = parseForm(form, accountSchema, t);
+      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+      try {
+        await createUser(actor, parsed.data);
+      } catch (error) {
+        const violation = asRuleViolation(error);
+        if (violation) return ruleViolationResponse(violation, t, intent);
+        throw error;
+      }
+      return json<Answer>({ intent, ok: true, errors: {} });
     }
-    return json<Answer>({ intent, ok: true, errors: {} });
-  }
-  // The other intents act on one account, never the admin's own (no locking oneself out).
-  const userId = requireId(String(form.get("userId") ?? ""));
-  if (userId === admin.id) throw new Response("Bad request", { status: 400 });
-  if (intent === "role") {
-    const parsed = parseForm(form, roleChangeSchema, t);
-    if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
-    setUserRole(actor, userId, parsed.data.role);
-  } else if (intent === "password") {
-    const parsed = parseForm(form, passwordResetSchema, t);
-    if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
-    await resetPassword(actor, userId, parsed.data.password);
-  } else if (intent === "disable" || intent === "enable") {
-    setUserDisabled(actor, userId, intent === "disable");
-  } else {
-    throw new Response("Bad request", { status: 400 });
-  }
-  return json<Answer>({ intent, userId, ok: true, errors: {} });
-});
+    // The other intents act on one account, never the admin's own (no locking oneself out).
+    const userId = requireId(String(form.get("userId") ?? ""));
+    if (userId === admin.id) throw new Response("Bad request", { status: 400 });
+    if (intent === "role") {
+      const parsed = parseForm(form, roleChangeSchema, t);
+      if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
+      setUserRole(actor, userId, parsed.data.role);
+    } else if (intent === "password") {
+      const parsed = parseForm(form, passwordResetSchema, t);
+      if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
+      await resetPassword(actor, userId, parsed.data.password);
+    } else if (intent === "disable" || intent === "enable") {
+      setUserDisabled(actor, userId, intent === "disable");
+    } else {
+      throw new Response("Bad request", { status: 400 });
+    }
+    return json<Answer>({ intent, userId, ok: true, errors: {} });
+  });
+}
 
 const EMPTY_ACCOUNT = { username: "", role: "member" as const, personId: "", password: "" };
 

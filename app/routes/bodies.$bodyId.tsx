@@ -21,54 +21,58 @@ import { useT } from "../utils/use-t";
 
 const CREATE_GROUP = "create-group";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const id = requireId(params.bodyId);
-  const found = getBody(id);
-  if (!found) throw new NotFoundError();
-  const canManage = canManageStructure(scope);
-  const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(scope, id);
-  return json({
-    ...found,
-    canManage,
-    canManageGroups,
-    people: canManage ? listPersonOptions() : [],
-    audit: getAuditTrail("body", id),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const id = requireId(params.bodyId);
+    const found = getBody(id);
+    if (!found) throw new NotFoundError();
+    const canManage = canManageStructure(scope);
+    const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(scope, id);
+    return json({
+      ...found,
+      canManage,
+      canManageGroups,
+      people: canManage ? listPersonOptions() : [],
+      audit: getAuditTrail("body", id),
+    });
   });
-});
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const id = requireId(params.bodyId);
-  const found = getBody(id);
-  if (!found) throw new NotFoundError();
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === ADD_MEMBER) {
-      requireAllowed(canManageStructure(scope), scope);
-      const parsed = parseForm(form, membershipSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-      addMembership(actor, { bodyId: id }, parsed.data);
-    } else if (intent === END_MEMBERSHIP) {
-      requireAllowed(canManageStructure(scope), scope);
-      endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
-    } else if (intent === CREATE_GROUP) {
-      requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
-      const parsed = parseForm(form, workingGroupSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-      const groupId = createWorkingGroup(actor, id, parsed.data);
-      return redirect(`/groups/${groupId}`);
-    } else {
-      throw new Response("Bad request", { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const id = requireId(params.bodyId);
+    const found = getBody(id);
+    if (!found) throw new NotFoundError();
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = String(form.get("intent") ?? "");
+    try {
+      if (intent === ADD_MEMBER) {
+        requireAllowed(canManageStructure(scope), scope);
+        const parsed = parseForm(form, membershipSchema, t);
+        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+        addMembership(actor, { bodyId: id }, parsed.data);
+      } else if (intent === END_MEMBERSHIP) {
+        requireAllowed(canManageStructure(scope), scope);
+        endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
+      } else if (intent === CREATE_GROUP) {
+        requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
+        const parsed = parseForm(form, workingGroupSchema, t);
+        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+        const groupId = createWorkingGroup(actor, id, parsed.data);
+        return redirect(`/groups/${groupId}`);
+      } else {
+        throw new Response("Bad request", { status: 400 });
+      }
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
-    throw error;
-  }
-  return json({ intent, ok: true });
-});
+    return json({ intent, ok: true });
+  });
+}
 
 export default function BodyPage() {
   const { body, parent, members, groups, children, canManage, canManageGroups, people, audit } =

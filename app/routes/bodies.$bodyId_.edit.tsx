@@ -11,30 +11,34 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canManageStructure(scope), scope);
-  const id = requireId(params.bodyId);
-  const found = getBody(id);
-  if (!found) throw new NotFoundError();
-  return json({ body: found.body, parents: listParentOptions(id) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canManageStructure(scope), scope);
+    const id = requireId(params.bodyId);
+    const found = getBody(id);
+    if (!found) throw new NotFoundError();
+    return json({ body: found.body, parents: listParentOptions(id) });
+  });
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canManageStructure(scope), scope);
-  const id = requireId(params.bodyId);
-  const { t } = await getFixedT(request);
-  const parsed = parseForm(await request.formData(), bodySchema, t);
-  if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  try {
-    updateBody(actor, id, parsed.data);
-    return redirect(`/bodies/${id}`);
-  } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
-    throw error;
-  }
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canManageStructure(scope), scope);
+    const id = requireId(params.bodyId);
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), bodySchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors);
+    try {
+      updateBody(actor, id, parsed.data);
+      return redirect(`/bodies/${id}`);
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
+      throw error;
+    }
+  });
+}
 
 export default function EditBody() {
   const { body, parents } = useLoaderData<typeof loader>();

@@ -10,10 +10,12 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  return json({ bodies: listBodies(), canManage: canManageStructure(scope) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    return json({ bodies: listBodies(), canManage: canManageStructure(scope) });
+  });
+}
 
 const column = createColumnHelper<BodySummary>();
 

@@ -10,26 +10,30 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canManageStructure(scope), scope);
-  return json({ parents: listParentOptions() });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canManageStructure(scope), scope);
+    return json({ parents: listParentOptions() });
+  });
+}
 
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canManageStructure(scope), scope);
-  const { t } = await getFixedT(request);
-  const parsed = parseForm(await request.formData(), bodySchema, t);
-  if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  try {
-    const id = createBody(actor, parsed.data);
-    return redirect(`/bodies/${id}`);
-  } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
-    throw error;
-  }
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canManageStructure(scope), scope);
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), bodySchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors);
+    try {
+      const id = createBody(actor, parsed.data);
+      return redirect(`/bodies/${id}`);
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
+      throw error;
+    }
+  });
+}
 
 export default function NewBody() {
   const { parents } = useLoaderData<typeof loader>();

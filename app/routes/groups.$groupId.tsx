@@ -23,51 +23,55 @@ import { useT } from "../utils/use-t";
 const CLOSE_GROUP = "close-group";
 const EDIT_GROUP = "edit-group";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const id = requireId(params.groupId);
-  const found = getWorkingGroup(id);
-  if (!found) throw new NotFoundError();
-  const canManage = canManageGroupsOf(scope, found.group.committeeId);
-  return json({
-    ...found,
-    canManage,
-    people: canManage && !found.group.closedAt ? listPersonOptions() : [],
-    audit: getAuditTrail("working_group", id),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const id = requireId(params.groupId);
+    const found = getWorkingGroup(id);
+    if (!found) throw new NotFoundError();
+    const canManage = canManageGroupsOf(scope, found.group.committeeId);
+    return json({
+      ...found,
+      canManage,
+      people: canManage && !found.group.closedAt ? listPersonOptions() : [],
+      audit: getAuditTrail("working_group", id),
+    });
   });
-});
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const id = requireId(params.groupId);
-  const found = getWorkingGroup(id);
-  if (!found) throw new NotFoundError();
-  requireAllowed(canManageGroupsOf(scope, found.group.committeeId), scope);
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  try {
-    if (intent === ADD_MEMBER) {
-      const parsed = parseForm(form, membershipSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-      addMembership(actor, { workingGroupId: id }, parsed.data);
-    } else if (intent === END_MEMBERSHIP) {
-      endMembership(actor, requireId(String(form.get("membershipId"))), { workingGroupId: id });
-    } else if (intent === CLOSE_GROUP) {
-      closeWorkingGroup(actor, id);
-    } else if (intent === EDIT_GROUP) {
-      const parsed = parseForm(form, workingGroupSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-      updateWorkingGroup(actor, id, parsed.data);
-    } else {
-      throw new Response("Bad request", { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const id = requireId(params.groupId);
+    const found = getWorkingGroup(id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canManageGroupsOf(scope, found.group.committeeId), scope);
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = String(form.get("intent") ?? "");
+    try {
+      if (intent === ADD_MEMBER) {
+        const parsed = parseForm(form, membershipSchema, t);
+        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+        addMembership(actor, { workingGroupId: id }, parsed.data);
+      } else if (intent === END_MEMBERSHIP) {
+        endMembership(actor, requireId(String(form.get("membershipId"))), { workingGroupId: id });
+      } else if (intent === CLOSE_GROUP) {
+        closeWorkingGroup(actor, id);
+      } else if (intent === EDIT_GROUP) {
+        const parsed = parseForm(form, workingGroupSchema, t);
+        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+        updateWorkingGroup(actor, id, parsed.data);
+      } else {
+        throw new Response("Bad request", { status: 400 });
+      }
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+      throw error;
     }
-  } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
-    throw error;
-  }
-  return json({ intent, ok: true });
-});
+    return json({ intent, ok: true });
+  });
+}
 
 export default function WorkingGroupPage() {
   const { group, committee, members, currentCount, canManage, people, audit } = useLoaderData<typeof loader>();

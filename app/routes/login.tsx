@@ -7,36 +7,42 @@ import { route } from "../utils/route.server";
 import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const user = await getUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-  return null;
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const user = await getUser(request);
+    if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+    return null;
+  });
+}
 
 type ActionErrors = { username?: string; password?: string; form?: string };
 
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const username = String(form.get("username") ?? "").trim();
-  const password = String(form.get("password") ?? "");
-  const redirectTo = safeRedirect(form.get("redirectTo"));
-  const errors: ActionErrors = {};
-  if (!username) errors.username = t("login.errors.usernameRequired");
-  if (!password) errors.password = t("login.errors.passwordRequired");
-  if (errors.username || errors.password) return json({ errors, username }, { status: 400 });
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const username = String(form.get("username") ?? "").trim();
+    const password = String(form.get("password") ?? "");
+    const redirectTo = safeRedirect(form.get("redirectTo"));
+    const errors: ActionErrors = {};
+    if (!username) errors.username = t("login.errors.usernameRequired");
+    if (!password) errors.password = t("login.errors.passwordRequired");
+    if (errors.username || errors.password) return json({ errors, username }, { status: 400 });
 
-  const result = await verifyLogin(username, password, clientIp(context));
-  if (!result.ok && result.throttled) {
-    return json({ errors: { form: t("login.errors.throttled") } as ActionErrors, username }, { status: 429 });
-  }
-  if (!result.ok)
-    return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
+    const result = await verifyLogin(username, password, clientIp(context));
+    if (!result.ok && result.throttled) {
+      return json({ errors: { form: t("login.errors.throttled") } as ActionErrors, username }, { status: 429 });
+    }
+    if (!result.ok)
+      return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
 
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await createUserSession(request, result.userId, clientIp(context), result.failedBefore) },
+    return redirect(redirectTo, {
+      headers: {
+        "Set-Cookie": await createUserSession(request, result.userId, clientIp(context), result.failedBefore),
+      },
+    });
   });
-});
+}
 
 export default function Login() {
   const { t } = useT();

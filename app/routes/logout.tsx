@@ -2,10 +2,14 @@ import { type ActionFunctionArgs, redirect } from "@remix-run/node";
 import { route } from "../utils/route.server";
 import { destroyUserSession } from "../utils/session.server";
 
-export const loader = route(async function loader() {
-  return redirect("/");
-});
+export async function loader(args: { request: Request }) {
+  return route(args, async () => {
+    return redirect("/");
+  });
+}
 
-export const action = route(async function action({ request }: ActionFunctionArgs) {
-  return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request }: ActionFunctionArgs) => {
+    return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
+  });
+}

@@ -10,45 +10,49 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const found = getMinutesView(scope, requireId(params.meetingId));
-  if (!found) throw new NotFoundError();
-  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
-  const { meeting, view, editions, shownEdition } = found;
-  return json({
-    id: meeting.id,
-    status: meeting.status,
-    edition: meeting.edition,
-    view,
-    editions,
-    shownEdition,
-    canEdit: canEditMinutesOf(scope, meeting.bodyId),
-    pdfError: new URL(request.url).searchParams.has("pdfError"),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const found = getMinutesView(scope, requireId(params.meetingId));
+    if (!found) throw new NotFoundError();
+    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    const { meeting, view, editions, shownEdition } = found;
+    return json({
+      id: meeting.id,
+      status: meeting.status,
+      edition: meeting.edition,
+      view,
+      editions,
+      shownEdition,
+      canEdit: canEditMinutesOf(scope, meeting.bodyId),
+      pdfError: new URL(request.url).searchParams.has("pdfError"),
+    });
   });
-});
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const id = requireId(params.meetingId);
-  const found = getMinutesView(scope, id);
-  if (!found) throw new NotFoundError();
-  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
-  const intent = (await request.formData()).get("intent");
-  if (intent === "start-correction") {
-    startCorrection(actor, id);
-    return redirect(`/meetings/${id}/edit`);
-  }
-  if (intent === "cancel-correction") {
-    cancelCorrection(actor, id);
-    return redirect(`/meetings/${id}`);
-  }
-  if (intent === "delete-draft") {
-    deleteDraft(actor, id);
-    return redirect("/meetings");
-  }
-  throw new Response("Bad request", { status: 400 });
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const id = requireId(params.meetingId);
+    const found = getMinutesView(scope, id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    const intent = (await request.formData()).get("intent");
+    if (intent === "start-correction") {
+      startCorrection(actor, id);
+      return redirect(`/meetings/${id}/edit`);
+    }
+    if (intent === "cancel-correction") {
+      cancelCorrection(actor, id);
+      return redirect(`/meetings/${id}`);
+    }
+    if (intent === "delete-draft") {
+      deleteDraft(actor, id);
+      return redirect("/meetings");
+    }
+    throw new Response("Bad request", { status: 400 });
+  });
+}
 
 export default function MinutesPage() {
   const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();

@@ -15,35 +15,40 @@ const saveSchema = z.object({ doc: minutesDocSchema, version: z.number().int(), 
  * Saves a minutes draft (autosave and the Save button). Answers JSON only — never a redirect — so an expired
  * session or a conflict leaves the editor, and the text in it, where it is.
  */
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { t } = await getFixedT(request);
-  const access = await getAccess(request, context);
-  if (!access) return json({ ok: false, expired: true, message: t("minutes.expired") }, { status: 401 });
-  const { scope, actor } = access;
-  const id = requireId(params.meetingId);
-  const found = getMeeting(scope, id);
-  if (!found) return json({ ok: false, message: t("errors.notFound") }, { status: 404 });
-  if (!canEditMinutesOf(scope, found.meeting.bodyId))
-    return json({ ok: false, message: t("errors.forbidden") }, { status: 403 });
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return json({ ok: false, message: t("validation.fixErrors") }, { status: 400 });
-  }
-  const parsed = saveSchema.safeParse(body);
-  if (!parsed.success) return json({ ok: false, message: t("validation.tooLong") }, { status: 400 });
-  try {
-    const result = saveDraft(actor, id, parsed.data);
-    if (!result.ok) return json({ ok: false, conflict: result.conflict }, { status: 409 });
-    return json(result);
-  } catch (error) {
-    if (error instanceof RuleViolation) return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
-    throw error;
-  }
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { t } = await getFixedT(request);
+    const access = await getAccess(request, context);
+    if (!access) return json({ ok: false, expired: true, message: t("minutes.expired") }, { status: 401 });
+    const { scope, actor } = access;
+    const id = requireId(params.meetingId);
+    const found = getMeeting(scope, id);
+    if (!found) return json({ ok: false, message: t("errors.notFound") }, { status: 404 });
+    if (!canEditMinutesOf(scope, found.meeting.bodyId))
+      return json({ ok: false, message: t("errors.forbidden") }, { status: 403 });
+    let body: unknown;
+    try {
+      body = await request.json();
+    } catch {
+      return json({ ok: false, message: t("validation.fixErrors") }, { status: 400 });
+    }
+    const parsed = saveSchema.safeParse(body);
+    if (!parsed.success) return json({ ok: false, message: t("validation.tooLong") }, { status: 400 });
+    try {
+      const result = saveDraft(actor, id, parsed.data);
+      if (!result.ok) return json({ ok: false, conflict: result.conflict }, { status: 409 });
+      return json(result);
+    } catch (error) {
+      if (error instanceof RuleViolation)
+        return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
+      throw error;
+    }
+  });
+}
 
-export const loader = route(async function loader({ request }: ActionFunctionArgs) {
-  await requireScope(request);
-  throw new NotFoundError();
-});
+export async function loader(args: ActionFunctionArgs) {
+  return route(args, async ({ request }: ActionFunctionArgs) => {
+    await requireScope(request);
+    throw new NotFoundError();
+  });
+}

@@ -12,51 +12,55 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const found = getMeeting(scope, requireId(params.meetingId));
-  if (!found) throw new NotFoundError();
-  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
-  const { meeting, body, doc } = found;
-  if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
-  const owners = getOwnerOptions();
-  return json({
-    meetingId: meeting.id,
-    number: meeting.number,
-    bodyName: body.name,
-    status: meeting.status,
-    edition: meeting.edition,
-    version: meeting.version,
-    doc,
-    owners,
-    committees: owners.bodies.filter((b) => b.bodyKind === "committee").map((b) => ({ id: b.id, name: b.name })),
-    people: owners.people.map((p) => ({ id: p.id, name: p.name })),
-    calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
-    followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
-  });
-});
-
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const id = requireId(params.meetingId);
-  const found = getMeeting(scope, id);
-  if (!found) throw new NotFoundError();
-  requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });
-  try {
-    finaliseMeeting(actor, id, {
-      version: Number(form.get("version")),
-      reason: String(form.get("reason") ?? ""),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const found = getMeeting(scope, requireId(params.meetingId));
+    if (!found) throw new NotFoundError();
+    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    const { meeting, body, doc } = found;
+    if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
+    const owners = getOwnerOptions();
+    return json({
+      meetingId: meeting.id,
+      number: meeting.number,
+      bodyName: body.name,
+      status: meeting.status,
+      edition: meeting.edition,
+      version: meeting.version,
+      doc,
+      owners,
+      committees: owners.bodies.filter((b) => b.bodyKind === "committee").map((b) => ({ id: b.id, name: b.name })),
+      people: owners.people.map((p) => ({ id: p.id, name: p.name })),
+      calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
+      followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
     });
-  } catch (error) {
-    if (error instanceof FinalisationError) return json({ errors: error.errors }, { status: 400 });
-    if (error instanceof RuleViolation) return json({ message: t(`rules.${error.code}`) }, { status: 409 });
-    throw error;
-  }
-  return redirect(`/meetings/${id}`);
-});
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const id = requireId(params.meetingId);
+    const found = getMeeting(scope, id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });
+    try {
+      finaliseMeeting(actor, id, {
+        version: Number(form.get("version")),
+        reason: String(form.get("reason") ?? ""),
+      });
+    } catch (error) {
+      if (error instanceof FinalisationError) return json({ errors: error.errors }, { status: 400 });
+      if (error instanceof RuleViolation) return json({ message: t(`rules.${error.code}`) }, { status: 409 });
+      throw error;
+    }
+    return redirect(`/meetings/${id}`);
+  });
+}
 
 export default function EditMinutes() {
   const data = useLoaderData<typeof loader>();

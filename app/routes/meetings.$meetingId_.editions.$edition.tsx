@@ -9,18 +9,20 @@ import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
 
 /** An earlier (or the current) edition of final minutes, exactly as it was finalised. */
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const id = requireId(params.meetingId);
-  const found = getMeeting(scope, id);
-  if (!found) throw new NotFoundError();
-  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
-  const edition = requireId(params.edition);
-  const snapshot = getEdition(scope, id, edition);
-  if (!snapshot) throw new NotFoundError();
-  const latest = found.editions.at(-1)?.edition ?? edition;
-  return json({ id, edition, snapshot, isOlder: edition < latest });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const id = requireId(params.meetingId);
+    const found = getMeeting(scope, id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    const edition = requireId(params.edition);
+    const snapshot = getEdition(scope, id, edition);
+    if (!snapshot) throw new NotFoundError();
+    const latest = found.editions.at(-1)?.edition ?? edition;
+    return json({ id, edition, snapshot, isOlder: edition < latest });
+  });
+}
 
 export default function EditionPage() {
   const { id, edition, snapshot, isOlder } = useLoaderData<typeof loader>();

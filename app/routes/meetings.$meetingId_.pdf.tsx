@@ -13,41 +13,43 @@ import { appStyles, PdfError, printPdf } from "../utils/pdf.server";
 import { route } from "../utils/route.server";
 
 /** The minutes as a PDF, printed by Chromium from the same component as the page. */
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const id = requireId(params.meetingId);
-  const found = getMinutesView(scope, id);
-  if (!found) throw new NotFoundError();
-  requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
-  const lang = await getLang(request);
-  const i18n = serverI18n(lang);
-  const body = renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
-      <MinutesView data={found.view} />
-    </I18nextProvider>,
-  );
-  const title = `${i18n.t("minutes.heading", { number: found.meeting.number })} — ${found.body.name}`;
-  try {
-    const pdf = await printPdf(body, {
-      lang,
-      title,
-      header: title,
-      footer: i18n.t("pdf.footer"),
-      css: appStyles("minutes.css"),
-    });
-    const fileName = `minutes-${found.body.id}-${formatPlain(found.meeting.number, "en")}.pdf`;
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${fileName}"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof PdfError) {
-      console.error("pdf failed:", error.message);
-      return redirect(`/meetings/${id}?pdfError=1`);
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const id = requireId(params.meetingId);
+    const found = getMinutesView(scope, id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    const lang = await getLang(request);
+    const i18n = serverI18n(lang);
+    const body = renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
+        <MinutesView data={found.view} />
+      </I18nextProvider>,
+    );
+    const title = `${i18n.t("minutes.heading", { number: found.meeting.number })} — ${found.body.name}`;
+    try {
+      const pdf = await printPdf(body, {
+        lang,
+        title,
+        header: title,
+        footer: i18n.t("pdf.footer"),
+        css: appStyles("minutes.css"),
+      });
+      const fileName = `minutes-${found.body.id}-${formatPlain(found.meeting.number, "en")}.pdf`;
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": `attachment; filename="${fileName}"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    } catch (error) {
+      if (error instanceof PdfError) {
+        console.error("pdf failed:", error.message);
+        return redirect(`/meetings/${id}?pdfError=1`);
+      }
+      throw error;
     }
-    throw error;
-  }
-});
+  });
+}

@@ -13,23 +13,27 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const params = new URL(request.url).searchParams;
-  const filter = Number(params.get("body")) || undefined;
-  const page = pageOf(params);
-  const bodies = listBodies().filter((b) => canReadMeetingsOf(scope, b.id));
-  const { rows, total } = listMeetings(scope, filter, page);
-  return json({
-    meetings: rows,
-    total,
-    page,
-    pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE)),
-    bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
-    editable: bodies.filter((b) => b.active && canEditMinutesOf(scope, b.id)).map((b) => ({ id: b.id, name: b.name })),
-    filter: filter ?? null,
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const params = new URL(request.url).searchParams;
+    const filter = Number(params.get("body")) || undefined;
+    const page = pageOf(params);
+    const bodies = listBodies().filter((b) => canReadMeetingsOf(scope, b.id));
+    const { rows, total } = listMeetings(scope, filter, page);
+    return json({
+      meetings: rows,
+      total,
+      page,
+      pages: Math.max(1, Math.ceil(total / MEETINGS_PAGE)),
+      bodies: bodies.map((b) => ({ id: b.id, name: b.name })),
+      editable: bodies
+        .filter((b) => b.active && canEditMinutesOf(scope, b.id))
+        .map((b) => ({ id: b.id, name: b.name })),
+      filter: filter ?? null,
+    });
   });
-});
+}
 
 const column = createColumnHelper<MeetingListRow>();
 

@@ -5,21 +5,25 @@ import { requireId } from "../utils/forms.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  await requireScope(request);
-  return redirect("/meetings");
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    await requireScope(request);
+    return redirect("/meetings");
+  });
+}
 
 /** Opens a new meeting of a body, numbered and pre-filled, and goes straight to typing its minutes. */
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const bodyId = requireId(String((await request.formData()).get("bodyId") ?? ""));
-  requireAllowed(canEditMinutesOf(scope, bodyId), scope);
-  try {
-    const id = createMeeting(actor, bodyId);
-    return redirect(`/meetings/${id}/edit`);
-  } catch (error) {
-    if (error instanceof RuleViolation) throw new Response("Bad request", { status: 400 });
-    throw error;
-  }
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const bodyId = requireId(String((await request.formData()).get("bodyId") ?? ""));
+    requireAllowed(canEditMinutesOf(scope, bodyId), scope);
+    try {
+      const id = createMeeting(actor, bodyId);
+      return redirect(`/meetings/${id}/edit`);
+    } catch (error) {
+      if (error instanceof RuleViolation) throw new Response("Bad request", { status: 400 });
+      throw error;
+    }
+  });
+}

@@ -11,15 +11,17 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const params = new URL(request.url).searchParams;
-  const page = pageOf(params);
-  // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
-  const size = pageSizeOf(params);
-  const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size });
-  return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const params = new URL(request.url).searchParams;
+    const page = pageOf(params);
+    // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
+    const size = pageSizeOf(params);
+    const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size });
+    return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
+  });
+}
 
 export default function MyActions() {
   const {

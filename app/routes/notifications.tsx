@@ -7,20 +7,24 @@ import { route } from "../utils/route.server";
 import { safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  refreshNotifications(scope, { force: true });
-  return json({ items: listNotifications(scope) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    refreshNotifications(scope, { force: true });
+    return json({ items: listNotifications(scope) });
+  });
+}
 
-export const action = route(async function action({ request }: ActionFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const form = await request.formData();
-  const id = Number(form.get("id"));
-  markRead(scope, Number.isInteger(id) && id > 0 ? id : null);
-  const back = request.headers.get("referer");
-  return redirect(safeRedirect(back ? new URL(back).pathname : null, "/notifications"));
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request }: ActionFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const form = await request.formData();
+    const id = Number(form.get("id"));
+    markRead(scope, Number.isInteger(id) && id > 0 ? id : null);
+    const back = request.headers.get("referer");
+    return redirect(safeRedirect(back ? new URL(back).pathname : null, "/notifications"));
+  });
+}
 
 export default function Notifications() {
   const { items } = useLoaderData<typeof loader>();

@@ -11,10 +11,12 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  await requireScope(request);
-  return json({ bodies: listBodies(), groups: listOpenGroups(), today: clock.today() });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    await requireScope(request);
+    return json({ bodies: listBodies(), groups: listOpenGroups(), today: clock.today() });
+  });
+}
 
 type Group = ReturnType<typeof listOpenGroups>[number];
 

@@ -18,12 +18,14 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const query = parseOverdueQuery(new URL(request.url).searchParams);
-  const review = overdueReview(scope, query);
-  return json({ ...review, query, options: ownerFilterOptions(scope) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const query = parseOverdueQuery(new URL(request.url).searchParams);
+    const review = overdueReview(scope, query);
+    return json({ ...review, query, options: ownerFilterOptions(scope) });
+  });
+}
 
 type Row = ReturnType<typeof overdueReview>["rows"][number];
 const column = createColumnHelper<Row>();

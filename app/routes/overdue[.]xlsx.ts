@@ -10,41 +10,43 @@ import { route } from "../utils/route.server";
 import { buildXlsx } from "../utils/xlsx.server";
 
 /** Exactly the rows of the overdue review under the same filters, as a right-to-left Excel sheet with Jalali dates. */
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const { t, lang } = await getFixedT(request);
-  const { page: _p, pageSize: _s, ...query } = parseOverdueQuery(new URL(request.url).searchParams);
-  const rows = overdueExport(scope, query);
-  const file = buildXlsx({
-    sheetName: t("overdue.sheet"),
-    rightToLeft: lang === "fa",
-    header: [
-      t("overdue.code"),
-      t("overdue.body"),
-      t("overdue.subject"),
-      t("overdue.owners"),
-      t("overdue.deadline"),
-      t("overdue.daysOverdue"),
-      t("overdue.status"),
-      t("overdue.lastFollowUp"),
-    ],
-    widths: [14, 28, 70, 40, 14, 12, 14, 50],
-    rows: rows.map((r) => [
-      localDigits(r.code, lang),
-      r.bodyName,
-      r.subject,
-      r.owners.join(" / "),
-      formatJalali(r.dueDate, lang),
-      r.daysOverdue,
-      t(`resolutionStatus.${r.status}`),
-      r.lastNote ?? "",
-    ]),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const { t, lang } = await getFixedT(request);
+    const { page: _p, pageSize: _s, ...query } = parseOverdueQuery(new URL(request.url).searchParams);
+    const rows = overdueExport(scope, query);
+    const file = buildXlsx({
+      sheetName: t("overdue.sheet"),
+      rightToLeft: lang === "fa",
+      header: [
+        t("overdue.code"),
+        t("overdue.body"),
+        t("overdue.subject"),
+        t("overdue.owners"),
+        t("overdue.deadline"),
+        t("overdue.daysOverdue"),
+        t("overdue.status"),
+        t("overdue.lastFollowUp"),
+      ],
+      widths: [14, 28, 70, 40, 14, 12, 14, 50],
+      rows: rows.map((r) => [
+        localDigits(r.code, lang),
+        r.bodyName,
+        r.subject,
+        r.owners.join(" / "),
+        formatJalali(r.dueDate, lang),
+        r.daysOverdue,
+        t(`resolutionStatus.${r.status}`),
+        r.lastNote ?? "",
+      ]),
+    });
+    return new Response(new Uint8Array(file), {
+      headers: {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="overdue-${clock.today()}.xlsx"`,
+        "Cache-Control": "no-store",
+      },
+    });
   });
-  return new Response(new Uint8Array(file), {
-    headers: {
-      "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      "Content-Disposition": `attachment; filename="overdue-${clock.today()}.xlsx"`,
-      "Cache-Control": "no-store",
-    },
-  });
-});
+}

@@ -14,14 +14,16 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const id = requireId(params.personId);
-  const found = getPerson(id);
-  if (!found) throw new NotFoundError();
-  const canManage = canManageStructure(scope);
-  return json({ ...found, canManage, today: clock.today(), audit: canManage ? getAuditTrail("person", id) : [] });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const id = requireId(params.personId);
+    const found = getPerson(id);
+    if (!found) throw new NotFoundError();
+    const canManage = canManageStructure(scope);
+    return json({ ...found, canManage, today: clock.today(), audit: canManage ? getAuditTrail("person", id) : [] });
+  });
+}
 
 export default function PersonPage() {
   const { person, account, memberships, canManage, today, audit } = useLoaderData<typeof loader>();

@@ -12,24 +12,28 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canManageStructure(scope), scope);
-  const found = getPerson(requireId(params.personId));
-  if (!found) throw new NotFoundError();
-  return json({ person: found.person });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canManageStructure(scope), scope);
+    const found = getPerson(requireId(params.personId));
+    if (!found) throw new NotFoundError();
+    return json({ person: found.person });
+  });
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canManageStructure(scope), scope);
-  const id = requireId(params.personId);
-  const { t } = await getFixedT(request);
-  const parsed = parseForm(await request.formData(), personSchema, t);
-  if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  updatePerson(actor, id, parsed.data);
-  return redirect(`/people/${id}`);
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canManageStructure(scope), scope);
+    const id = requireId(params.personId);
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), personSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors);
+    updatePerson(actor, id, parsed.data);
+    return redirect(`/people/${id}`);
+  });
+}
 
 export default function EditPerson() {
   const { person } = useLoaderData<typeof loader>();

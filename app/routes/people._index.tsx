@@ -10,11 +10,13 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-  return json({ q, people: listPeople({ q }), canManage: canManageStructure(scope) });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+    return json({ q, people: listPeople({ q }), canManage: canManageStructure(scope) });
+  });
+}
 
 type Row = ReturnType<typeof listPeople>[number];
 const column = createColumnHelper<Row>();

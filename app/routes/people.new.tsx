@@ -8,21 +8,25 @@ import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canManageStructure(scope), scope);
-  return null;
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canManageStructure(scope), scope);
+    return null;
+  });
+}
 
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canManageStructure(scope), scope);
-  const { t } = await getFixedT(request);
-  const parsed = parseForm(await request.formData(), personSchema, t);
-  if (!parsed.ok) return invalidFormResponse(parsed.errors);
-  const id = createPerson(actor, parsed.data);
-  return redirect(`/people/${id}`);
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canManageStructure(scope), scope);
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), personSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors);
+    const id = createPerson(actor, parsed.data);
+    return redirect(`/people/${id}`);
+  });
+}
 
 export default function NewPerson() {
   const { t } = useT();

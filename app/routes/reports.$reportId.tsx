@@ -15,63 +15,68 @@ import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canReadReports(scope), scope);
-  const report = getReport(requireId(params.reportId));
-  if (!report) throw new NotFoundError();
-  const compose = canComposeReports(scope);
-  if (report.status === "draft") requireAllowed(compose, scope);
-  const { t } = await getFixedT(request);
-  return json({ report, view: reportViewProps(report, t), compose });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canReadReports(scope), scope);
+    const report = getReport(requireId(params.reportId));
+    if (!report) throw new NotFoundError();
+    const compose = canComposeReports(scope);
+    if (report.status === "draft") requireAllowed(compose, scope);
+    const { t } = await getFixedT(request);
+    return json({ report, view: reportViewProps(report, t), compose });
+  });
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canComposeReports(scope), scope);
-  const id = requireId(params.reportId);
-  const report = getReport(id);
-  if (!report) throw new NotFoundError();
-  const { t, lang } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = form.get("intent");
-  try {
-    if (intent === "save") {
-      const notes: Record<string, string> = {};
-      for (const [key, value] of form.entries()) {
-        const m = /^note-(\d+)$/.exec(key);
-        if (m && typeof value === "string" && value.trim()) notes[m[1]] = value.slice(0, 10_000);
-      }
-      updateReportDraft(actor, id, { coverText: String(form.get("coverText") ?? "").slice(0, 20_000), notes });
-      return json({ ok: true, message: t("reports.saved") });
-    }
-    if (intent === "issue") {
-      if (report.status === "issued") throw new RuleViolation("report_issued");
-      const number = upcomingNumber(id)!;
-      let printed: Awaited<ReturnType<typeof printReport>>;
-      try {
-        printed = await printReport(report, lang, number);
-      } catch (error) {
-        if (error instanceof PdfError) {
-          console.error("report pdf failed:", error.message);
-          return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canComposeReports(scope), scope);
+    const id = requireId(params.reportId);
+    const report = getReport(id);
+    if (!report) throw new NotFoundError();
+    const { t, lang } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = form.get("intent");
+    try {
+      if (intent === "save") {
+        const notes: Record<string, string> = {};
+        for (const [key, value] of form.entries()) {
+          const m = /^note-(\d+)$/.exec(key);
+          if (m && typeof value === "string" && value.trim()) notes[m[1]] = value.slice(0, 10_000);
         }
-        throw error;
+        updateReportDraft(actor, id, { coverText: String(form.get("coverText") ?? "").slice(0, 20_000), notes });
+        return json({ ok: true, message: t("reports.saved") });
       }
-      issueReport(actor, id, number, printed.pdf, printed.pages);
-      return redirect(`/reports/${id}`);
+      if (intent === "issue") {
+        if (report.status === "issued") throw new RuleViolation("report_issued");
+        const number = upcomingNumber(id)!;
+        let printed: Awaited<ReturnType<typeof printReport>>;
+        try {
+          printed = await printReport(report, lang, number);
+        } catch (error) {
+          if (error instanceof PdfError) {
+            console.error("report pdf failed:", error.message);
+            return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });
+          }
+          throw error;
+        }
+        issueReport(actor, id, number, printed.pdf, printed.pages);
+        return redirect(`/reports/${id}`);
+      }
+      if (intent === "correct") {
+        if (report.status !== "issued") throw new Response("Bad request", { status: 400 });
+        const draft = createReportDraft(actor, { kind: report.kind, year: report.year, period: report.period }, t, id);
+        return redirect(`/reports/${draft}`);
+      }
+    } catch (error) {
+      if (error instanceof RuleViolation)
+        return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
+      throw error;
     }
-    if (intent === "correct") {
-      if (report.status !== "issued") throw new Response("Bad request", { status: 400 });
-      const draft = createReportDraft(actor, { kind: report.kind, year: report.year, period: report.period }, t, id);
-      return redirect(`/reports/${draft}`);
-    }
-  } catch (error) {
-    if (error instanceof RuleViolation) return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
-    throw error;
-  }
-  throw new Response("Bad request", { status: 400 });
-});
+    throw new Response("Bad request", { status: 400 });
+  });
+}
 
 export default function ReportPage() {
   const { report, view, compose } = useLoaderData<typeof loader>();

@@ -6,17 +6,19 @@ import { requireId } from "../utils/forms.server";
 import { route } from "../utils/route.server";
 
 /** The issued PDF exactly as stored at issue time (its SHA-256 is on the archive page). */
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canReadReports(scope), scope);
-  const report = getReportPdf(requireId(params.reportId));
-  if (!report?.pdf) throw new NotFoundError();
-  return new Response(new Uint8Array(report.pdf), {
-    headers: {
-      "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="report-${report.number}.pdf"`,
-      "Cache-Control": "no-store",
-      ETag: `"${report.sha256}"`,
-    },
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canReadReports(scope), scope);
+    const report = getReportPdf(requireId(params.reportId));
+    if (!report?.pdf) throw new NotFoundError();
+    return new Response(new Uint8Array(report.pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="report-${report.number}.pdf"`,
+        "Cache-Control": "no-store",
+        ETag: `"${report.sha256}"`,
+      },
+    });
   });
-});
+}

@@ -9,23 +9,25 @@ import { printReport } from "../utils/report-print.server";
 import { route } from "../utils/route.server";
 
 /** A draft report printed as it would be issued, without issuing it (nothing is stored). */
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canComposeReports(scope), scope);
-  const id = requireId(params.reportId);
-  const report = getReport(id);
-  if (report?.status !== "draft") throw new NotFoundError();
-  try {
-    const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");
-    return new Response(new Uint8Array(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `inline; filename="report-draft-${id}.pdf"`,
-        "Cache-Control": "no-store",
-      },
-    });
-  } catch (error) {
-    if (error instanceof PdfError) throw new Response("PDF unavailable", { status: 503 });
-    throw error;
-  }
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canComposeReports(scope), scope);
+    const id = requireId(params.reportId);
+    const report = getReport(id);
+    if (report?.status !== "draft") throw new NotFoundError();
+    try {
+      const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");
+      return new Response(new Uint8Array(pdf), {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": `inline; filename="report-draft-${id}.pdf"`,
+          "Cache-Control": "no-store",
+        },
+      });
+    } catch (error) {
+      if (error instanceof PdfError) throw new Response("PDF unavailable", { status: 503 });
+      throw error;
+    }
+  });
+}

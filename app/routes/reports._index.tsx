@@ -10,38 +10,42 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  requireAllowed(canReadReports(scope), scope);
-  const compose = canComposeReports(scope);
-  const all = listReports();
-  return json({
-    issued: all.filter((r) => r.status === "issued"),
-    drafts: compose ? all.filter((r) => r.status === "draft") : [],
-    compose,
-    current: quarterOf(clock.today()),
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    requireAllowed(canReadReports(scope), scope);
+    const compose = canComposeReports(scope);
+    const all = listReports();
+    return json({
+      issued: all.filter((r) => r.status === "issued"),
+      drafts: compose ? all.filter((r) => r.status === "draft") : [],
+      compose,
+      current: quarterOf(clock.today()),
+    });
   });
-});
+}
 
 /** Opens a report draft for a Jalali quarter or half-year, composed from the data; a wrong year or period is named. */
-export const action = route(async function action({ request, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  requireAllowed(canComposeReports(scope), scope);
-  const form = await request.formData();
-  const { t } = await getFixedT(request);
-  const kind = form.get("kind") === "half_year" ? "half_year" : "quarterly";
-  const yearText = toAsciiDigits(String(form.get("year") ?? "")).trim();
-  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
-  const period = Number(form.get("period"));
-  const errors: { year?: string; period?: string } = {};
-  if (!(year >= 1390 && year <= 1500)) errors.year = t("reports.yearInvalid");
-  if (![1, 2, 3, 4].includes(period)) errors.period = t("validation.choose");
-  else if (kind === "half_year" && period > 2) errors.period = t("reports.halfInvalid");
-  if (errors.year || errors.period)
-    return json({ errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } }, 400);
-  const id = createReportDraft(actor, { kind, year, period }, t);
-  return redirect(`/reports/${id}`);
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    requireAllowed(canComposeReports(scope), scope);
+    const form = await request.formData();
+    const { t } = await getFixedT(request);
+    const kind = form.get("kind") === "half_year" ? "half_year" : "quarterly";
+    const yearText = toAsciiDigits(String(form.get("year") ?? "")).trim();
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
+    const period = Number(form.get("period"));
+    const errors: { year?: string; period?: string } = {};
+    if (!(year >= 1390 && year <= 1500)) errors.year = t("reports.yearInvalid");
+    if (![1, 2, 3, 4].includes(period)) errors.period = t("validation.choose");
+    else if (kind === "half_year" && period > 2) errors.period = t("reports.halfInvalid");
+    if (errors.year || errors.period)
+      return json({ errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } }, 400);
+    const id = createReportDraft(actor, { kind, year, period }, t);
+    return redirect(`/reports/${id}`);
+  });
+}
 
 export default function Reports() {
   const { issued, drafts, compose, current } = useLoaderData<typeof loader>();

@@ -16,31 +16,35 @@ import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const loader = route(async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = await requireScope(request);
-  const resolution = getResolution(scope, requireId(params.resolutionId));
-  if (!resolution) throw new NotFoundError();
-  return json({ resolution, today: clock.today() });
-});
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const resolution = getResolution(scope, requireId(params.resolutionId));
+    if (!resolution) throw new NotFoundError();
+    return json({ resolution, today: clock.today() });
+  });
+}
 
-export const action = route(async function action({ request, params, context }: ActionFunctionArgs) {
-  const { scope, actor } = await requireScope(request, context);
-  const id = requireId(params.resolutionId);
-  const { t } = await getFixedT(request);
-  const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
-  // Who may do what is settled before the input is even read.
-  requireChangeAllowed(scope, id, intent);
-  const parsed = parseForm(form, followUpSchema, t);
-  if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
-  try {
-    applyChange(actor, scope, id, parsed.data);
-  } catch (error) {
-    if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
-    throw error;
-  }
-  return json({ intent, ok: true, errors: {} as Record<string, string> });
-});
+export async function action(args: ActionFunctionArgs) {
+  return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
+    const { scope, actor } = await requireScope(request, context);
+    const id = requireId(params.resolutionId);
+    const { t } = await getFixedT(request);
+    const form = await request.formData();
+    const intent = String(form.get("intent") ?? "");
+    // Who may do what is settled before the input is even read.
+    requireChangeAllowed(scope, id, intent);
+    const parsed = parseForm(form, followUpSchema, t);
+    if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
+    try {
+      applyChange(actor, scope, id, parsed.data);
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+      throw error;
+    }
+    return json({ intent, ok: true, errors: {} as Record<string, string> });
+  });
+}
 
 function IntentForm({
   intent,

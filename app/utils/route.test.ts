@@ -7,8 +7,8 @@ import { test } from "node:test";
 test("every route's loader and action goes through route()", () => {
   const unwrapped = readdirSync("app/routes").flatMap((file) => {
     const source = readFileSync(`app/routes/${file}`, "utf8");
-    return [...source.matchAll(/export (?:async function|const|function) (loader|action)\b(.{0,40})/g)]
-      .filter((m) => !m[2].startsWith(" = route(async function"))
+    return [...source.matchAll(/export (?:async function|const|function) (loader|action)\b[^{]*\{\n(.*)/g)]
+      .filter((m) => !m[2].trim().startsWith("return route(args, async ("))
       .map((m) => `${file}: ${m[1]}`);
   });
   assert.deepEqual(unwrapped, []);
