@@ -22,13 +22,13 @@ import { parseJalaliInput } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
+import { ACTIVE } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, type Timeframe, timeframeColumns, timeframeOfDraft } from "../utils/timeframe";
 import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { isCurrentMembership } from "./memberships.server";
-import { ACTIVE } from "./resolutions.server";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 

@@ -17,6 +17,7 @@ import { addDays, daysBetween, weekOf } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
+import { ACTIVE, isOverdue, nextStatus, type ResolutionStatus } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeOfRow } from "../utils/timeframe";
 import { cacheKey, canManageResolutionsOf, type Scope } from "./access.server";
@@ -50,18 +51,6 @@ export function visibleCondition(scope: Scope): SQL | undefined {
 
 export function resolutionCode(bodyCode: string, bodyId: number, meetingNumber: number, number: number) {
   return `${bodyCode || bodyId}/${meetingNumber}/${number}`;
-}
-
-export const ACTIVE: ("open" | "in_progress")[] = ["open", "in_progress"];
-
-/** Still to be done: open or in progress. */
-export function isActive(status: string): boolean {
-  return status === "open" || status === "in_progress";
-}
-
-/** Overdue: not done (nor cancelled) after its deadline. Standing resolutions have none and are never overdue. */
-export function isOverdue(r: { status: string; dueDate: string | null }, today = clock.today()): boolean {
-  return isActive(r.status) && r.dueDate !== null && r.dueDate < today;
 }
 
 const baseColumns = {
@@ -292,8 +281,8 @@ export function requireChangeAllowed(scope: Scope, id: number, intent: string) {
  */
 export function applyChange(actor: Actor, scope: Scope, id: number, change: Change) {
   const found = requireChangeAllowed(scope, id, change.intent);
-  const closed = found.status === "done" || found.status === "cancelled";
-  if (closed && change.intent !== "reopen") throw new RuleViolation("resolutionClosed");
+  const to = nextStatus(change.intent, found.status);
+  if (!to) throw new RuleViolation("resolutionClosed");
 
   writeTransaction((tx) => {
     const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
@@ -312,10 +301,7 @@ export function applyChange(actor: Actor, scope: Scope, id: number, change: Chan
           .run();
       }
     };
-    const setStatus = (
-      status: (typeof RESOLUTION_STATUSES)[number],
-      extra: Partial<typeof resolutions.$inferInsert> = {},
-    ) => {
+    const setStatus = (status: ResolutionStatus, extra: Partial<typeof resolutions.$inferInsert> = {}) => {
       tx.update(resolutions)
         .set({ status, updatedAt: clock.nowIso(), ...extra })
         .where(eq(resolutions.id, id))
@@ -323,23 +309,18 @@ export function applyChange(actor: Actor, scope: Scope, id: number, change: Chan
     };
     switch (change.intent) {
       case "progress":
-        log({ kind: "note", note: change.note, percent: change.percent });
-        if (current.status === "open") {
-          setStatus("in_progress");
-          log({ kind: "status", fromStatus: "open", toStatus: "in_progress" });
-        }
-        break;
       case "start":
-        if (current.status === "open") {
-          setStatus("in_progress");
-          log({ kind: "status", fromStatus: "open", toStatus: "in_progress" });
+        if (change.intent === "progress") log({ kind: "note", note: change.note, percent: change.percent });
+        if (current.status !== to) {
+          setStatus(to);
+          log({ kind: "status", fromStatus: current.status, toStatus: to });
         }
         break;
       case "done":
         if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
         if (change.date > clock.today()) throw new RuleViolation("doneInFuture", "date");
-        setStatus("done", { doneDate: change.date });
-        log({ kind: "status", fromStatus: current.status, toStatus: "done", note: change.note, percent: 100 });
+        setStatus(to, { doneDate: change.date });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note, percent: 100 });
         break;
       case "request_extension":
         if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
@@ -381,12 +362,12 @@ export function applyChange(actor: Actor, scope: Scope, id: number, change: Chan
         break;
       }
       case "cancel":
-        setStatus("cancelled", { cancelReason: change.note });
-        log({ kind: "status", fromStatus: current.status, toStatus: "cancelled", note: change.note });
+        setStatus(to, { cancelReason: change.note });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
         break;
       case "reopen":
-        setStatus("in_progress", { doneDate: null, cancelReason: null });
-        log({ kind: "status", fromStatus: current.status, toStatus: "in_progress", note: change.note });
+        setStatus(to, { doneDate: null, cancelReason: null });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
         break;
     }
     const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;

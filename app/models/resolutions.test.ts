@@ -8,13 +8,16 @@ import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { addDays, formatJalali } from "../utils/jalali";
+import { isOverdue as isOverdueOn } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { createPerson } from "./people.server";
-import { applyChange, getResolution, isOverdue, listMyActions, overdueReview } from "./resolutions.server";
+import { applyChange, getResolution, listMyActions, overdueReview } from "./resolutions.server";
+
+const isOverdue = (r: { status: string; dueDate: string | null }, day = clock.today()) => isOverdueOn(r, day);
 
 // A Monday: the deadlines below (27 and 20 days back) fall on working days, whatever day the suite runs.
 process.env.TEST_CLOCK = "2026-11-16T08:00:00Z";
