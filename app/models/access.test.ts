@@ -11,8 +11,10 @@ import {
   type Scope,
 } from "./access.server";
 import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
+import { listMyActions } from "./my-actions.server";
 import { listNotifications, refreshNotifications } from "./notifications.server";
-import { getResolution, listMyActions, overdueReview, ownerFilterOptions } from "./resolutions.server";
+import { overdueReview, ownerFilterOptions } from "./overdue.server";
+import { getResolution } from "./resolutions.server";
 
 // One HQ over two committees A and B, each with its own working group; every resolution is 30 days past its deadline.
 const hq = makeBody("headquarters");

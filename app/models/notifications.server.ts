@@ -4,7 +4,8 @@ import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
 import type { Scope } from "./access.server";
-import { listMyActionDates, resolutionCode, visibleCondition } from "./resolutions.server";
+import { listMyActionDates } from "./my-actions.server";
+import { resolutionCode, visibleCondition } from "./resolutions.server";
 
 const lastRefresh = new Map<number, number>();
 const REFRESH_MS = 60_000;

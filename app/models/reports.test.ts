@@ -9,6 +9,7 @@ import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
+import { applyChange } from "./follow-ups.server";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { createPerson } from "./people.server";
@@ -21,7 +22,6 @@ import {
   upcomingNumber,
   updateReportDraft,
 } from "./reports.server";
-import { applyChange } from "./resolutions.server";
 
 const actor = { userId: null };
 const iso = (jy: number, jm: number, jd: number) => jalaliToIso({ jy, jm, jd });

@@ -12,10 +12,13 @@ import { isOverdue as isOverdueOn } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
+import { applyChange } from "./follow-ups.server";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
+import { listMyActions } from "./my-actions.server";
+import { overdueReview } from "./overdue.server";
 import { createPerson } from "./people.server";
-import { applyChange, getResolution, listMyActions, overdueReview } from "./resolutions.server";
+import { getResolution } from "./resolutions.server";
 
 const isOverdue = (r: { status: string; dueDate: string | null }, day = clock.today()) => isOverdueOn(r, day);
 

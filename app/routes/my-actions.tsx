@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
-import { listMyActions } from "../models/resolutions.server";
+import { listMyActions } from "../models/my-actions.server";
 import { PAGE_SIZES, pageOf, pageSizeOf } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";

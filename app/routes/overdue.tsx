@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
-import { overdueReview, ownerFilterOptions } from "../models/resolutions.server";
+import { overdueReview, ownerFilterOptions } from "../models/overdue.server";
 import { parseOverdueQuery } from "../schemas/overdue";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";

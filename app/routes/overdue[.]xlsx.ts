@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireScope } from "../models/access.server";
-import { overdueExport } from "../models/resolutions.server";
+import { overdueExport } from "../models/overdue.server";
 import { parseOverdueQuery } from "../schemas/overdue";
 import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { type ReactNode, useEffect, useRef } from "react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
-import { applyChange, getResolution, requireChangeAllowed } from "../models/resolutions.server";
+import { applyChange, requireChangeAllowed } from "../models/follow-ups.server";
+import { getResolution } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
 import * as clock from "../utils/clock.server";
 import { formatPercent, localDigits } from "../utils/digits";

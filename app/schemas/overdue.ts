@@ -1,4 +1,4 @@
-import { OVERDUE_SORTS, type OverdueQuery } from "../models/resolutions.server";
+import { OVERDUE_SORTS, type OverdueQuery } from "../models/overdue.server";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 import { pageOf, pageSizeOf } from "./paging";

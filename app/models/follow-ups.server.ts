@@ -1,0 +1,145 @@
+/** Follow-ups (پیگیری): progress, done, extensions and decisions, each applied as the status table allows. */
+import { and, eq, sql } from "drizzle-orm";
+import { followUps, resolutions } from "../../db/schema";
+import * as clock from "../utils/clock.server";
+import { writeTransaction } from "../utils/db.server";
+import { ForbiddenError, NotFoundError } from "../utils/errors";
+import { searchKey } from "../utils/normalize";
+import { nextStatus, type ResolutionStatus } from "../utils/resolution-status";
+import { RuleViolation } from "../utils/rules";
+import type { Scope } from "./access.server";
+import { type Actor, recordAudit } from "./audit.server";
+
+import { getResolution } from "./resolutions.server";
+
+type Change =
+  | { intent: "progress"; note: string; percent: number | null }
+  | { intent: "done"; date: string; note: string }
+  | { intent: "start" }
+  | { intent: "request_extension"; date: string; note: string }
+  | { intent: "extend"; date: string; note: string }
+  | { intent: "decide"; followUpId: number; approve: boolean; note: string }
+  | { intent: "cancel"; note: string }
+  | { intent: "reopen"; note: string };
+
+const MANAGER_INTENTS = new Set(["extend", "decide", "cancel", "reopen"]);
+
+/** The resolution, if this user may apply this kind of change to it: 404 when it is not theirs to see, else 403. */
+export function requireChangeAllowed(scope: Scope, id: number, intent: string) {
+  const found = getResolution(scope, id);
+  if (!found) throw new NotFoundError("resolution");
+  const allowed = MANAGER_INTENTS.has(intent) ? found.canManage : found.canUpdate || found.canManage;
+  if (!allowed) throw new ForbiddenError(scope.userId, "resolution change");
+  return found;
+}
+
+/**
+ * Applies one follow-up to a resolution. Owners may add progress, mark done, start and ask for more time; only the
+ * body's chair and secretary (or the secretariat) extend, cancel, reopen and decide on requests. Subject, owners and
+ * deadline are never taken from a request except through those.
+ */
+export function applyChange(actor: Actor, scope: Scope, id: number, change: Change) {
+  const found = requireChangeAllowed(scope, id, change.intent);
+  const to = nextStatus(change.intent, found.status);
+  if (!to) throw new RuleViolation("resolutionClosed");
+
+  writeTransaction((tx) => {
+    const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
+    const log = (
+      values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] },
+    ) => {
+      const key = searchKey(values.note ?? "");
+      tx.insert(followUps)
+        .values({ resolutionId: id, userId: actor.userId, searchKey: key, ...values })
+        .run();
+      // The resolution's own search key gathers its notes, so the overdue review searches one column.
+      if (key) {
+        tx.update(resolutions)
+          .set({ searchKey: sql`${resolutions.searchKey} || ' ' || ${key}` })
+          .where(eq(resolutions.id, id))
+          .run();
+      }
+    };
+    const setStatus = (status: ResolutionStatus, extra: Partial<typeof resolutions.$inferInsert> = {}) => {
+      tx.update(resolutions)
+        .set({ status, updatedAt: clock.nowIso(), ...extra })
+        .where(eq(resolutions.id, id))
+        .run();
+    };
+    switch (change.intent) {
+      case "progress":
+      case "start":
+        if (change.intent === "progress") log({ kind: "note", note: change.note, percent: change.percent });
+        if (current.status !== to) {
+          setStatus(to);
+          log({ kind: "status", fromStatus: current.status, toStatus: to });
+        }
+        break;
+      case "done":
+        if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
+        if (change.date > clock.today()) throw new RuleViolation("doneInFuture", "date");
+        setStatus(to, { doneDate: change.date });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note, percent: 100 });
+        break;
+      case "request_extension":
+        if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
+        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+        log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
+        break;
+      case "extend":
+        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+        tx.update(resolutions)
+          .set({ dueDate: change.date, updatedAt: clock.nowIso() })
+          .where(eq(resolutions.id, id))
+          .run();
+        log({ kind: "extension", note: change.note, newDueDate: change.date });
+        tx.update(followUps)
+          .set({ decision: "approved" })
+          .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
+          .run();
+        break;
+      case "decide": {
+        const request = tx
+          .select()
+          .from(followUps)
+          .where(and(eq(followUps.id, change.followUpId), eq(followUps.resolutionId, id)))
+          .get();
+        if (request?.decision !== "pending") throw new RuleViolation("requestPending");
+        tx.update(followUps)
+          .set({ decision: change.approve ? "approved" : "rejected" })
+          .where(eq(followUps.id, request.id))
+          .run();
+        if (change.approve && request.newDueDate) {
+          tx.update(resolutions)
+            .set({ dueDate: request.newDueDate, updatedAt: clock.nowIso() })
+            .where(eq(resolutions.id, id))
+            .run();
+          log({ kind: "extension", note: change.note || request.note, newDueDate: request.newDueDate });
+        } else {
+          log({ kind: "note", note: change.note });
+        }
+        break;
+      }
+      case "cancel":
+        setStatus(to, { cancelReason: change.note });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
+        break;
+      case "reopen":
+        setStatus(to, { doneDate: null, cancelReason: null });
+        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
+        break;
+    }
+    const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
+    recordAudit(
+      {
+        ...actor,
+        action: `resolution_${change.intent}`,
+        entity: "resolution",
+        entityId: id,
+        before: { status: current.status, dueDate: current.dueDate, doneDate: current.doneDate },
+        after: { status: after.status, dueDate: after.dueDate, doneDate: after.doneDate },
+      },
+      tx,
+    );
+  });
+}
