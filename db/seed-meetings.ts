@@ -3,12 +3,12 @@
  * and recent committee meetings dated from today so that "my actions", due-this-week and overdue have content.
  */
 import { randomUUID } from "node:crypto";
-import { toResolutionDrafts } from "../app/components/paste-resolutions";
 import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "../app/models/meetings.server";
 import { getOwnerOptions } from "../app/models/owner-options.server";
 import type { MinutesDoc } from "../app/schemas/minutes";
 import * as clock from "../app/utils/clock.server";
 import { addDays, formatJalali } from "../app/utils/jalali";
+import { toResolutionDrafts } from "../app/utils/paste";
 import { STAFF } from "../tests/scopes";
 
 const REFERENCE_RESOLUTIONS = [

@@ -1,40 +1,14 @@
 import { useEffect, useMemo, useState } from "react";
-import type { OwnerDraft, ResolutionDraft } from "../schemas/minutes";
+import type { ResolutionDraft } from "../schemas/minutes";
 import { formatCount } from "../utils/digits";
-import { matchOwner, type OwnerCandidate, splitOwners } from "../utils/owner-match";
-import { type ColumnRole, parseTsv, readResolutions } from "../utils/paste";
+import type { OwnerCandidate } from "../utils/owner-match";
+import { type ColumnRole, parseTsv, toResolutionDrafts } from "../utils/paste";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { useTimeframeText } from "./minutes-view";
 
 const ROLES: ColumnRole[] = ["subject", "owners", "timeframe", "ignore"];
 const STORAGE_KEY = "paste-column-roles";
-
-/** Turns pasted rows into resolution drafts: owners matched where they can be, flagged where they cannot. */
-export function toResolutionDrafts(
-  text: string,
-  roles: ColumnRole[] | undefined,
-  candidates: OwnerCandidate[],
-  newKey: () => string,
-) {
-  const read = readResolutions(text, roles);
-  const drafts: ResolutionDraft[] = read.rows.map((row) => ({
-    key: newKey(),
-    subject: row.subject,
-    owners: splitOwners(row.ownersText).flatMap((label): OwnerDraft[] => {
-      const m = matchOwner(label, candidates);
-      return m.status === "matched" ? m.owners : [{ kind: "unmatched" as const, id: null, label }];
-    }),
-    timeframeKind: row.timeframe?.kind ?? "",
-    timeframeCount:
-      row.timeframe && (row.timeframe.kind === "weeks" || row.timeframe.kind === "days")
-        ? String(row.timeframe.count)
-        : "",
-    timeframeDate: "",
-    timeframeText: row.timeframeText,
-  }));
-  return { roles: read.roles, drafts };
-}
 
 /** The paste panel: paste rows from Word or Excel, set each column's role once (remembered), review, add. */
 export function PasteResolutions({

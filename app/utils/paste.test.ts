@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { matchOwner, type OwnerCandidate, splitOwners } from "./owner-match";
-import { parseTsv, readResolutions } from "./paste";
+import { parseTsv, readResolutions, toResolutionDrafts } from "./paste";
 import { parseTimeframeText } from "./timeframe";
 
 const reference = readFileSync(new URL("../../tests/fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
@@ -86,4 +86,20 @@ describe("paste parser details", () => {
     assert.deepEqual(parseTimeframeText("۱۴۰۴/۰۲/۰۱"), { kind: "date", date: "2025-04-21" });
     assert.equal(parseTimeframeText("به زودی"), null);
   });
+});
+
+test("a pasted timeframe that is a date fills the draft's date, so the deadline is computed from it", () => {
+  const { drafts } = toResolutionDrafts(
+    "۱) تهیه گزارش\tدبیرخانه\t۱۴۰۴/۰۱/۱۹\n۲) ارسال نامه\tدبیرخانه\tدو هفته",
+    ["subject", "owners", "timeframe"],
+    [],
+    () => "k",
+  );
+  assert.deepEqual(
+    drafts.map((d) => [d.timeframeKind, d.timeframeCount, d.timeframeDate]),
+    [
+      ["date", "", "1404/01/19"],
+      ["weeks", "2", ""],
+    ],
+  );
 });

@@ -1,7 +1,10 @@
 /** Reading a resolutions table pasted from Word or Excel: tab-separated rows, cells possibly quoted by Excel. */
+
+import type { OwnerDraft, ResolutionDraft } from "../schemas/minutes";
 import { toAsciiDigits } from "./digits";
 import { searchKey } from "./normalize";
-import { parseTimeframeText, type Timeframe } from "./timeframe";
+import { matchOwner, type OwnerCandidate, splitOwners } from "./owner-match";
+import { parseTimeframeText, type Timeframe, timeframeFieldsOf } from "./timeframe";
 
 export type ColumnRole = "subject" | "owners" | "timeframe" | "ignore";
 
@@ -103,4 +106,25 @@ export function readResolutions(text: string, roles?: ColumnRole[]): { roles: Co
     };
   });
   return { roles: used, rows: rows.filter((r) => r.subject !== "") };
+}
+
+/** Turns pasted rows into resolution drafts: owners matched where they can be, flagged where they cannot. */
+export function toResolutionDrafts(
+  text: string,
+  roles: ColumnRole[] | undefined,
+  candidates: OwnerCandidate[],
+  newKey: () => string,
+) {
+  const read = readResolutions(text, roles);
+  const drafts: ResolutionDraft[] = read.rows.map((row) => ({
+    key: newKey(),
+    subject: row.subject,
+    owners: splitOwners(row.ownersText).flatMap((label): OwnerDraft[] => {
+      const m = matchOwner(label, candidates);
+      return m.status === "matched" ? m.owners : [{ kind: "unmatched" as const, id: null, label }];
+    }),
+    ...timeframeFieldsOf(row.timeframe),
+    timeframeText: row.timeframeText,
+  }));
+  return { roles: read.roles, drafts };
 }

@@ -54,6 +54,19 @@ export function timeframeOfDraft(r: TimeframeFields): Timeframe | null {
   return r.timeframeKind === "standing" ? { kind: "standing" } : null;
 }
 
+/** The draft's fields for a timeframe (empty ones for a timeframe that could not be read). */
+export function timeframeFieldsOf(timeframe: Timeframe | null): {
+  timeframeKind: Timeframe["kind"] | "";
+  timeframeCount: string;
+  timeframeDate: string;
+} {
+  return {
+    timeframeKind: timeframe?.kind ?? "",
+    timeframeCount: timeframe?.kind === "weeks" || timeframe?.kind === "days" ? String(timeframe.count) : "",
+    timeframeDate: timeframe?.kind === "date" ? formatJalali(timeframe.date, "en") : "",
+  };
+}
+
 /** The columns a resolution row keeps its timeframe in. */
 export function timeframeColumns(timeframe: Timeframe): TimeframeColumns & { timeframeKind: Timeframe["kind"] } {
   return {
