@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { eq } from "drizzle-orm";
-import { resolutions, users } from "../../db/schema";
+import { users } from "../../db/schema";
+import { finalMeeting } from "../../tests/factories";
 import { atInstant } from "../../tests/pin-clock";
-import { STAFF } from "../../tests/scopes";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
@@ -13,7 +12,6 @@ import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
 import { applyChange } from "./follow-ups.server";
-import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { listMyActions } from "./my-actions.server";
 import { overdueReview } from "./overdue.server";
@@ -110,29 +108,7 @@ function meeting(
   items: { subject: string; owners: { kind: "body" | "person"; id: number }[]; days?: number }[],
   from = today,
 ) {
-  const id = createMeeting(actor, bodyId);
-  const m = getMeeting(STAFF, id)!;
-  const saved = saveDraft(actor, id, {
-    version: m.meeting.version,
-    saveId: `s${++seq}`,
-    doc: {
-      ...m.doc,
-      date: formatJalali(addDays(from, -daysAgo), "en"),
-      agenda: [{ key: "a", title: "دستور", discussion: "" }],
-      resolutions: items.map((i, n) => ({
-        key: `r${n}`,
-        subject: i.subject,
-        owners: i.owners.map((o) => ({ ...o, label: "" })),
-        timeframeKind: i.days ? "days" : "standing",
-        timeframeCount: String(i.days ?? ""),
-        timeframeDate: "",
-        timeframeText: "",
-      })),
-    },
-  });
-  assert.ok(saved.ok);
-  finaliseMeeting(actor, id, { version: saved.version });
-  return db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+  return finalMeeting(bodyId, daysAgo, items, from).resolutions;
 }
 
 describe("overdue", () => {
