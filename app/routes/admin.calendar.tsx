@@ -3,7 +3,9 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
 import { addHoliday, getWeekendDays, listHolidays, removeHoliday, setWeekendDays } from "../models/calendar.server";
-import { formatJalaliLong, parseJalaliInput, weekdayName } from "../utils/jalali";
+import { calendarActionSchema } from "../schemas/calendar";
+import { parseForm } from "../utils/forms.server";
+import { formatJalaliLong, weekdayName } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
@@ -22,33 +24,21 @@ export async function action(args: ActionFunctionArgs) {
     const { scope, actor } = await requireScope(request, context);
     requireAllowed(canAdminister(scope), scope);
     const { t } = await getFixedT(request);
-    const form = await request.formData();
-    const intent = form.get("intent");
-    if (intent === "weekend") {
-      const days = form
-        .getAll("day")
-        .map(Number)
-        .filter((d) => Number.isInteger(d) && d >= 0 && d <= 6);
-      setWeekendDays(actor, days);
-      return json({ ok: true, errors: {} as Record<string, string> });
+    const parsed = parseForm(await request.formData(), calendarActionSchema, t, { lists: ["day"] });
+    if (!parsed.ok) return json({ ok: false, errors: parsed.errors }, { status: 400 });
+    const change = parsed.data;
+    switch (change.intent) {
+      case "weekend":
+        setWeekendDays(actor, change.day);
+        break;
+      case "add":
+        addHoliday(actor, change.date, change.title);
+        break;
+      case "remove":
+        removeHoliday(actor, change.date);
+        break;
     }
-    if (intent === "add") {
-      const date = parseJalaliInput(String(form.get("date") ?? ""));
-      const title = String(form.get("title") ?? "")
-        .trim()
-        .slice(0, 200);
-      const errors: Record<string, string> = {};
-      if (!date.ok) errors.date = t(`date.errors.${date.error}`);
-      if (!title) errors.title = t("validation.required");
-      if (!date.ok || !title) return json({ ok: false, errors }, { status: 400 });
-      addHoliday(actor, date.iso, title);
-      return json({ ok: true, errors: {} as Record<string, string> });
-    }
-    if (intent === "remove") {
-      removeHoliday(actor, String(form.get("date") ?? ""));
-      return json({ ok: true, errors: {} as Record<string, string> });
-    }
-    throw new Response("Bad request", { status: 400 });
+    return json({ ok: true, errors: {} as Record<string, string> });
   });
 }
 

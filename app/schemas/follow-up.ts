@@ -1,17 +1,9 @@
 import { z } from "zod";
 import { toAsciiDigits } from "../utils/digits";
-import { parseJalaliInput } from "../utils/jalali";
+import { jalaliDate } from "./fields";
 
 const note = z.string().trim().max(5000, "validation.tooLong").default("");
 const requiredNote = note.pipe(z.string().min(1, "followUp.errors.note"));
-const jalaliDate = z.string().transform((value, ctx) => {
-  const parsed = parseJalaliInput(value ?? "");
-  if (!parsed.ok) {
-    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `date.errors.${parsed.error}` });
-    return z.NEVER;
-  }
-  return parsed.iso;
-});
 const percent = z
   .string()
   .optional()
