@@ -3,9 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
 import { canEditMinutesOf, canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
+import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
-import { requireId } from "../utils/forms.server";
+import { parseForm, requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
+import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -37,20 +39,20 @@ export async function action(args: ActionFunctionArgs) {
     const found = getMinutesView(scope, id);
     if (!found) throw new NotFoundError();
     requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
-    const intent = (await request.formData()).get("intent");
-    if (intent === "start-correction") {
-      startCorrection(actor, id);
-      return redirect(`/meetings/${id}/edit`);
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), meetingActionSchema, t);
+    if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
+    switch (parsed.data.intent) {
+      case "start-correction":
+        startCorrection(actor, id);
+        return redirect(`/meetings/${id}/edit`);
+      case "cancel-correction":
+        cancelCorrection(actor, id);
+        return redirect(`/meetings/${id}`);
+      case "delete-draft":
+        deleteDraft(actor, id);
+        return redirect("/meetings");
     }
-    if (intent === "cancel-correction") {
-      cancelCorrection(actor, id);
-      return redirect(`/meetings/${id}`);
-    }
-    if (intent === "delete-draft") {
-      deleteDraft(actor, id);
-      return redirect("/meetings");
-    }
-    throw new Response("Bad request", { status: 400 });
   });
 }
 

@@ -136,3 +136,8 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
   if (doc.nextTime && !TIME.test(doc.nextTime)) errors.nextTime = "minutes.errors.time";
   return errors;
 }
+
+/** The buttons of a minutes page: start or abandon a correction, delete a draft. */
+export const meetingActionSchema = z.object({
+  intent: z.enum(["start-correction", "cancel-correction", "delete-draft"]),
+});
