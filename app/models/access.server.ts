@@ -83,19 +83,19 @@ export function scopeFor(user: ScopeUser): Scope {
 
 export type Access = { user: SessionUser; scope: Scope; actor: Actor & { userId: number } };
 
-// The root loader and the page's loader ask for the same request: its scope is built once.
-const perRequest = new WeakMap<Request, Promise<Access | null>>();
+// The root loader and the page's loader ask for the same request: its user and scope are built once.
+const perRequest = new WeakMap<Request, Promise<{ user: SessionUser; scope: Scope } | null>>();
 
 /** The signed-in user, their scope, and the actor their changes are audited as; null when nobody is signed in. */
-export function getAccess(request: Request, context?: { ip?: string }): Promise<Access | null> {
+export async function getAccess(request: Request, context?: { ip?: string }): Promise<Access | null> {
   let found = perRequest.get(request);
   if (!found) {
-    found = getUser(request).then((user) =>
-      user ? { user, scope: scopeFor(user), actor: { userId: user.id, ip: context?.ip ?? "" } } : null,
-    );
+    found = getUser(request).then((user) => (user ? { user, scope: scopeFor(user) } : null));
     perRequest.set(request, found);
   }
-  return found;
+  const signedIn = await found;
+  // The actor is made for each caller: only a loader or action given the request's context knows the address.
+  return signedIn ? { ...signedIn, actor: { userId: signedIn.user.id, ip: context?.ip ?? "" } } : null;
 }
 
 /** Like `getAccess`, but a visitor who is not signed in is sent to the sign-in page (and back afterwards). */

@@ -2,12 +2,14 @@ import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { finalMeeting, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
 import { ForbiddenError } from "../utils/errors";
+import { createUserSession } from "../utils/session.server";
 import {
   canEditMinutesOf,
   canManageGroupsOf,
   canManageStructure,
   canReadMeetingsOf,
   canReadReports,
+  getAccess,
   type Scope,
 } from "./access.server";
 import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
@@ -170,4 +172,16 @@ describe("each kind of scope sees exactly its rows", () => {
     assert.deepEqual([...new Set(listNotifications(owner).map((n) => n.resolutionId))], [reportA]);
     assert.deepEqual(listNotifications(scopes["member of B"]), []);
   });
+});
+
+test("one request builds its scope once, and each caller's actor carries the address it was given", async () => {
+  const scope = scopes["chair of A"];
+  const cookie = (await createUserSession(new Request("http://localhost/login"), scope.userId)).split(";")[0];
+  const request = new Request("http://localhost/overdue", { headers: { cookie } });
+  const root = await getAccess(request); // the root loader has no address to give
+  const page = await getAccess(request, { ip: "10.0.0.7" });
+  assert.equal(root?.scope, page?.scope);
+  assert.deepEqual(page?.scope.ledBodyIds, [committeeA]);
+  assert.deepEqual([root?.actor.ip, page?.actor.ip], ["", "10.0.0.7"]);
+  assert.equal(await getAccess(new Request("http://localhost/overdue")), null);
 });
