@@ -15,7 +15,7 @@ import { and, eq } from "drizzle-orm";
 import { bodies, memberships, type Role, workingGroups } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
-import { getUser, requireUser, type SessionUser } from "../utils/session.server";
+import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
 import type { Actor } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
 
@@ -101,9 +101,7 @@ export async function getAccess(request: Request, context?: { ip?: string }): Pr
 /** Like `getAccess`, but a visitor who is not signed in is sent to the sign-in page (and back afterwards). */
 export async function requireScope(request: Request, context?: { ip?: string }): Promise<Access> {
   const access = await getAccess(request, context);
-  if (access) return access;
-  await requireUser(request); // redirects to sign-in
-  throw new Error("unreachable");
+  return access ?? loginRedirect(request);
 }
 
 /**
@@ -164,9 +162,4 @@ export function canComposeReports(scope: Scope): boolean {
 /** Issued reports are read by the secretariat, admin and the HQ's leadership (members of the headquarters body). */
 export function canReadReports(scope: Scope): boolean {
   return scope.readsAll;
-}
-
-/** A person's record and its audit trail are changed by the secretariat and admin. */
-export function canManagePeople(scope: Scope): boolean {
-  return scope.isStaff;
 }

@@ -120,15 +120,11 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
   };
 }
 
-function loginRedirect(request: Request): never {
+/** Sends a visitor who is not signed in to the sign-in page, remembering where they were going. */
+export function loginRedirect(request: Request): never {
   const url = new URL(request.url);
   const back = `${url.pathname}${url.search}`;
   throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
-}
-
-/** The signed-in user; otherwise redirects to the sign-in page, remembering where the visitor was going. */
-export async function requireUser(request: Request): Promise<SessionUser> {
-  return (await getUser(request)) ?? loginRedirect(request);
 }
 
 /** Writes a refused access to the audit log without answering (for JSON endpoints). */

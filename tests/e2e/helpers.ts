@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { type APIRequestContext, expect, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export const ACCOUNTS = {
   admin: { username: "admin", password: "admin-demo-1404" },
@@ -37,16 +37,6 @@ export async function signInAs(page: Page, role: DemoRole) {
 /** Waits until React has hydrated the page, so in-place controls answer clicks. */
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
-}
-
-/** Signs in over HTTP only (no browser), returning the request context with its session cookie. */
-export async function signInApi(request: APIRequestContext, role: DemoRole) {
-  const response = await request.post("/login", {
-    form: { ...ACCOUNTS[role], redirectTo: "/" },
-    maxRedirects: 0,
-  });
-  expect(response.status()).toBe(302);
-  return response;
 }
 
 /** Text of a PDF as pdftotext reads it (layout kept), with the bidi controls it adds stripped. */
