@@ -85,7 +85,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : "server";
+  const kind = ({ 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const)[status] ?? "server";
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">{t("errors.title")}</p>

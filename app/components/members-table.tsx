@@ -1,11 +1,10 @@
 import { Form, Link } from "@remix-run/react";
+import { END_MEMBERSHIP } from "../schemas/organisation";
 import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
-
-export const END_MEMBERSHIP = "end-membership";
 
 type Member = PersonName & {
   membershipId: number;

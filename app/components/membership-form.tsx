@@ -1,13 +1,11 @@
 import { Form } from "@remix-run/react";
 import { MEMBERSHIP_ROLES } from "../../db/enums";
-import { membershipSchema } from "../schemas/organisation";
+import { ADD_MEMBER, membershipSchema } from "../schemas/organisation";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
 import { JalaliDateController } from "./ui/jalali-date-field";
-
-export const ADD_MEMBER = "add-member";
 
 /** Seats a person in a body or working group, with role, term and appointment letter. */
 export function MembershipForm({

@@ -79,6 +79,10 @@ const en: Strings<typeof fa> = {
     notFound: "The address you opened does not exist or has moved.",
     forbiddenTitle: "Access denied",
     forbidden: "Your role does not allow you to see or do this.",
+    invalidTitle: "Invalid request",
+    invalid: "This request cannot be carried out. Open the page again and retry.",
+    conflictTitle: "It has changed",
+    conflict: "This item changed after you opened the page. Open the page again to see where it stands.",
     serverTitle: "System error",
     server: "Something went wrong. Please try again; if it happens again, tell the secretariat.",
     backHome: "Back to home",
@@ -105,6 +109,7 @@ const en: Strings<typeof fa> = {
     standing: "Standing",
   },
   validation: {
+    invalid: "This value is not accepted; open the page again and retry.",
     required: "Fill in this field.",
     tooLong: "The text is longer than allowed.",
     choose: "Choose one of the options.",

@@ -4,7 +4,7 @@ import { FormError, SubmitButton, TextField, useRemixForm } from "../components/
 import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
 import { changeOwnPassword, listSessions } from "../models/users.server";
-import { ownPasswordSchema, PASSWORD_MIN } from "../schemas/accounts";
+import { ownPasswordSchema, PASSWORD_MIN, sessionsActionSchema } from "../schemas/accounts";
 import { invalidFormResponse, parseForm } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
@@ -27,33 +27,30 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, context }: ActionFunctionArgs) => {
     const { user, actor } = await requireScope(request, context);
-    const form = await request.formData();
-    if (form.get("intent") === "password") {
-      const { t } = await getFixedT(request);
-      const parsed = parseForm(form, ownPasswordSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, "password");
-      const changed = await changeOwnPassword(
-        actor,
-        user.sessionId,
-        parsed.data.currentPassword,
-        parsed.data.newPassword,
-      );
-      if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
-      return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
+    const { t } = await getFixedT(request);
+    const parsed = parseForm(await request.formData(), sessionsActionSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors, parsed.intent);
+    const change = parsed.data;
+    switch (change.intent) {
+      case "password": {
+        const changed = await changeOwnPassword(actor, user.sessionId, change.currentPassword, change.newPassword);
+        if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
+        return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
+      }
+      case "everywhere":
+        destroyAllSessions(user.id);
+        recordAudit({
+          userId: user.id,
+          action: "logout_everywhere",
+          entity: "user",
+          entityId: user.id,
+          ip: clientIp(context),
+        });
+        return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
+      case "end-session":
+        endSession(user.id, change.session);
+        break;
     }
-    if (form.get("intent") === "everywhere") {
-      destroyAllSessions(user.id);
-      recordAudit({
-        userId: user.id,
-        action: "logout_everywhere",
-        entity: "user",
-        entityId: user.id,
-        ip: clientIp(context),
-      });
-      return redirect("/login", { headers: { "Set-Cookie": await destroyUserSession(request) } });
-    }
-    const prefix = String(form.get("session") ?? "");
-    if (prefix.length === 12) endSession(user.id, prefix);
     return redirect("/account/sessions");
   });
 }
@@ -147,6 +144,7 @@ export default function Sessions() {
                     <span className="badge badge--ok">{t("account.current")}</span>
                   ) : (
                     <Form method="post">
+                      <input type="hidden" name="intent" value="end-session" />
                       <input type="hidden" name="session" value={s.id} />
                       <button type="submit" className="button button--small">
                         {t("account.end")}

@@ -11,8 +11,9 @@ import {
   setUserDisabled,
   setUserRole,
 } from "../models/users.server";
-import { accountSchema, PASSWORD_MIN, passwordResetSchema, roleChangeSchema } from "../schemas/accounts";
-import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
+import { accountRowSchema, accountSchema, PASSWORD_MIN, userActionSchema } from "../schemas/accounts";
+import { InvalidError } from "../utils/errors";
+import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
@@ -36,36 +37,40 @@ export async function action(args: ActionFunctionArgs) {
     requireAllowed(canAdminister(scope), scope);
     const { t } = await getFixedT(request);
     const form = await request.formData();
-    const intent = String(form.get("intent") ?? "");
-    if (intent === "create") {
-      const parsed = parseForm(form, accountSchema, t);
-      if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
+    const parsed = parseForm(form, userActionSchema, t);
+    if (!parsed.ok) {
+      // Said next to the form it came from: the new account's, or the row of the account it names.
+      const row = accountRowSchema.safeParse({ userId: form.get("userId") });
+      const userId = row.success ? row.data.userId : undefined;
+      return json<Answer>({ intent: parsed.intent ?? "", userId, errors: parsed.errors }, { status: 400 });
+    }
+    const change = parsed.data;
+    if (change.intent === "create") {
       try {
-        await createUser(actor, parsed.data);
+        await createUser(actor, change);
       } catch (error) {
         const violation = asRuleViolation(error);
-        if (violation) return ruleViolationResponse(violation, t, intent);
+        if (violation) return ruleViolationResponse(violation, t, change.intent);
         throw error;
       }
-      return json<Answer>({ intent, ok: true, errors: {} });
+      return json<Answer>({ intent: change.intent, ok: true, errors: {} });
     }
     // The other intents act on one account, never the admin's own (no locking oneself out).
-    const userId = requireId(String(form.get("userId") ?? ""));
-    if (userId === admin.id) throw new Response("Bad request", { status: 400 });
-    if (intent === "role") {
-      const parsed = parseForm(form, roleChangeSchema, t);
-      if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
-      setUserRole(actor, userId, parsed.data.role);
-    } else if (intent === "password") {
-      const parsed = parseForm(form, passwordResetSchema, t);
-      if (!parsed.ok) return json<Answer>({ intent, userId, errors: parsed.errors }, { status: 400 });
-      await resetPassword(actor, userId, parsed.data.password);
-    } else if (intent === "disable" || intent === "enable") {
-      setUserDisabled(actor, userId, intent === "disable");
-    } else {
-      throw new Response("Bad request", { status: 400 });
+    const { userId } = change;
+    if (userId === admin.id) throw new InvalidError("own account");
+    switch (change.intent) {
+      case "role":
+        setUserRole(actor, userId, change.role);
+        break;
+      case "password":
+        await resetPassword(actor, userId, change.password);
+        break;
+      case "disable":
+      case "enable":
+        setUserDisabled(actor, userId, change.intent === "disable");
+        break;
     }
-    return json<Answer>({ intent, userId, ok: true, errors: {} });
+    return json<Answer>({ intent: change.intent, userId, ok: true, errors: {} });
   });
 }
 

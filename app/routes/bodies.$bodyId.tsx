@@ -1,8 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
-import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
-import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
+import { MembersTable } from "../components/members-table";
+import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
 import { canManageGroupsOf, canManageStructure, requireAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
@@ -10,7 +10,7 @@ import { getBody } from "../models/bodies.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { createWorkingGroup } from "../models/working-groups.server";
-import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { bodyActionSchema, CREATE_GROUP } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
@@ -18,8 +18,6 @@ import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
-
-const CREATE_GROUP = "create-group";
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -46,31 +44,30 @@ export async function action(args: ActionFunctionArgs) {
     const found = getBody(id);
     if (!found) throw new NotFoundError();
     const { t } = await getFixedT(request);
-    const form = await request.formData();
-    const intent = String(form.get("intent") ?? "");
+    const parsed = parseForm(await request.formData(), bodyActionSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors, parsed.intent);
+    const change = parsed.data;
     try {
-      if (intent === ADD_MEMBER) {
-        requireAllowed(canManageStructure(scope), scope);
-        const parsed = parseForm(form, membershipSchema, t);
-        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-        addMembership(actor, { bodyId: id }, parsed.data);
-      } else if (intent === END_MEMBERSHIP) {
-        requireAllowed(canManageStructure(scope), scope);
-        endMembership(actor, requireId(String(form.get("membershipId"))), { bodyId: id });
-      } else if (intent === CREATE_GROUP) {
-        requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
-        const parsed = parseForm(form, workingGroupSchema, t);
-        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-        const groupId = createWorkingGroup(actor, id, parsed.data);
-        return redirect(`/groups/${groupId}`);
-      } else {
-        throw new Response("Bad request", { status: 400 });
+      switch (change.intent) {
+        case "add-member":
+          requireAllowed(canManageStructure(scope), scope);
+          addMembership(actor, { bodyId: id }, change);
+          break;
+        case "end-membership":
+          requireAllowed(canManageStructure(scope), scope);
+          endMembership(actor, change.membershipId, { bodyId: id });
+          break;
+        case "create-group": {
+          requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
+          const groupId = createWorkingGroup(actor, id, change);
+          return redirect(`/groups/${groupId}`);
+        }
       }
     } catch (error) {
-      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, change.intent);
       throw error;
     }
-    return json({ intent, ok: true });
+    return json({ intent: change.intent, ok: true });
   });
 }
 

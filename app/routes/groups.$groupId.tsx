@@ -1,15 +1,15 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
-import { END_MEMBERSHIP, MembersTable } from "../components/members-table";
-import { ADD_MEMBER, MembershipForm } from "../components/membership-form";
+import { MembersTable } from "../components/members-table";
+import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
 import { canManageGroupsOf, requireAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { closeWorkingGroup, getWorkingGroup, updateWorkingGroup } from "../models/working-groups.server";
-import { membershipSchema, workingGroupSchema } from "../schemas/organisation";
+import { CLOSE_GROUP, EDIT_GROUP, groupActionSchema } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
@@ -19,9 +19,6 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
-
-const CLOSE_GROUP = "close-group";
-const EDIT_GROUP = "edit-group";
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -47,29 +44,29 @@ export async function action(args: ActionFunctionArgs) {
     if (!found) throw new NotFoundError();
     requireAllowed(canManageGroupsOf(scope, found.group.committeeId), scope);
     const { t } = await getFixedT(request);
-    const form = await request.formData();
-    const intent = String(form.get("intent") ?? "");
+    const parsed = parseForm(await request.formData(), groupActionSchema, t);
+    if (!parsed.ok) return invalidFormResponse(parsed.errors, parsed.intent);
+    const change = parsed.data;
     try {
-      if (intent === ADD_MEMBER) {
-        const parsed = parseForm(form, membershipSchema, t);
-        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-        addMembership(actor, { workingGroupId: id }, parsed.data);
-      } else if (intent === END_MEMBERSHIP) {
-        endMembership(actor, requireId(String(form.get("membershipId"))), { workingGroupId: id });
-      } else if (intent === CLOSE_GROUP) {
-        closeWorkingGroup(actor, id);
-      } else if (intent === EDIT_GROUP) {
-        const parsed = parseForm(form, workingGroupSchema, t);
-        if (!parsed.ok) return invalidFormResponse(parsed.errors, intent);
-        updateWorkingGroup(actor, id, parsed.data);
-      } else {
-        throw new Response("Bad request", { status: 400 });
+      switch (change.intent) {
+        case "add-member":
+          addMembership(actor, { workingGroupId: id }, change);
+          break;
+        case "end-membership":
+          endMembership(actor, change.membershipId, { workingGroupId: id });
+          break;
+        case "close-group":
+          closeWorkingGroup(actor, id);
+          break;
+        case "edit-group":
+          updateWorkingGroup(actor, id, change);
+          break;
       }
     } catch (error) {
-      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t, change.intent);
       throw error;
     }
-    return json({ intent, ok: true });
+    return json({ intent: change.intent, ok: true });
   });
 }
 

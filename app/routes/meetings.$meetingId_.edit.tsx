@@ -5,8 +5,9 @@ import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { FinalisationError, finaliseMeeting, getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
 import { getOwnerOptions } from "../models/owner-options.server";
+import { finaliseSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
-import { requireId } from "../utils/forms.server";
+import { parseForm, requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
@@ -46,13 +47,10 @@ export async function action(args: ActionFunctionArgs) {
     if (!found) throw new NotFoundError();
     requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
     const { t } = await getFixedT(request);
-    const form = await request.formData();
-    if (form.get("intent") !== "finalise") throw new Response("Bad request", { status: 400 });
+    const parsed = parseForm(await request.formData(), finaliseSchema, t);
+    if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
     try {
-      finaliseMeeting(actor, id, {
-        version: Number(form.get("version")),
-        reason: String(form.get("reason") ?? ""),
-      });
+      finaliseMeeting(actor, id, parsed.data);
     } catch (error) {
       if (error instanceof FinalisationError) return json({ errors: error.errors }, { status: 400 });
       if (error instanceof RuleViolation) return json({ message: t(`rules.${error.code}`) }, { status: 409 });

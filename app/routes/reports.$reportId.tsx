@@ -3,9 +3,10 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ReportView } from "../components/report-view";
 import { canComposeReports, canReadReports, requireAllowed, requireScope } from "../models/access.server";
 import { createReportDraft, getReport, issueReport, upcomingNumber, updateReportDraft } from "../models/reports.server";
+import { narrativeOf, reportActionSchema } from "../schemas/reports";
 import { localDigits } from "../utils/digits";
-import { NotFoundError } from "../utils/errors";
-import { requireId } from "../utils/forms.server";
+import { ConflictError, NotFoundError } from "../utils/errors";
+import { parseForm, requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { PdfError } from "../utils/pdf.server";
@@ -36,45 +37,48 @@ export async function action(args: ActionFunctionArgs) {
     const report = getReport(id);
     if (!report) throw new NotFoundError();
     const { t, lang } = await getFixedT(request);
-    const form = await request.formData();
-    const intent = form.get("intent");
+    const parsed = parseForm(await request.formData(), reportActionSchema, t, { lists: ["noteBodyId", "note"] });
+    if (!parsed.ok) return json({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+    const change = parsed.data;
     try {
-      if (intent === "save") {
-        const notes: Record<string, string> = {};
-        for (const [key, value] of form.entries()) {
-          const m = /^note-(\d+)$/.exec(key);
-          if (m && typeof value === "string" && value.trim()) notes[m[1]] = value.slice(0, 10_000);
-        }
-        updateReportDraft(actor, id, { coverText: String(form.get("coverText") ?? "").slice(0, 20_000), notes });
-        return json({ ok: true, message: t("reports.saved") });
-      }
-      if (intent === "issue") {
-        if (report.status === "issued") throw new RuleViolation("report_issued");
-        const number = upcomingNumber(id)!;
-        let printed: Awaited<ReturnType<typeof printReport>>;
-        try {
-          printed = await printReport(report, lang, number);
-        } catch (error) {
-          if (error instanceof PdfError) {
-            console.error("report pdf failed:", error.message);
-            return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });
+      switch (change.intent) {
+        case "save":
+          updateReportDraft(actor, id, narrativeOf(change));
+          return json({ ok: true, message: t("reports.saved") });
+        case "issue": {
+          // What was typed is saved first, so issuing never drops it, and the print carries it.
+          updateReportDraft(actor, id, narrativeOf(change));
+          const draft = getReport(id)!;
+          const number = upcomingNumber(id)!;
+          let printed: Awaited<ReturnType<typeof printReport>>;
+          try {
+            printed = await printReport(draft, lang, number);
+          } catch (error) {
+            if (error instanceof PdfError) {
+              console.error("report pdf failed:", error.message);
+              return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });
+            }
+            throw error;
           }
-          throw error;
+          issueReport(actor, id, number, printed.pdf, printed.pages);
+          return redirect(`/reports/${id}`);
         }
-        issueReport(actor, id, number, printed.pdf, printed.pages);
-        return redirect(`/reports/${id}`);
-      }
-      if (intent === "correct") {
-        if (report.status !== "issued") throw new Response("Bad request", { status: 400 });
-        const draft = createReportDraft(actor, { kind: report.kind, year: report.year, period: report.period }, t, id);
-        return redirect(`/reports/${draft}`);
+        case "correct": {
+          if (report.status !== "issued") throw new ConflictError("report not issued");
+          const draft = createReportDraft(
+            actor,
+            { kind: report.kind, year: report.year, period: report.period },
+            t,
+            id,
+          );
+          return redirect(`/reports/${draft}`);
+        }
       }
     } catch (error) {
       if (error instanceof RuleViolation)
         return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
       throw error;
     }
-    throw new Response("Bad request", { status: 400 });
   });
 }
 
@@ -149,9 +153,10 @@ export default function ReportPage() {
           {view.data.committees.map((c) => (
             <div className="field" key={c.bodyId}>
               <label htmlFor={`note-${c.bodyId}`}>{t("reports.noteFor", { name: c.name })}</label>
+              <input type="hidden" name="noteBodyId" value={c.bodyId} />
               <textarea
                 id={`note-${c.bodyId}`}
-                name={`note-${c.bodyId}`}
+                name="note"
                 defaultValue={report.notes[String(c.bodyId)] ?? ""}
                 rows={2}
               />

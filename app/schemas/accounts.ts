@@ -29,12 +29,27 @@ export const accountSchema = z.object({
 });
 export type AccountInput = z.infer<typeof accountSchema>;
 
-/** The account these act on is the form's `userId`, read by the action. */
-export const roleChangeSchema = z.object({ role });
-export const passwordResetSchema = z.object({ password });
+/** The row forms of the accounts page, each on the account of its `userId`. */
+export const accountRowSchema = z.object({ userId: z.coerce.number().int().positive() });
+
+/** The accounts page: create an account, or change one account's role, password or access. */
+export const userActionSchema = z.discriminatedUnion("intent", [
+  accountSchema.extend({ intent: z.literal("create") }),
+  accountRowSchema.extend({ intent: z.literal("role"), role }),
+  accountRowSchema.extend({ intent: z.literal("password"), password }),
+  accountRowSchema.extend({ intent: z.literal("disable") }),
+  accountRowSchema.extend({ intent: z.literal("enable") }),
+]);
 
 /** A person changing their own password: the current one proves it is them. */
 export const ownPasswordSchema = z.object({
   currentPassword: z.string().min(1, "validation.required").max(200, "validation.tooLong"),
   newPassword: password,
 });
+
+/** The sessions page: change one's password, sign out everywhere, or end one other session (by its shown prefix). */
+export const sessionsActionSchema = z.discriminatedUnion("intent", [
+  ownPasswordSchema.extend({ intent: z.literal("password") }),
+  z.object({ intent: z.literal("everywhere") }),
+  z.object({ intent: z.literal("end-session"), session: z.string().length(12) }),
+]);

@@ -141,3 +141,10 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
 export const meetingActionSchema = z.object({
   intent: z.enum(["start-correction", "cancel-correction", "delete-draft"]),
 });
+
+/** The minutes editor's final step: finalise the draft at the version the secretary saw (with a correction's reason). */
+export const finaliseSchema = z.object({
+  intent: z.literal("finalise"),
+  version: z.coerce.number().int().min(0),
+  reason: z.string().max(2000, "validation.tooLong").default(""),
+});

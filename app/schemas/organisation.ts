@@ -71,27 +71,57 @@ export const personSchema = z.object({
 });
 export type PersonInput = z.infer<typeof personSchema>;
 
-export const membershipSchema = z
-  .object({
-    personId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
-    role: z.enum(MEMBERSHIP_ROLES, { errorMap: () => ({ message: "validation.choose" }) }),
-    startDate: optionalJalaliDate,
-    endDate: optionalJalaliDate,
-    letterNumber: text(50).default(""),
-    letterDate: optionalJalaliDate,
-  })
-  .refine((m) => !m.startDate || !m.endDate || m.endDate >= m.startDate, {
-    message: "validation.endBeforeStart",
-    path: ["endDate"],
-  });
+const membershipFields = z.object({
+  personId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
+  role: z.enum(MEMBERSHIP_ROLES, { errorMap: () => ({ message: "validation.choose" }) }),
+  startDate: optionalJalaliDate,
+  endDate: optionalJalaliDate,
+  letterNumber: text(50).default(""),
+  letterDate: optionalJalaliDate,
+});
+function endNotBeforeStart(m: { startDate: string | null; endDate: string | null }, ctx: z.RefinementCtx) {
+  if (m.startDate && m.endDate && m.endDate < m.startDate)
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: "validation.endBeforeStart", path: ["endDate"] });
+}
+export const membershipSchema = membershipFields.superRefine(endNotBeforeStart);
 export type MembershipInput = z.infer<typeof membershipSchema>;
+
+// ---------- the actions of a body's and a working group's page ----------
+export const ADD_MEMBER = "add-member";
+export const END_MEMBERSHIP = "end-membership";
+export const CREATE_GROUP = "create-group";
+export const EDIT_GROUP = "edit-group";
+export const CLOSE_GROUP = "close-group";
+
+const recordId = z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose");
+const addMember = membershipFields.extend({ intent: z.literal(ADD_MEMBER) });
+const endMember = z.object({ intent: z.literal(END_MEMBERSHIP), membershipId: recordId });
+const refineMembership = (v: { intent: string }, ctx: z.RefinementCtx) => {
+  if (v.intent === ADD_MEMBER) endNotBeforeStart(v as z.infer<typeof addMember>, ctx);
+};
+
+/** A body's page: add a member, end a membership, open a working group (committees). */
+export const bodyActionSchema = z
+  .discriminatedUnion("intent", [addMember, endMember, workingGroupSchema.extend({ intent: z.literal(CREATE_GROUP) })])
+  .superRefine(refineMembership);
+
+/** A working group's page: add a member, end a membership, rename or describe it, close it. */
+export const groupActionSchema = z
+  .discriminatedUnion("intent", [
+    addMember,
+    endMember,
+    workingGroupSchema.extend({ intent: z.literal(EDIT_GROUP) }),
+    z.object({ intent: z.literal(CLOSE_GROUP) }),
+  ])
+  .superRefine(refineMembership);
 
 /** Field errors of a failed parse, as i18n keys by field name. */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
-    out[key] ??= issue.message;
+    // Zod's own messages (an unknown intent, a list where one value belongs) are English sentences, not keys.
+    out[key] ??= /^[a-z]+(\.[A-Za-z_]+)+$/.test(issue.message) ? issue.message : "validation.invalid";
   }
   return out;
 }

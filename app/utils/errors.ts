@@ -23,3 +23,19 @@ export class ForbiddenError extends Error {
     this.name = "ForbiddenError";
   }
 }
+
+/** The request cannot mean anything (an unknown intent, acting on one's own account where that is refused): 400. */
+export class InvalidError extends Error {
+  constructor(what = "invalid request") {
+    super(what);
+    this.name = "InvalidError";
+  }
+}
+
+/** The record moved on since the request was made (issued, final, changed by someone else): 409. */
+export class ConflictError extends Error {
+  constructor(what = "conflict") {
+    super(what);
+    this.name = "ConflictError";
+  }
+}

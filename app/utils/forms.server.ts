@@ -8,20 +8,27 @@ import type { RuleViolation } from "./rules";
 
 export type FormErrors = Record<string, string>;
 
-/** Parses a submitted form with its schema; errors come back translated, by field. `lists` name repeated fields. */
+/**
+ * Parses a submitted form with its schema; errors come back translated, by field, with the form's `intent` (the
+ * form they belong to, on a page of several). `lists` name repeated fields.
+ */
 export function parseForm<S extends z.ZodTypeAny>(
   form: FormData,
   schema: S,
   t: TFunction,
   { lists = [] as string[] } = {},
-): { ok: true; data: z.output<S> } | { ok: false; errors: FormErrors } {
+): { ok: true; data: z.output<S> } | { ok: false; errors: FormErrors; intent?: string } {
   const values: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
   for (const key of lists) values[key] = form.getAll(key).filter((v) => typeof v === "string");
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const errors = fieldErrors(result.error);
-  return { ok: false, errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)])) };
+  return {
+    ok: false,
+    errors: Object.fromEntries(Object.entries(errors).map(([k, v]) => [k, t(v)])),
+    intent: typeof values.intent === "string" ? values.intent : undefined,
+  };
 }
 
 const RULE_PARAMS: Record<string, Record<string, number>> = {

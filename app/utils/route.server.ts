@@ -1,13 +1,16 @@
 import { json } from "@remix-run/node";
-import { ForbiddenError, NotFoundError } from "./errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "./errors";
 import { recordDenied } from "./session.server";
 
 /** The body of every refusal answer: the Persian error page reads its status, a script its code. */
-export type ErrorBody = { error: { status: 403 | 404; code: "forbidden" | "notFound" } };
+export type ErrorBody = { error: { status: Status; code: (typeof CODES)[Status] } };
+const CODES = { 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const;
+type Status = keyof typeof CODES;
 
 /**
  * Runs a loader's or action's body (`return route(args, async ({ request }) => …)`) so that the typed errors models throw become their answers in one place: 404 for
- * NotFoundError, 403 for ForbiddenError (written to the audit log as a refused access). Every route's loader and
+ * NotFoundError, 403 for ForbiddenError (written to the audit log as a refused access), 400 for InvalidError, 409 for
+ * ConflictError. Every route's loader and
  * action is wrapped (a unit test checks the sources). The call sits inside an exported function, which
  * the compiler drops from the browser bundle; an exported `const loader = route(…)` would run in the browser too.
  */
@@ -24,6 +27,8 @@ export async function route<Args extends { request: Request }, Result>(
 
 function errorAnswer(error: unknown, request: Request): unknown {
   if (error instanceof NotFoundError) return refusal(404);
+  if (error instanceof InvalidError) return refusal(400);
+  if (error instanceof ConflictError) return refusal(409);
   if (error instanceof ForbiddenError) {
     recordDenied({ id: error.userId }, request);
     return refusal(403);
@@ -31,5 +36,4 @@ function errorAnswer(error: unknown, request: Request): unknown {
   return error;
 }
 
-const refusal = (status: 403 | 404) =>
-  json<ErrorBody>({ error: { status, code: status === 404 ? "notFound" : "forbidden" } }, { status });
+const refusal = (status: Status) => json<ErrorBody>({ error: { status, code: CODES[status] } }, { status });

@@ -1,9 +1,10 @@
 /**
  * A ten-year data set for `npm run bench`, in its own database (BENCH_DATABASE_PATH, default data/bench.db):
  * the council meeting weekly, five committees every two weeks, twenty working groups monthly (their meetings are held
- * under their committee), ≈60,000 resolutions with owners and timeframes, ≈200,000 follow-ups, 300 people,
- * Persian text of realistic length. Written with prepared statements in one transaction; the rules (caps, final
- * minutes locked) hold as for any other data.
+ * under their committee), BENCH_RESOLUTIONS resolutions (default 60,000) with owners and timeframes, about three
+ * follow-ups each, 300 people, Persian text of realistic length. BENCH_PROVINCES adds that many provincial offices
+ * (a committee each, meeting weekly), as the HQ with its 31 provinces. Written with prepared statements in one
+ * transaction; the rules (caps, final minutes locked) hold as for any other data.
  */
 import { existsSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
@@ -15,17 +16,19 @@ if (existsSync(file) && !process.argv.includes("--regenerate")) {
   process.exit(0);
 }
 process.env.DATABASE_PATH = file;
+const target = Number(process.env.BENCH_RESOLUTIONS ?? 60_000);
+const provinces = Number(process.env.BENCH_PROVINCES ?? 0);
 
 const started = performance.now();
-const { seed } = await import("./seed");
-const { db } = await import("../app/utils/db.server");
-const { addDays, formatJalali } = await import("../app/utils/jalali");
-const { computeDeadline } = await import("../app/utils/timeframe");
-const clock = await import("../app/utils/clock.server");
-const { getWorkCalendar } = await import("../app/models/calendar.server");
-const { searchKey } = await import("../app/utils/normalize");
-const { personSearchKey } = await import("../app/utils/person-name");
-const { toPersianDigits } = await import("../app/utils/digits");
+const { seed } = await import("../../db/seed");
+const { db } = await import("../../app/utils/db.server");
+const { addDays, formatJalali } = await import("../../app/utils/jalali");
+const { computeDeadline } = await import("../../app/utils/timeframe");
+const clock = await import("../../app/utils/clock.server");
+const { getWorkCalendar } = await import("../../app/models/calendar.server");
+const { searchKey } = await import("../../app/utils/normalize");
+const { personSearchKey } = await import("../../app/utils/person-name");
+const { toPersianDigits } = await import("../../app/utils/digits");
 await seed();
 const sqlite = db.$client;
 
@@ -106,6 +109,16 @@ const tx = sqlite.transaction(() => {
   }[];
   const council = bodies.find((b) => b.kind === "council")!;
   const committees = bodies.filter((b) => b.kind === "committee");
+  const insertBody = sqlite.prepare(
+    "insert into bodies (kind, parent_id, name, code, sort_order) values ('committee', ?, ?, ?, ?)",
+  );
+  const offices = Array.from({ length: provinces }, (_, i) => {
+    const name = `ستاد سرشماری استان ${toPersianDigits(i + 1)}`;
+    const id = Number(insertBody.run(council.id, name, `استان${toPersianDigits(i + 1)}`, 100 + i).lastInsertRowid);
+    return { id, kind: "committee", name };
+  });
+  bodies.push(...offices);
+  const officeIds = new Set(offices.map((o) => o.id));
 
   // People: up to 300.
   const insertPerson = sqlite.prepare(
@@ -129,7 +142,7 @@ const tx = sqlite.transaction(() => {
   const insertSeat = sqlite.prepare(
     "insert or ignore into memberships (person_id, body_id, working_group_id, role, start_date) values (?, ?, ?, ?, '2016-03-20')",
   );
-  for (const c of committees) {
+  for (const c of [...committees, ...offices]) {
     const members = (sqlite.prepare("select count(*) n from memberships where body_id = ?").get(c.id) as { n: number })
       .n;
     for (let i = members; i < 6; i++) insertSeat.run(pick(people), c.id, null, "member");
@@ -203,6 +216,9 @@ const tx = sqlite.transaction(() => {
   committees.forEach((c, i) => {
     for (let d = addDays(start, i + 1); d <= today; d = addDays(d, 14)) schedule.push({ bodyId: c.id, date: d });
   });
+  offices.forEach((o, i) => {
+    for (let d = addDays(start, i % 7); d <= today; d = addDays(d, 7)) schedule.push({ bodyId: o.id, date: d });
+  });
   groups.forEach((g, i) => {
     for (let d = addDays(start, 3 + (i % 25)); d <= today; d = addDays(d, 30))
       schedule.push({ bodyId: g.committeeId, date: d, group: g.id });
@@ -211,7 +227,6 @@ const tx = sqlite.transaction(() => {
 
   let resolutionCount = 0;
   let followUpCount = 0;
-  const target = 60_000;
   for (const [index, m] of schedule.entries()) {
     const number = (nextNumber.get(m.bodyId) as { n: number }).n;
     const members = membersOf(m.bodyId);
@@ -309,8 +324,12 @@ const tx = sqlite.transaction(() => {
       );
       resolutionCount++;
       const ownerRoll = rand();
-      const owner =
-        ownerRoll < 0.06
+      // A provincial office's resolutions are its own, or one of its people's.
+      const owner = officeIds.has(m.bodyId)
+        ? ownerRoll < 0.7
+          ? { kind: "body", id: m.bodyId }
+          : { kind: "person", id: pick(members).id }
+        : ownerRoll < 0.06
           ? { kind: "person", id: seifi }
           : ownerRoll < 0.12
             ? { kind: "body", id: dataCommittee }
@@ -326,7 +345,7 @@ const tx = sqlite.transaction(() => {
         owner.kind === "person" ? owner.id : null,
       );
       r.owners.push({ ...owner, label: "" });
-      if (rand() < 0.3) {
+      if (!officeIds.has(m.bodyId) && rand() < 0.3) {
         const second = { kind: "body", id: pick(committees).id };
         if (second.id !== owner.id || owner.kind !== "body") {
           insertOwner.run(rid, second.id, null, null);
