@@ -1,30 +1,26 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
 import {
-  agendaItems,
-  attendance,
   bodies,
-  committeeReports,
   meetingEditions,
   meetings,
   memberships,
   people,
-  resolutionOwners,
   resolutions,
   users,
   workingGroups,
 } from "../../db/schema";
-import { finalisationErrors, type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { parseJalaliInput } from "../utils/jalali";
-import { comparePersian, searchKey } from "../utils/normalize";
+import { comparePersian } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { ACTIVE } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import { computeDeadline, type Timeframe, timeframeColumns, timeframeOfDraft } from "../utils/timeframe";
+import { computeDeadline, timeframeOrStanding } from "../utils/timeframe";
 import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
@@ -285,202 +281,6 @@ export function saveDraft(
   }
 }
 
-export class FinalisationError extends Error {
-  constructor(public errors: Record<string, string>) {
-    super("minutes not ready");
-  }
-}
-
-/** A draft's timeframe as finalising reads it: an incomplete one (finalising refuses those first) is standing. */
-const timeframeOf = (r: MinutesDoc["resolutions"][number]): Timeframe => timeframeOfDraft(r) ?? { kind: "standing" };
-
-/**
- * Finalises the saved draft: checks the whole minutes, writes agenda, reports, attendance and resolutions (with
- * deadlines computed on the work calendar), locks the meeting and keeps the edition. A correction (a meeting being
- * corrected) needs a reason and becomes the next edition; resolutions keep their ids, removed ones are cancelled.
- */
-export function finaliseMeeting(actor: Actor, id: number, input: { version: number; reason?: string }) {
-  const calendar = getWorkCalendar();
-  const names = loadNames();
-  try {
-    return writeTransaction((tx) => {
-      const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-      if (!m) throw new NotFoundError();
-      if (m.status === "final") throw new RuleViolation("minutes_final");
-      if (m.version !== input.version) throw new RuleViolation("minutes_stale");
-      const correcting = m.status === "correcting";
-      const reason = (input.reason ?? "").trim();
-      if (correcting && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
-      const doc = parseDoc(m.draftJson);
-      const errors = finalisationErrors(doc);
-      if (Object.keys(errors).length > 0) throw new FinalisationError(errors);
-
-      const dateIso = (parseJalaliInput(doc.date) as { iso: string }).iso;
-      const next = doc.nextDate ? parseJalaliInput(doc.nextDate) : null;
-      tx.update(meetings)
-        .set({
-          date: dateIso,
-          startTime: doc.startTime || null,
-          endTime: doc.endTime || null,
-          place: doc.place,
-          mode: doc.mode,
-          chairPersonId: doc.chairPersonId,
-          secretaryPersonId: doc.secretaryPersonId,
-          openingRemarks: doc.openingRemarks,
-          summary: doc.summary,
-          nextDate: next?.ok ? next.iso : null,
-          nextTime: doc.nextTime || null,
-        })
-        .where(eq(meetings.id, id))
-        .run();
-
-      tx.delete(committeeReports).where(eq(committeeReports.meetingId, id)).run();
-      tx.delete(agendaItems).where(eq(agendaItems.meetingId, id)).run();
-      tx.delete(attendance).where(eq(attendance.meetingId, id)).run();
-      const agendaIds = new Map<string, number>();
-      doc.agenda.forEach((a, i) => {
-        const row = tx
-          .insert(agendaItems)
-          .values({ meetingId: id, position: i + 1, title: a.title, discussion: a.discussion })
-          .returning({ id: agendaItems.id })
-          .get();
-        agendaIds.set(a.key, row.id);
-      });
-      doc.nextAgenda.forEach((a, i) => {
-        if (a.title.trim())
-          tx.insert(agendaItems)
-            .values({ meetingId: id, forNextMeeting: true, position: i + 1, title: a.title })
-            .run();
-      });
-      doc.reports.forEach((r, i) => {
-        tx.insert(committeeReports)
-          .values({
-            meetingId: id,
-            agendaItemId: agendaIds.get(r.agendaKey) ?? null,
-            bodyId: r.bodyId!,
-            position: i + 1,
-            text: r.text,
-          })
-          .run();
-      });
-      doc.attendance.forEach((a, i) => {
-        tx.insert(attendance)
-          .values({
-            meetingId: id,
-            personId: a.personId,
-            name: a.name,
-            status: a.status,
-            substituteName: a.substitute,
-            timeAttended: a.time,
-            position: i + 1,
-          })
-          .run();
-      });
-      doc.guests.forEach((g, i) => {
-        tx.insert(attendance)
-          .values({ meetingId: id, name: g.name, status: "guest", timeAttended: g.time, position: 1000 + i })
-          .run();
-      });
-
-      const existing = tx.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
-      const deadlines = doc.resolutions.map((r, i) => {
-        const number = i + 1;
-        const timeframe = timeframeOf(r);
-        const deadline = computeDeadline(dateIso, timeframe, calendar);
-        const values = {
-          subject: r.subject.trim(),
-          ...timeframeColumns(timeframe),
-          dueDate: deadline.due,
-          searchKey: searchKey(r.subject),
-          updatedAt: clock.nowIso(),
-        };
-        // A corrected subject keeps the notes already gathered in the search key.
-        const notesKey = sql<string>`coalesce((select ' ' || group_concat(f.search_key, ' ') from follow_ups f where f.resolution_id = "resolutions"."id" and f.search_key <> ''), '')`;
-        const old = existing.find((e) => e.number === number);
-        let resolutionId: number;
-        if (old) {
-          tx.update(resolutions)
-            .set({ ...values, searchKey: sql`${values.searchKey} || ${notesKey}` })
-            .where(eq(resolutions.id, old.id))
-            .run();
-          resolutionId = old.id;
-        } else {
-          resolutionId = tx
-            .insert(resolutions)
-            .values({ meetingId: id, number, ...values })
-            .returning({ id: resolutions.id })
-            .get().id;
-        }
-        tx.delete(resolutionOwners).where(eq(resolutionOwners.resolutionId, resolutionId)).run();
-        const seen = new Set<string>();
-        for (const o of r.owners) {
-          const key = `${o.kind}:${o.id}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          tx.insert(resolutionOwners)
-            .values({
-              resolutionId,
-              bodyId: o.kind === "body" ? o.id : null,
-              workingGroupId: o.kind === "group" ? o.id : null,
-              personId: o.kind === "person" ? o.id : null,
-              label: o.label,
-            })
-            .run();
-        }
-        return deadline;
-      });
-      for (const old of existing.filter((e) => e.number > doc.resolutions.length)) {
-        tx.update(resolutions)
-          .set({ status: "cancelled", cancelReason: reason })
-          .where(eq(resolutions.id, old.id))
-          .run();
-      }
-
-      const edition = correcting ? m.edition : 1;
-      const canonical = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
-        (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people)[String(o.id)] ?? o.label;
-      const frozen: MinutesDoc = {
-        ...doc,
-        resolutions: doc.resolutions.map((r) => ({
-          ...r,
-          owners: r.owners.map((o) => ({ ...o, label: canonical(o) })),
-        })),
-      };
-      const bodyName = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, m.bodyId)).get()!.name;
-      const snapshot: MinutesSnapshot = { doc: frozen, bodyName, number: m.number, dateIso, names, deadlines };
-      tx.insert(meetingEditions)
-        .values({ meetingId: id, edition, reason, snapshotJson: JSON.stringify(snapshot), createdBy: actor.userId })
-        .run();
-      const finalizedAt = clock.nowIso();
-      tx.update(meetings)
-        .set({
-          status: "final",
-          finalizedAt,
-          draftJson: JSON.stringify(frozen),
-          version: m.version + 1,
-          updatedBy: actor.userId,
-          updatedAt: finalizedAt,
-        })
-        .where(eq(meetings.id, id))
-        .run();
-      recordAudit(
-        {
-          ...actor,
-          action: correcting ? "correct" : "finalise",
-          entity: "meeting",
-          entityId: id,
-          after: { edition, reason: reason || undefined, resolutions: doc.resolutions.length },
-        },
-        tx,
-      );
-      return { edition };
-    });
-  } catch (error) {
-    if (error instanceof FinalisationError) throw error;
-    throw asRuleViolation(error) ?? error;
-  }
-}
-
 /** Opens final minutes for a correction: the next edition is drafted from the current one; earlier ones stay. */
 export function startCorrection(actor: Actor, id: number) {
   writeTransaction((tx) => {
@@ -622,7 +422,7 @@ function queryMinutesView(id: number) {
   const calendar = getWorkCalendar();
   const date = parseJalaliInput(found.doc.date);
   const deadlines = found.doc.resolutions.map((r) =>
-    date.ok ? computeDeadline(date.iso, timeframeOf(r), calendar) : { due: null, nominal: null, moved: false },
+    date.ok ? computeDeadline(date.iso, timeframeOrStanding(r), calendar) : { due: null, nominal: null, moved: false },
   );
   const view: MinutesSnapshot = {
     doc: found.doc,

@@ -8,11 +8,10 @@ import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { createBody } from "./bodies.server";
+import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
 import {
   cancelCorrection,
   createMeeting,
-  FinalisationError,
-  finaliseMeeting,
   getEdition,
   getMeeting,
   listMeetings,

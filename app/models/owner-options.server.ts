@@ -1,8 +1,8 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import { bodies, people, workingGroups } from "../../db/schema";
-import type { OwnerOptions } from "../components/owner-picker";
 import { db } from "../utils/db.server";
 import { comparePersian } from "../utils/normalize";
+import type { OwnerOptions } from "../utils/owner-match";
 import { formatPersonName } from "../utils/person-name";
 
 /** Everything that may own a resolution: active bodies, open working groups, people (with their positions as aliases). */

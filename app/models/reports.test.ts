@@ -9,8 +9,9 @@ import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
+import { finaliseMeeting } from "./finalise-meeting.server";
 import { applyChange } from "./follow-ups.server";
-import { createMeeting, finaliseMeeting, getMeeting, saveDraft } from "./meetings.server";
+import { createMeeting, getMeeting, saveDraft } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { createPerson } from "./people.server";
 import {

@@ -12,7 +12,7 @@ import {
   setUserRole,
 } from "../models/users.server";
 import { accountRowSchema, accountSchema, PASSWORD_MIN, userActionSchema } from "../schemas/accounts";
-import { InvalidError } from "../utils/errors";
+import { ValidationError } from "../utils/errors";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
@@ -57,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
     }
     // The other intents act on one account, never the admin's own (no locking oneself out).
     const { userId } = change;
-    if (userId === admin.id) throw new InvalidError("own account");
+    if (userId === admin.id) throw new ValidationError("own account");
     switch (change.intent) {
       case "role":
         setUserRole(actor, userId, change.role);

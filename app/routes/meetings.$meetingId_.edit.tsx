@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { MinutesEditor } from "../components/minutes-editor";
+import { MinutesEditor } from "../components/minutes-editor/editor";
 import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
-import { FinalisationError, finaliseMeeting, getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
+import { FinalisationError, finaliseMeeting } from "../models/finalise-meeting.server";
+import { getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
 import { getOwnerOptions } from "../models/owner-options.server";
 import { finaliseSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { createMeeting } from "../models/meetings.server";
-import { InvalidError } from "../utils/errors";
+import { ValidationError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
@@ -23,7 +23,7 @@ export async function action(args: ActionFunctionArgs) {
       const id = createMeeting(actor, bodyId);
       return redirect(`/meetings/${id}/edit`);
     } catch (error) {
-      if (error instanceof RuleViolation) throw new InvalidError(error.code);
+      if (error instanceof RuleViolation) throw new ValidationError(error.code);
       throw error;
     }
   });

@@ -25,10 +25,10 @@ export class ForbiddenError extends Error {
 }
 
 /** The request cannot mean anything (an unknown intent, acting on one's own account where that is refused): 400. */
-export class InvalidError extends Error {
+export class ValidationError extends Error {
   constructor(what = "invalid request") {
     super(what);
-    this.name = "InvalidError";
+    this.name = "ValidationError";
   }
 }
 

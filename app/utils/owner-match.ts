@@ -8,6 +8,9 @@ export type OwnerMatch =
   | { status: "matched"; owners: ResolvedOwner[] }
   | { status: "unmatched"; label: string; suggestions: OwnerCandidate[] };
 
+/** Everything a resolution can be assigned to, as the owner picker offers it. */
+export type OwnerOptions = { bodies: OwnerCandidate[]; groups: OwnerCandidate[]; people: OwnerCandidate[] };
+
 /** Splits an owner cell on «/», «،» and «,»; «و» stays, since names such as «زیرساخت و تبادل داده» hold it. */
 export function splitOwners(cell: string): string[] {
   return cell

@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "./errors";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { recordDenied } from "./session.server";
 
 /** The body of every refusal answer: the Persian error page reads its status, a script its code. */
@@ -9,7 +9,7 @@ type Status = keyof typeof CODES;
 
 /**
  * Runs a loader's or action's body (`return route(args, async ({ request }) => …)`) so that the typed errors models throw become their answers in one place: 404 for
- * NotFoundError, 403 for ForbiddenError (written to the audit log as a refused access), 400 for InvalidError, 409 for
+ * NotFoundError, 403 for ForbiddenError (written to the audit log as a refused access), 400 for ValidationError, 409 for
  * ConflictError. Every route's loader and
  * action is wrapped (a unit test checks the sources). The call sits inside an exported function, which
  * the compiler drops from the browser bundle; an exported `const loader = route(…)` would run in the browser too.
@@ -27,7 +27,7 @@ export async function route<Args extends { request: Request }, Result>(
 
 function errorAnswer(error: unknown, request: Request): unknown {
   if (error instanceof NotFoundError) return refusal(404);
-  if (error instanceof InvalidError) return refusal(400);
+  if (error instanceof ValidationError) return refusal(400);
   if (error instanceof ConflictError) return refusal(409);
   if (error instanceof ForbiddenError) {
     recordDenied({ id: error.userId }, request);

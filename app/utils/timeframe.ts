@@ -54,6 +54,11 @@ export function timeframeOfDraft(r: TimeframeFields): Timeframe | null {
   return r.timeframeKind === "standing" ? { kind: "standing" } : null;
 }
 
+/** The draft's timeframe, where an incomplete one counts as standing (finalising refuses those before this matters). */
+export function timeframeOrStanding(r: TimeframeFields): Timeframe {
+  return timeframeOfDraft(r) ?? { kind: "standing" };
+}
+
 /** The draft's fields for a timeframe (empty ones for a timeframe that could not be read). */
 export function timeframeFieldsOf(timeframe: Timeframe | null): {
   timeframeKind: Timeframe["kind"] | "";

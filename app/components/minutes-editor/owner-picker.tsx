@@ -1,8 +1,6 @@
-import type { OwnerDraft } from "../schemas/minutes";
-import type { OwnerCandidate } from "../utils/owner-match";
-import { useT } from "../utils/use-t";
-
-export type OwnerOptions = { bodies: OwnerCandidate[]; groups: OwnerCandidate[]; people: OwnerCandidate[] };
+import type { OwnerDraft } from "../../schemas/minutes";
+import type { OwnerCandidate, OwnerOptions } from "../../utils/owner-match";
+import { useT } from "../../utils/use-t";
 
 const value = (c: { kind: string; id: number }) => `${c.kind}:${c.id}`;
 

@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useState } from "react";
-import type { ResolutionDraft } from "../schemas/minutes";
-import { formatCount } from "../utils/digits";
-import type { OwnerCandidate } from "../utils/owner-match";
-import { type ColumnRole, parseTsv, toResolutionDrafts } from "../utils/paste";
-import { useLang } from "../utils/use-lang";
-import { useT } from "../utils/use-t";
-import { useTimeframeText } from "./minutes-view";
+import type { ResolutionDraft } from "../../schemas/minutes";
+import { formatCount } from "../../utils/digits";
+import type { OwnerCandidate } from "../../utils/owner-match";
+import { type ColumnRole, parseTsv, toResolutionDrafts } from "../../utils/paste";
+import { useLang } from "../../utils/use-lang";
+import { useT } from "../../utils/use-t";
+import { useTimeframeText } from "../minutes-view";
 
 const ROLES: ColumnRole[] = ["subject", "owners", "timeframe", "ignore"];
 const STORAGE_KEY = "paste-column-roles";

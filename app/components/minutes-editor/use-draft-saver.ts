@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { MinutesDoc } from "../schemas/minutes";
+import type { MinutesDoc } from "../../schemas/minutes";
 
 export type SaveState =
   | { kind: "idle" }

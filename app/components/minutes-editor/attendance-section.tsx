@@ -1,0 +1,91 @@
+import { useFieldArray, useWatch } from "react-hook-form";
+import { ATTENDANCE_CHOICES } from "../../schemas/minutes";
+import { useT } from "../../utils/use-t";
+import { type Err, ErrorText, type Form } from "./shared";
+
+/** Who attended: each member present, absent, excused or represented (with the substitute), and guests. */
+export function AttendanceSection({ form, err }: { form: Form; err: Err }) {
+  const { t } = useT();
+  const { fields } = useFieldArray({ control: form.control, name: "attendance", keyName: "_id" });
+  const guests = useFieldArray({ control: form.control, name: "guests", keyName: "_id" });
+  const rows = useWatch({ control: form.control, name: "attendance" });
+  return (
+    <section className="card stack" aria-labelledby="sec-attendance">
+      <h2 id="sec-attendance">{t("minutes.attendance")}</h2>
+      <div className="table-wrap">
+        <table className="table table--compact">
+          <thead>
+            <tr>
+              <th scope="col">{t("minutes.member")}</th>
+              <th scope="col">{t("bodies.status")}</th>
+              <th scope="col">{t("minutes.substitute")}</th>
+              <th scope="col">{t("minutes.timeAttended")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map((f, i) => (
+              <tr key={f._id}>
+                <td>{f.name}</td>
+                <td>
+                  <select aria-label={`${t("bodies.status")}: ${f.name}`} {...form.register(`attendance.${i}.status`)}>
+                    {ATTENDANCE_CHOICES.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`minutes.attendanceStatus.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <input
+                    aria-label={`${t("minutes.substitute")}: ${f.name}`}
+                    {...form.register(`attendance.${i}.substitute`)}
+                    disabled={rows[i]?.status !== "represented"}
+                    aria-invalid={err(`attendance.${i}.substitute`) ? true : undefined}
+                  />
+                  <ErrorText message={err(`attendance.${i}.substitute`)} />
+                </td>
+                <td>
+                  <input
+                    aria-label={`${t("minutes.timeAttended")}: ${f.name}`}
+                    {...form.register(`attendance.${i}.time`)}
+                    className="input--short"
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h3>{t("minutes.guests")}</h3>
+      {guests.fields.map((f, i) => (
+        <div key={f._id} className="row">
+          <input
+            aria-label={`${t("minutes.guestName")} ${i + 1}`}
+            {...form.register(`guests.${i}.name`)}
+            placeholder={t("minutes.guestName")}
+            aria-invalid={err(`guests.${i}.name`) ? true : undefined}
+          />
+          <input
+            aria-label={`${t("minutes.timeAttended")} ${i + 1}`}
+            {...form.register(`guests.${i}.time`)}
+            className="input--short"
+            placeholder={t("minutes.timeAttended")}
+          />
+          <button type="button" className="button button--small button--danger" onClick={() => guests.remove(i)}>
+            {t("minutes.remove")}
+          </button>
+          <ErrorText message={err(`guests.${i}.name`)} />
+        </div>
+      ))}
+      <div>
+        <button
+          type="button"
+          className="button"
+          onClick={() => guests.append({ name: "", time: "" }, { focusName: `guests.${guests.fields.length}.name` })}
+        >
+          + {t("minutes.addGuest")}
+        </button>
+      </div>
+    </section>
+  );
+}

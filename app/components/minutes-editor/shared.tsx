@@ -1,0 +1,38 @@
+import type { UseFormReturn } from "react-hook-form";
+import type { MinutesDoc } from "../../schemas/minutes";
+import type { OwnerOptions } from "../../utils/owner-match";
+
+/** What the minutes editor is given, and what its sections share. */
+export type EditorProps = {
+  meetingId: number;
+  number: number;
+  bodyName: string;
+  status: "draft" | "final" | "correcting";
+  edition: number;
+  version: number;
+  doc: MinutesDoc;
+  owners: OwnerOptions;
+  committees: { id: number; name: string }[];
+  people: { id: number; name: string }[];
+  calendar: { weekendDays: number[]; holidays: string[] };
+  followUps: {
+    id: number;
+    number: number;
+    meetingNumber: number;
+    subject: string;
+    status: string;
+    dueDate: string | null;
+    lastNote: string | null;
+    lastPercent: number | null;
+  }[];
+};
+
+export type Form = UseFormReturn<MinutesDoc>;
+export const newKey = () => crypto.randomUUID();
+
+/** The message of a field path (`resolutions.3.subject`) after a refused finalisation. */
+export type Err = (path: string) => string | undefined;
+
+export function ErrorText({ message }: { message?: string }) {
+  return message ? <p className="field__error">{message}</p> : null;
+}

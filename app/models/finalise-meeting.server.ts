@@ -1,0 +1,292 @@
+/**
+ * Finalising minutes (نهایی کردن صورتجلسه): the saved draft becomes the meeting's record, in named steps inside one
+ * write transaction — check it is ready, write the header, agenda, reports and attendance, write the resolutions
+ * with their deadlines, keep the edition, lock the meeting. A correction (a meeting being corrected) needs a reason
+ * and becomes the next edition.
+ */
+import { eq, sql } from "drizzle-orm";
+import {
+  agendaItems,
+  attendance,
+  bodies,
+  committeeReports,
+  meetingEditions,
+  meetings,
+  resolutionOwners,
+  resolutions,
+} from "../../db/schema";
+import { finalisationErrors, type MinutesDoc } from "../schemas/minutes";
+import * as clock from "../utils/clock.server";
+import { writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
+import type { WorkCalendar } from "../utils/jalali";
+import { parseJalaliInput } from "../utils/jalali";
+import { searchKey } from "../utils/normalize";
+import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { computeDeadline, timeframeColumns, timeframeOrStanding } from "../utils/timeframe";
+import { type Actor, recordAudit } from "./audit.server";
+import { getWorkCalendar } from "./calendar.server";
+import { loadNames, type MinutesNames, type MinutesSnapshot, parseDoc } from "./meetings.server";
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+type Meeting = typeof meetings.$inferSelect;
+type Deadline = MinutesSnapshot["deadlines"][number];
+
+/** The minutes are not ready: every problem by field path (`resolutions.3.subject`), as i18n keys. */
+export class FinalisationError extends Error {
+  constructor(public errors: Record<string, string>) {
+    super("minutes not ready");
+  }
+}
+
+export function finaliseMeeting(actor: Actor, id: number, input: { version: number; reason?: string }) {
+  const calendar = getWorkCalendar();
+  const names = loadNames();
+  try {
+    return writeTransaction((tx) => {
+      const { meeting, doc, reason } = checkReady(tx, id, input);
+      const dateIso = writeHeader(tx, meeting, doc);
+      const agendaIds = writeAgenda(tx, meeting, doc);
+      writeReports(tx, meeting, doc, agendaIds);
+      writeAttendance(tx, meeting, doc);
+      const deadlines = writeResolutions(tx, meeting, doc, { dateIso, calendar, reason });
+      const frozen = withCanonicalOwners(doc, names);
+      const edition = keepEdition(tx, actor, meeting, { doc: frozen, dateIso, names, deadlines, reason });
+      lock(tx, actor, meeting, frozen);
+      recordAudit(
+        {
+          ...actor,
+          action: meeting.status === "correcting" ? "correct" : "finalise",
+          entity: "meeting",
+          entityId: id,
+          after: { edition, reason: reason || undefined, resolutions: doc.resolutions.length },
+        },
+        tx,
+      );
+      return { edition };
+    });
+  } catch (error) {
+    if (error instanceof FinalisationError) throw error;
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+/** The draft, if it is the version the secretary saw, complete, and (for a correction) has a reason. */
+function checkReady(tx: Tx, id: number, input: { version: number; reason?: string }) {
+  const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get();
+  if (!meeting) throw new NotFoundError();
+  if (meeting.status === "final") throw new RuleViolation("minutes_final");
+  if (meeting.version !== input.version) throw new RuleViolation("minutes_stale");
+  const reason = (input.reason ?? "").trim();
+  if (meeting.status === "correcting" && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
+  const doc = parseDoc(meeting.draftJson);
+  const errors = finalisationErrors(doc);
+  if (Object.keys(errors).length > 0) throw new FinalisationError(errors);
+  return { meeting, doc, reason };
+}
+
+/** Date, times, place, chair, secretary, text and next meeting onto the meeting's row; returns the ISO date. */
+function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc): string {
+  const dateIso = (parseJalaliInput(doc.date) as { iso: string }).iso;
+  const next = doc.nextDate ? parseJalaliInput(doc.nextDate) : null;
+  tx.update(meetings)
+    .set({
+      date: dateIso,
+      startTime: doc.startTime || null,
+      endTime: doc.endTime || null,
+      place: doc.place,
+      mode: doc.mode,
+      chairPersonId: doc.chairPersonId,
+      secretaryPersonId: doc.secretaryPersonId,
+      openingRemarks: doc.openingRemarks,
+      summary: doc.summary,
+      nextDate: next?.ok ? next.iso : null,
+      nextTime: doc.nextTime || null,
+    })
+    .where(eq(meetings.id, meeting.id))
+    .run();
+  return dateIso;
+}
+
+/** This meeting's agenda and the next meeting's, replacing what an earlier edition wrote; ids by the draft's keys. */
+function writeAgenda(tx: Tx, meeting: Meeting, doc: MinutesDoc): Map<string, number> {
+  tx.delete(committeeReports).where(eq(committeeReports.meetingId, meeting.id)).run();
+  tx.delete(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).run();
+  const agendaIds = new Map<string, number>();
+  doc.agenda.forEach((a, i) => {
+    const row = tx
+      .insert(agendaItems)
+      .values({ meetingId: meeting.id, position: i + 1, title: a.title, discussion: a.discussion })
+      .returning({ id: agendaItems.id })
+      .get();
+    agendaIds.set(a.key, row.id);
+  });
+  doc.nextAgenda.forEach((a, i) => {
+    if (a.title.trim())
+      tx.insert(agendaItems)
+        .values({ meetingId: meeting.id, forNextMeeting: true, position: i + 1, title: a.title })
+        .run();
+  });
+  return agendaIds;
+}
+
+/** Committee progress reports, each under its agenda item. */
+function writeReports(tx: Tx, meeting: Meeting, doc: MinutesDoc, agendaIds: Map<string, number>) {
+  doc.reports.forEach((r, i) => {
+    tx.insert(committeeReports)
+      .values({
+        meetingId: meeting.id,
+        agendaItemId: agendaIds.get(r.agendaKey) ?? null,
+        bodyId: r.bodyId!,
+        position: i + 1,
+        text: r.text,
+      })
+      .run();
+  });
+}
+
+/** Members' attendance in the draft's order, then the guests. */
+function writeAttendance(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
+  tx.delete(attendance).where(eq(attendance.meetingId, meeting.id)).run();
+  doc.attendance.forEach((a, i) => {
+    tx.insert(attendance)
+      .values({
+        meetingId: meeting.id,
+        personId: a.personId,
+        name: a.name,
+        status: a.status,
+        substituteName: a.substitute,
+        timeAttended: a.time,
+        position: i + 1,
+      })
+      .run();
+  });
+  doc.guests.forEach((g, i) => {
+    tx.insert(attendance)
+      .values({ meetingId: meeting.id, name: g.name, status: "guest", timeAttended: g.time, position: 1000 + i })
+      .run();
+  });
+}
+
+/**
+ * The resolutions with their owners and deadlines (on the work calendar). Those an earlier edition wrote keep their
+ * ids (and so their follow-ups); those the correction removed are cancelled with its reason.
+ */
+function writeResolutions(
+  tx: Tx,
+  meeting: Meeting,
+  doc: MinutesDoc,
+  { dateIso, calendar, reason }: { dateIso: string; calendar: WorkCalendar; reason: string },
+): Deadline[] {
+  const existing = tx.select().from(resolutions).where(eq(resolutions.meetingId, meeting.id)).all();
+  const deadlines = doc.resolutions.map((r, i) => {
+    const number = i + 1;
+    const timeframe = timeframeOrStanding(r);
+    const deadline = computeDeadline(dateIso, timeframe, calendar);
+    const values = {
+      subject: r.subject.trim(),
+      ...timeframeColumns(timeframe),
+      dueDate: deadline.due,
+      searchKey: searchKey(r.subject),
+      updatedAt: clock.nowIso(),
+    };
+    // A corrected subject keeps the notes already gathered in the search key.
+    const notesKey = sql<string>`coalesce((select ' ' || group_concat(f.search_key, ' ') from follow_ups f where f.resolution_id = "resolutions"."id" and f.search_key <> ''), '')`;
+    const old = existing.find((e) => e.number === number);
+    let resolutionId: number;
+    if (old) {
+      tx.update(resolutions)
+        .set({ ...values, searchKey: sql`${values.searchKey} || ${notesKey}` })
+        .where(eq(resolutions.id, old.id))
+        .run();
+      resolutionId = old.id;
+    } else {
+      resolutionId = tx
+        .insert(resolutions)
+        .values({ meetingId: meeting.id, number, ...values })
+        .returning({ id: resolutions.id })
+        .get().id;
+    }
+    writeOwners(tx, resolutionId, r.owners);
+    return deadline;
+  });
+  for (const old of existing.filter((e) => e.number > doc.resolutions.length)) {
+    tx.update(resolutions).set({ status: "cancelled", cancelReason: reason }).where(eq(resolutions.id, old.id)).run();
+  }
+  return deadlines;
+}
+
+/** A resolution's owners as the draft names them, each once. */
+function writeOwners(tx: Tx, resolutionId: number, owners: MinutesDoc["resolutions"][number]["owners"]) {
+  tx.delete(resolutionOwners).where(eq(resolutionOwners.resolutionId, resolutionId)).run();
+  const seen = new Set<string>();
+  for (const o of owners) {
+    const key = `${o.kind}:${o.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    tx.insert(resolutionOwners)
+      .values({
+        resolutionId,
+        bodyId: o.kind === "body" ? o.id : null,
+        workingGroupId: o.kind === "group" ? o.id : null,
+        personId: o.kind === "person" ? o.id : null,
+        label: o.label,
+      })
+      .run();
+  }
+}
+
+/** The draft with each owner's label set to the owner's name today, as the edition keeps it. */
+function withCanonicalOwners(doc: MinutesDoc, names: MinutesNames): MinutesDoc {
+  const canonical = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
+    (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people)[String(o.id)] ?? o.label;
+  return {
+    ...doc,
+    resolutions: doc.resolutions.map((r) => ({ ...r, owners: r.owners.map((o) => ({ ...o, label: canonical(o) })) })),
+  };
+}
+
+/** The edition as it reads on this day, names included, so history reads as it was; returns its number. */
+function keepEdition(
+  tx: Tx,
+  actor: Actor,
+  meeting: Meeting,
+  e: { doc: MinutesDoc; dateIso: string; names: MinutesNames; deadlines: Deadline[]; reason: string },
+): number {
+  const edition = meeting.status === "correcting" ? meeting.edition : 1;
+  const bodyName = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!.name;
+  const snapshot: MinutesSnapshot = {
+    doc: e.doc,
+    bodyName,
+    number: meeting.number,
+    dateIso: e.dateIso,
+    names: e.names,
+    deadlines: e.deadlines,
+  };
+  tx.insert(meetingEditions)
+    .values({
+      meetingId: meeting.id,
+      edition,
+      reason: e.reason,
+      snapshotJson: JSON.stringify(snapshot),
+      createdBy: actor.userId,
+    })
+    .run();
+  return edition;
+}
+
+/** The meeting becomes final (the database then refuses changes to its minutes). */
+function lock(tx: Tx, actor: Actor, meeting: Meeting, frozen: MinutesDoc) {
+  const finalizedAt = clock.nowIso();
+  tx.update(meetings)
+    .set({
+      status: "final",
+      finalizedAt,
+      draftJson: JSON.stringify(frozen),
+      version: meeting.version + 1,
+      updatedBy: actor.userId,
+      updatedAt: finalizedAt,
+    })
+    .where(eq(meetings.id, meeting.id))
+    .run();
+}
