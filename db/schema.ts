@@ -212,7 +212,12 @@ export const meetings = sqliteTable(
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
-  (t) => [uniqueIndex("meetings_body_number_unique").on(t.bodyId, t.number), index("meetings_date_idx").on(t.date)],
+  (t) => [
+    uniqueIndex("meetings_body_number_unique").on(t.bodyId, t.number),
+    index("meetings_date_idx").on(t.date),
+    // The few meetings that are not final (drafts, corrections): lists leave out their resolutions.
+    index("meetings_unfinal_idx").on(t.id).where(sql`status <> 'final'`),
+  ],
 );
 
 /** Every finalised edition of a meeting's minutes, kept readable; a correction names its reason. */
@@ -293,6 +298,8 @@ export const resolutions = sqliteTable(
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
+    /** The body whose meeting passed it: set by the database from the meeting (db/migrations/0009). */
+    bodyId: integer("body_id").references(() => bodies.id),
     subject: text("subject").notNull(),
     timeframeKind: text("timeframe_kind", { enum: TIMEFRAME_KINDS }).notNull(),
     timeframeCount: integer("timeframe_count"),
@@ -308,8 +315,12 @@ export const resolutions = sqliteTable(
   },
   (t) => [
     uniqueIndex("resolutions_meeting_number_unique").on(t.meetingId, t.number),
-    index("resolutions_status_due_idx").on(t.status, t.dueDate),
     index("resolutions_due_idx").on(t.dueDate),
+    // The active ones by deadline, with what the lists filter on: the overdue review, my actions and notifications
+    // read only this index until they know which rows to show.
+    index("resolutions_active_due_idx")
+      .on(t.dueDate, t.bodyId, t.meetingId)
+      .where(sql`status in ('open', 'in_progress')`),
   ],
 );
 
@@ -328,7 +339,8 @@ export const resolutionOwners = sqliteTable(
     label: text("label").notNull().default(""),
   },
   (t) => [
-    index("resolution_owners_resolution_idx").on(t.resolutionId),
+    // Covering: "is this resolution owned by one of these" is answered from the index alone.
+    index("resolution_owners_resolution_idx").on(t.resolutionId, t.bodyId, t.workingGroupId, t.personId),
     index("resolution_owners_body_idx").on(t.bodyId),
     index("resolution_owners_group_idx").on(t.workingGroupId),
     index("resolution_owners_person_idx").on(t.personId),

@@ -18,13 +18,13 @@ import { parseJalaliInput } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { ACTIVE } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeOrStanding } from "../utils/timeframe";
 import { canReadMeetingsOf, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { isCurrentMembership } from "./memberships.server";
+import { isActiveSql } from "./resolutions.server";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
@@ -212,12 +212,7 @@ export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(
-      and(
-        eq(meetings.bodyId, bodyId),
-        lt(meetings.number, beforeNumber),
-        eq(meetings.status, "final"),
-        inArray(resolutions.status, ACTIVE),
-      ),
+      and(eq(meetings.bodyId, bodyId), lt(meetings.number, beforeNumber), eq(meetings.status, "final"), isActiveSql),
     )
     .orderBy(asc(meetings.number), asc(resolutions.number))
     .all();

@@ -1,21 +1,29 @@
 /** «کارتابل من»: the active resolutions that are the person's, their groups', or their bodies' to carry out. */
 import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
-import { bodies, meetings, resolutions } from "../../db/schema";
+import { meetings, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { daysBetween, weekOf } from "../utils/jalali";
 import { readCache } from "../utils/read-cache.server";
-import { ACTIVE, isOverdue } from "../utils/resolution-status";
+import { isOverdue } from "../utils/resolution-status";
 import { cacheKey, type Scope } from "./access.server";
 
-import { baseColumns, list, ownedCondition, ownerNames, resolutionCode } from "./resolutions.server";
+import {
+  inFinalMinutesSql,
+  isActiveSql,
+  list,
+  ownedCondition,
+  ownerNames,
+  resolutionCode,
+  resolutionRowsById,
+} from "./resolutions.server";
 
 /** SQL for «my actions»: owned by the person, their groups, their bodies, or passed by bodies they lead; active. */
 function myActionsCondition(scope: Scope) {
   return and(
-    inArray(resolutions.status, ACTIVE),
-    eq(meetings.status, "final"),
-    or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds))),
+    isActiveSql,
+    inFinalMinutesSql,
+    or(ownedCondition(scope), inArray(resolutions.bodyId, list(scope.ledBodyIds))),
   );
 }
 
@@ -55,14 +63,12 @@ function queryMyActions(scope: Scope, today: string, limit: number, offset: numb
       week: sql<number>`coalesce(sum(${resolutions.dueDate} >= ${today} and ${resolutions.dueDate} <= ${week.end}), 0)`,
     })
     .from(resolutions)
-    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(condition)
     .get()!;
-  const rows = db
-    .select(baseColumns)
+  const ids = db
+    .select({ id: resolutions.id })
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(condition)
     .orderBy(
       sql`${resolutions.dueDate} is null`,
@@ -73,6 +79,7 @@ function queryMyActions(scope: Scope, today: string, limit: number, offset: numb
     .limit(limit)
     .offset(offset)
     .all();
+  const rows = resolutionRowsById(ids.map((r) => r.id));
   const names = ownerNames(rows.map((r) => r.id));
   return {
     total: counts.total,

@@ -7,10 +7,16 @@ import { addDays, daysBetween } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { ACTIVE } from "../utils/resolution-status";
 import { cacheKey, type Scope } from "./access.server";
 
-import { baseColumns, list, ownerNames, resolutionCode } from "./resolutions.server";
+import {
+  inFinalMinutesSql,
+  isActiveSql,
+  list,
+  ownerNames,
+  resolutionCode,
+  resolutionRowsById,
+} from "./resolutions.server";
 
 export const OVERDUE_SORTS = ["daysOverdue", "dueDate", "body", "code"] as const;
 export type OverdueQuery = {
@@ -33,13 +39,15 @@ function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
   const lead = reviewedBodies(scope);
   const words = (query.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
   const like = (w: string) => `%${w.replace(/[%_\\]/g, "\\$&")}%`;
+  // Everything here is read from the index of active deadlines (with body and meeting) until the page's rows are known.
   return and(
-    eq(meetings.status, "final"),
-    query.status ? eq(resolutions.status, query.status) : inArray(resolutions.status, ACTIVE),
+    isActiveSql,
+    query.status ? eq(resolutions.status, query.status) : undefined,
+    inFinalMinutesSql,
     isNotNull(resolutions.dueDate),
     lt(resolutions.dueDate, today),
     lead,
-    query.bodyId ? eq(meetings.bodyId, query.bodyId) : undefined,
+    query.bodyId ? eq(resolutions.bodyId, query.bodyId) : undefined,
     query.ownerBodyId
       ? sql`${resolutions.id} in (select resolution_id from resolution_owners where body_id = ${query.ownerBodyId})`
       : undefined,
@@ -82,25 +90,32 @@ function queryOverdue(scope: Scope, query: OverdueQuery, today: string) {
     body: [query.dir === "asc" ? asc(bodies.sortOrder) : desc(bodies.sortOrder), asc(resolutions.dueDate)],
     code: [query.dir === "asc" ? asc(meetings.number) : desc(meetings.number), asc(resolutions.number)],
   }[query.sort];
-  const rows = db
-    .select(baseColumns)
-    .from(resolutions)
-    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+  // The page's ids first; the meeting and body are joined only when the order needs them.
+  let ids = db.select({ id: resolutions.id }).from(resolutions).$dynamic();
+  if (query.sort === "body") ids = ids.innerJoin(bodies, eq(bodies.id, resolutions.bodyId));
+  if (query.sort === "code") ids = ids.innerJoin(meetings, eq(meetings.id, resolutions.meetingId));
+  const page = ids
     .where(where)
     .orderBy(...order, asc(resolutions.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .all();
-  const counts = db
-    .select({ bodyId: bodies.id, bodyName: bodies.name, n: sql<number>`count(*)` })
+  const rows = resolutionRowsById(page.map((r) => r.id));
+  const perBody = db
+    .select({ bodyId: resolutions.bodyId, n: sql<number>`count(*)` })
     .from(resolutions)
-    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
     .where(where)
-    .groupBy(bodies.id)
-    .orderBy(asc(bodies.sortOrder))
+    .groupBy(resolutions.bodyId)
     .all();
+  const counts = db
+    .select({ bodyId: bodies.id, bodyName: bodies.name })
+    .from(bodies)
+    .orderBy(asc(bodies.sortOrder))
+    .all()
+    .flatMap((b) => {
+      const n = perBody.find((c) => c.bodyId === b.bodyId)?.n;
+      return n ? [{ ...b, n }] : [];
+    });
   const names = ownerNames(rows.map((r) => r.id));
   return {
     total: counts.reduce((s, c) => s + c.n, 0),
@@ -121,7 +136,7 @@ export function overdueExport(scope: Scope, query: Omit<OverdueQuery, "page" | "
 
 /** SQL: the bodies whose overdue resolutions this scope reviews (every body for those who read all, else those led). */
 function reviewedBodies(scope: Scope): SQL | undefined {
-  return scope.readsAll ? undefined : inArray(meetings.bodyId, list(scope.ledBodyIds));
+  return scope.readsAll ? undefined : inArray(resolutions.bodyId, list(scope.ledBodyIds));
 }
 
 /** Bodies, and the people who own something overdue in this scope's review, for the review's owner filters. */
@@ -134,15 +149,7 @@ function queryOwnerFilterOptions(scope: Scope, today: string) {
   const overdueInScope = db
     .select({ id: resolutions.id })
     .from(resolutions)
-    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .where(
-      and(
-        eq(meetings.status, "final"),
-        inArray(resolutions.status, ACTIVE),
-        lt(resolutions.dueDate, today),
-        reviewedBodies(scope),
-      ),
-    );
+    .where(and(isActiveSql, inFinalMinutesSql, lt(resolutions.dueDate, today), reviewedBodies(scope)));
   const personRows = db
     .select()
     .from(people)

@@ -19,11 +19,11 @@ import { NotFoundError } from "../utils/errors";
 import { daysBetween, halfYearRange, type Quarter, quarterRange } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { ACTIVE, isActive, isOverdue } from "../utils/resolution-status";
+import { isActive, isOverdue } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
-import { ownerNames, resolutionCode } from "./resolutions.server";
+import { isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
 
 export type ReportKind = "quarterly" | "half_year";
 export type Period = { kind: ReportKind; year: number; period: number };
@@ -165,7 +165,7 @@ function queryReport(p: Period, today: string) {
   const everything = resolutionRows(
     or(
       and(gte(meetings.date, range.start), lte(meetings.date, range.end)),
-      inArray(resolutions.status, ACTIVE),
+      isActiveSql,
       and(gte(resolutions.dueDate, trendStart), lte(resolutions.dueDate, range.end)),
     ),
   );

@@ -13,12 +13,23 @@ import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { daysBetween } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
-import { isOverdue } from "../utils/resolution-status";
+import { ACTIVE, isOverdue } from "../utils/resolution-status";
 import { computeDeadline, timeframeOfRow } from "../utils/timeframe";
 import { canManageResolutionsOf, type Scope } from "./access.server";
 import { getWorkCalendar } from "./calendar.server";
 
 export const list = (ids: readonly number[]) => (ids.length ? [...ids] : [-1]);
+
+/**
+ * SQL: the resolution is active (open or in progress). Written out rather than bound, so SQLite sees that the partial
+ * index of active deadlines (resolutions_active_due_idx) applies and walks only those, in deadline order.
+ */
+export const isActiveSql = sql.raw(`"resolutions"."status" in (${ACTIVE.map((s) => `'${s}'`).join(", ")})`);
+
+/** SQL: the resolution's minutes are final (not a draft, not being corrected), from the small index of the others. */
+export const inFinalMinutesSql = sql.raw(
+  `"resolutions"."meeting_id" not in (select "id" from "meetings" where status <> 'final')`,
+);
 
 /**
  * Resolutions owned by the person, by their working groups or by their bodies: a correlated EXISTS, so each candidate
@@ -71,6 +82,28 @@ export const baseColumns = {
   >`(select f.note from follow_ups f where f.resolution_id = "resolutions"."id" and f.note <> '' order by f.id desc limit 1)`,
   extensions: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
 };
+
+/**
+ * The list columns (baseColumns) of resolutions by id, in the order given. A list page picks its ids first (sorted,
+ * filtered, limited), then reads these for those rows only: SQLite would otherwise work out the last note, percent
+ * and extensions of every matching row before sorting them.
+ */
+export function resolutionRowsById(ids: number[]) {
+  const byId = new Map<number, ResolutionRow>();
+  // SQLite takes a limited number of bound values per statement: ask in slices.
+  for (let i = 0; i < ids.length; i += 500)
+    for (const row of rowsWhere(inArray(resolutions.id, ids.slice(i, i + 500)))) byId.set(row.id, row);
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+const rowsWhere = (where: SQL) =>
+  db
+    .select(baseColumns)
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(where)
+    .all();
+type ResolutionRow = ReturnType<typeof rowsWhere>[number];
 
 /** Owner names of many resolutions at once. */
 export function ownerNames(ids: number[]): Map<number, string[]> {

@@ -20,6 +20,9 @@ export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"):
   clock.registerSqlClock(sqlite);
   const db = drizzle(sqlite, { schema }) as Db;
   migrate(db, { migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });
+  // Statistics for the query planner where they are missing or stale (quick: SQLite limits how much it reads), so
+  // the lists' partial indexes are chosen on a database nobody has analysed.
+  sqlite.pragma("optimize = 0x10002");
   return db;
 }
 
