@@ -5,9 +5,11 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { getAccess } from "./models/access.server";
 import { db } from "./utils/db.server";
 import { getLang, serverI18n } from "./utils/locale.server";
 import { NonceContext } from "./utils/nonce";
+import { NONCE_PLACEHOLDER, rememberPage, renderedPage, renderKey, renderPurely } from "./utils/render-cache.server";
 
 // Importing the database here opens it and applies pending migrations when the server starts, not on a first request.
 void db;
@@ -27,35 +29,67 @@ export default async function handleRequest(
   // Pages show confidential records: never kept by the browser or a proxy.
   if (!responseHeaders.has("Cache-Control")) responseHeaders.set("Cache-Control", "no-store");
 
+  // A page rendered before from the same data is sent again (see render-cache.server.ts).
+  const access = await getAccess(request);
+  const key = renderKey(request, access?.scope ?? null, lang, responseStatusCode, remixContext);
+  const remembered = key ? renderedPage(key, nonce) : undefined;
+  if (remembered !== undefined) {
+    responseHeaders.set("Content-Length", String(remembered.length));
+    return new Response(remembered, { headers: responseHeaders, status: responseStatusCode });
+  }
+
+  const renderNonce = key ? NONCE_PLACEHOLDER : nonce;
   const bot = isbot(request.headers.get("user-agent") ?? "");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <I18nextProvider i18n={serverI18n(lang)}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceContext.Provider>,
-      {
-        [bot ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          const body = new PassThrough();
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
-          pipe(body);
+    let failed = false;
+    const { pipe, abort } = renderPurely(() =>
+      renderToPipeableStream(
+        <NonceContext.Provider value={renderNonce}>
+          <I18nextProvider i18n={serverI18n(lang)}>
+            <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={renderNonce} />
+          </I18nextProvider>
+        </NonceContext.Provider>,
+        {
+          [key || bot ? "onAllReady" : "onShellReady"]() {
+            shellRendered = true;
+            if (key) {
+              // Collected whole, remembered, then sent with this response's nonce.
+              const chunks: Buffer[] = [];
+              const sink = new PassThrough();
+              sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+              sink.on("end", () => {
+                const html = Buffer.concat(chunks).toString("utf8");
+                if (!failed) rememberPage(key, html);
+                resolve(
+                  new Response(html.replaceAll(NONCE_PLACEHOLDER, nonce), {
+                    headers: responseHeaders,
+                    status: responseStatusCode,
+                  }),
+                );
+              });
+              pipe(sink);
+              return;
+            }
+            const body = new PassThrough();
+            resolve(
+              new Response(createReadableStreamFromReadable(body), {
+                headers: responseHeaders,
+                status: responseStatusCode,
+              }),
+            );
+            pipe(body);
+          },
+          onShellError(error: unknown) {
+            reject(error);
+          },
+          onError(error: unknown) {
+            failed = true;
+            responseStatusCode = 500;
+            if (shellRendered) console.error(error);
+          },
         },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(error);
-        },
-      },
+      ),
     );
     setTimeout(abort, ABORT_DELAY);
   });

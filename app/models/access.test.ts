@@ -12,10 +12,13 @@ import {
   getAccess,
   type Scope,
 } from "./access.server";
+import { getAuditTrail } from "./audit.server";
 import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
 import { listMyActions } from "./my-actions.server";
 import { listNotifications, refreshNotifications } from "./notifications.server";
 import { overdueReview, ownerFilterOptions } from "./overdue.server";
+import { createPerson } from "./people.server";
+import { createReportDraft, getReport, listReports } from "./reports.server";
 import { getResolution } from "./resolutions.server";
 
 // One HQ over two committees A and B, each with its own working group; every resolution is 30 days past its deadline.
@@ -172,6 +175,44 @@ describe("each kind of scope sees exactly its rows", () => {
     assert.deepEqual([...new Set(listNotifications(owner).map((n) => n.resolutionId))], [reportA]);
     assert.deepEqual(listNotifications(scopes["member of B"]), []);
   });
+});
+
+test("reports and record histories: each scope reads exactly what it may, decided by the model", () => {
+  const t = ((key: string) => key) as unknown as Parameters<typeof createReportDraft>[2];
+  const draft = createReportDraft({ userId: null }, { kind: "quarterly", year: 1405, period: 3 }, t);
+  const person = createPerson(
+    { userId: null },
+    {
+      honorific: "mr",
+      title: null,
+      firstName: "",
+      lastName: "تاریخچه",
+      organisation: "",
+      position: "",
+      email: "",
+      mobile: "",
+    },
+  );
+  const reads = (scope: Scope) => {
+    try {
+      return [listReports(scope).some((r) => r.id === draft), getReport(scope, draft) !== null];
+    } catch (error) {
+      if (error instanceof ForbiddenError) return "forbidden";
+      throw error;
+    }
+  };
+  assert.deepEqual(reads(scopes.secretariat), [true, true]);
+  assert.deepEqual(reads(scopes.admin), [true, true]);
+  // The HQ's leadership reads issued reports; a draft is the secretariat's until it is issued.
+  assert.deepEqual(reads(scopes["HQ seat"]).toString(), "forbidden");
+  assert.equal(listReports(scopes["HQ seat"]).length, 0);
+  for (const kind of ["chair of A", "member of A", "working-group member of A", "no seats"])
+    assert.equal(reads(scopes[kind]), "forbidden", kind);
+  // A body's history is part of the organisation everyone reads; a person's only the secretariat's.
+  assert.ok(getAuditTrail(scopes["member of B"], "body", committeeA).length > 0);
+  assert.ok(getAuditTrail(scopes.secretariat, "person", person).length > 0);
+  for (const kind of ["HQ seat", "chair of A", "member of A", "no seats"])
+    assert.deepEqual(getAuditTrail(scopes[kind], "person", person), [], kind);
 });
 
 test("one request builds its scope once, and each caller's actor carries the address it was given", async () => {

@@ -2,6 +2,7 @@ import { and, count, desc, eq, gte, lt } from "drizzle-orm";
 import { auditLog, people, users } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { addDays, tehranDayStart } from "../utils/jalali";
+import { canAdminister, canManageStructure, requireAllowed, type Scope } from "./access.server";
 
 /** Who is acting, for the audit log. */
 export type Actor = { userId: number | null; ip?: string };
@@ -58,8 +59,17 @@ function asText(value: unknown): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-/** The history of one record, newest first. */
-export function getAuditTrail(entity: string, entityId: number, limit = 100): AuditRow[] {
+// Whose history a scope may read on a record's page: a body's and a working group's (who joined, who left) are
+// part of the organisation everyone reads; a person's only the secretariat's, who keep the directory.
+const TRAIL_READERS: Record<string, (scope: Scope) => boolean> = {
+  body: () => true,
+  working_group: () => true,
+  person: canManageStructure,
+};
+
+/** The history of one record, newest first; empty for a scope that may not read that kind of record's history. */
+export function getAuditTrail(scope: Scope, entity: string, entityId: number, limit = 100): AuditRow[] {
+  if (!TRAIL_READERS[entity]?.(scope)) return [];
   return db
     .select({
       id: auditLog.id,
@@ -91,7 +101,8 @@ export type AuditQuery = {
 const AUDIT_PAGE = 50;
 
 /** The audit log for the admin, newest first, filtered and paged in the database. */
-export function browseAudit(query: AuditQuery) {
+export function browseAudit(scope: Scope, query: AuditQuery) {
+  requireAllowed(canAdminister(scope), scope);
   const where = and(
     query.action ? eq(auditLog.action, query.action) : undefined,
     query.entity ? eq(auditLog.entity, query.entity) : undefined,

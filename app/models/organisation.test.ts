@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import { eq } from "drizzle-orm";
 import { bodies, memberships, workingGroups } from "../../db/schema";
 import { atInstant } from "../../tests/pin-clock";
+import { STAFF } from "../../tests/scopes";
 import * as clock from "../utils/clock.server";
 import { db, openDatabase } from "../utils/db.server";
 import { RuleViolation } from "../utils/rules";
@@ -217,7 +218,7 @@ describe("bodies", () => {
       active: false,
       duties: "",
     });
-    const [latest] = getAuditTrail("body", committee);
+    const [latest] = getAuditTrail(STAFF, "body", committee);
     assert.equal(latest.action, "update");
     const fields = Object.fromEntries(latest.changes.map((c) => [c.field, [c.before, c.after]]));
     assert.deepEqual(fields.name, [body.name, `${body.name} (ویرایش)`]);

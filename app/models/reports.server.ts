@@ -21,6 +21,7 @@ import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { isActive, isOverdue } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { canComposeReports, canReadReports, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
 import { isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
@@ -297,7 +298,9 @@ export function periodName(p: Period, t: TFunction) {
 
 // ---------- drafts, issue, archive ----------
 
-export function listReports() {
+/** The archive as this scope sees it: issued reports for every reader, drafts only for those who compose them. */
+export function listReports(scope: Scope) {
+  requireAllowed(canReadReports(scope), scope);
   return db
     .select({
       id: reports.id,
@@ -315,11 +318,14 @@ export function listReports() {
     })
     .from(reports)
     .leftJoin(users, eq(users.id, reports.issuedBy))
+    .where(canComposeReports(scope) ? undefined : eq(reports.status, "issued"))
     .orderBy(desc(reports.id))
     .all();
 }
 
-export function getReport(id: number) {
+/** One report; null when missing, a ForbiddenError for a reader who may not see reports or (for a draft) compose them. */
+export function getReport(scope: Scope, id: number) {
+  requireAllowed(canReadReports(scope), scope);
   const report = db
     .select({
       id: reports.id,
@@ -340,6 +346,7 @@ export function getReport(id: number) {
     .where(eq(reports.id, id))
     .get();
   if (!report) return null;
+  if (report.status === "draft") requireAllowed(canComposeReports(scope), scope);
   const replaces = report.replacesId
     ? (db
         .select({ id: reports.id, number: reports.number })
@@ -456,7 +463,9 @@ export function issueReport(actor: Actor, id: number, number: string, pdf: Buffe
   }
 }
 
-export function getReportPdf(id: number) {
+/** The stored PDF of an issued report. */
+export function getReportPdf(scope: Scope, id: number) {
+  requireAllowed(canReadReports(scope), scope);
   return (
     db
       .select({ pdf: reports.pdfBlob, number: reports.number, sha256: reports.sha256 })

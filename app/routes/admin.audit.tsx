@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
       return r.ok ? r.iso : undefined;
     };
     const page = pageOf(params);
-    const result = browseAudit({
+    const result = browseAudit(scope, {
       action: params.get("action") || undefined,
       entity: params.get("entity") || undefined,
       userId: Number(params.get("user")) || undefined,

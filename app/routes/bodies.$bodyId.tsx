@@ -32,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
       canManage,
       canManageGroups,
       people: canManage ? listPersonOptions() : [],
-      audit: getAuditTrail("body", id),
+      audit: getAuditTrail(scope, "body", id),
     });
   });
 }

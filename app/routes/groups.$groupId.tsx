@@ -31,7 +31,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...found,
       canManage,
       people: canManage && !found.group.closedAt ? listPersonOptions() : [],
-      audit: getAuditTrail("working_group", id),
+      audit: getAuditTrail(scope, "working_group", id),
     });
   });
 }

@@ -21,7 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const found = getPerson(id);
     if (!found) throw new NotFoundError();
     const canManage = canManageStructure(scope);
-    return json({ ...found, canManage, today: clock.today(), audit: canManage ? getAuditTrail("person", id) : [] });
+    return json({ ...found, canManage, today: clock.today(), audit: getAuditTrail(scope, "person", id) });
   });
 }
 

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canReadReports, requireAllowed, requireScope } from "../models/access.server";
+import { requireScope } from "../models/access.server";
 import { getReportPdf } from "../models/reports.server";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
@@ -9,8 +9,7 @@ import { route } from "../utils/route.server";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
-    requireAllowed(canReadReports(scope), scope);
-    const report = getReportPdf(requireId(params.reportId));
+    const report = getReportPdf(scope, requireId(params.reportId));
     if (!report?.pdf) throw new NotFoundError();
     return new Response(new Uint8Array(report.pdf), {
       headers: {

@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     requireAllowed(canComposeReports(scope), scope);
     const id = requireId(params.reportId);
-    const report = getReport(id);
+    const report = getReport(scope, id);
     if (report?.status !== "draft") throw new NotFoundError();
     try {
       const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");

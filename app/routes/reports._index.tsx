@@ -15,10 +15,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     requireAllowed(canReadReports(scope), scope);
     const compose = canComposeReports(scope);
-    const all = listReports();
+    const all = listReports(scope);
     return json({
       issued: all.filter((r) => r.status === "issued"),
-      drafts: compose ? all.filter((r) => r.status === "draft") : [],
+      drafts: all.filter((r) => r.status === "draft"),
       compose,
       current: quarterOf(clock.today()),
     });
