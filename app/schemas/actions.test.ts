@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { z } from "zod";
 import { sessionsActionSchema, userActionSchema } from "./accounts";
 import { bodyActionSchema, fieldErrors, groupActionSchema } from "./organisation";
 import { narrativeOf, reportActionSchema } from "./reports";
@@ -38,6 +39,10 @@ test("a page of several forms parses one schema per intent; an unknown intent is
     name: "validation.required",
   });
   assert.equal(groupActionSchema.parse({ intent: "close-group" }).intent, "close-group");
+  // The schemas' own keys pass through untouched, camel case included.
+  assert.deepEqual(fieldErrors(new z.ZodError([{ code: "custom", path: ["note"], message: "followUp.errors.note" }])), {
+    note: "followUp.errors.note",
+  });
 });
 
 test("account actions name the account they change; a short password or a bad session id is refused", () => {

@@ -121,7 +121,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? "form");
     // Zod's own messages (an unknown intent, a list where one value belongs) are English sentences, not keys.
-    out[key] ??= /^[a-z]+(\.[A-Za-z_]+)+$/.test(issue.message) ? issue.message : "validation.invalid";
+    out[key] ??= /^[a-z][A-Za-z]*(\.[A-Za-z_]+)+$/.test(issue.message) ? issue.message : "validation.invalid";
   }
   return out;
 }
