@@ -69,6 +69,41 @@ app.use((req, res, next) => {
     .send("درخواست از نشانی دیگری آمده است و پذیرفته نشد. (Cross-site request refused.)");
 });
 
+// The size and shape of a request body, checked before anything reads it. Each route takes one kind of body: the
+// minutes draft endpoint JSON of a few MB (a whole minutes document), a report's narrative a larger form, every
+// other action an ordinary form of a few tens of KB. A body must say its length (browsers always do), so the
+// limit holds while it streams in: Node reads no further than the length it was given.
+const KB = 1024;
+const BODY_RULES = [
+  { path: /^\/meetings\/\d+\/draft$/, types: ["application/json"], limit: 4096 * KB },
+  { path: /^\/reports\/\d+$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 1024 * KB },
+  { path: /^\/(login|language)$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 16 * KB },
+  { path: /^/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 64 * KB },
+];
+function refuseBody(res, status, fa, en) {
+  res.status(status).type("text/plain; charset=utf-8").send(`${fa} (${en})`);
+}
+app.use((req, res, next) => {
+  if (SAFE.has(req.method)) return next();
+  const rule = BODY_RULES.find((r) => r.path.test(req.path));
+  const type = (req.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  const length = req.get("content-length");
+  if (req.get("transfer-encoding") || (length === undefined && type))
+    return refuseBody(res, 411, "طول درخواست مشخص نیست.", "Length required.");
+  if (Number(length) > rule.limit)
+    return refuseBody(
+      res,
+      413,
+      `حجم درخواست بیش از حد مجاز (${Math.round(rule.limit / KB)} کیلوبایت) است.`,
+      "Request body too large.",
+    );
+  if (!rule.types.includes(type))
+    return refuseBody(res, 415, "نوع محتوای درخواست پذیرفته نیست.", "Unsupported content type.");
+  if (type === "multipart/form-data" && !/boundary=/i.test(req.get("content-type") ?? ""))
+    return refuseBody(res, 400, "درخواست ناقص است.", "Malformed request.");
+  next();
+});
+
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 // Only names with an extension can be files: page requests skip the file-system look-up.
 const publicFiles = express.static("public", { maxAge: "1h" });

@@ -117,6 +117,15 @@ export function requireAllowed(allowed: boolean, scope: Scope): void {
   if (!allowed) throw new ForbiddenError(scope.userId);
 }
 
+/**
+ * For a page of several forms: whether this scope may send the form's intent, checked before the form is parsed,
+ * so a refusal (403) never depends on what was typed. An intent not in `rules` is left to the schema (400).
+ */
+export function requireIntentAllowed(form: FormData, rules: Record<string, boolean>, scope: Scope): void {
+  const intent = form.get("intent");
+  if (typeof intent === "string" && Object.hasOwn(rules, intent)) requireAllowed(rules[intent], scope);
+}
+
 // ---------- what a scope may do ----------
 
 /** Accounts, the work calendar and the audit log belong to the admin. */

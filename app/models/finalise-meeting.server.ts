@@ -44,7 +44,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
   const names = loadNames();
   try {
     return writeTransaction((tx) => {
-      const { meeting, doc, reason } = checkReady(tx, id, input);
+      const { meeting, doc, reason } = checkReady(tx, id, input, names);
       const dateIso = writeHeader(tx, meeting, doc);
       const agendaIds = writeAgenda(tx, meeting, doc);
       writeReports(tx, meeting, doc, agendaIds);
@@ -71,8 +71,11 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
   }
 }
 
-/** The draft, if it is the version the secretary saw, complete, and (for a correction) has a reason. */
-function checkReady(tx: Tx, id: number, input: { version: number; reason?: string }) {
+/**
+ * The draft, if it is the version the secretary saw, complete, names only people, bodies and groups that exist, and
+ * (for a correction) has a reason.
+ */
+function checkReady(tx: Tx, id: number, input: { version: number; reason?: string }, names: MinutesNames) {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!meeting) throw new NotFoundError();
   if (meeting.status === "final") throw new RuleViolation("minutes_final");
@@ -80,9 +83,30 @@ function checkReady(tx: Tx, id: number, input: { version: number; reason?: strin
   const reason = (input.reason ?? "").trim();
   if (meeting.status === "correcting" && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
   const doc = parseDoc(meeting.draftJson);
-  const errors = finalisationErrors(doc);
+  const errors = { ...missingRecords(doc, names), ...finalisationErrors(doc) };
   if (Object.keys(errors).length > 0) throw new FinalisationError(errors);
   return { meeting, doc, reason };
+}
+
+/** Ids in the draft that name no record (a crafted save, or one removed since): refused by field, as for typos. */
+function missingRecords(doc: MinutesDoc, names: MinutesNames): Record<string, string> {
+  const errors: Record<string, string> = {};
+  const person = (id: number | null) => id === null || String(id) in names.people;
+  if (!person(doc.chairPersonId)) errors.chairPersonId = "validation.choose";
+  if (!person(doc.secretaryPersonId)) errors.secretaryPersonId = "validation.choose";
+  doc.reports.forEach((r, i) => {
+    if (r.bodyId && !(String(r.bodyId) in names.bodies)) errors[`reports.${i}.bodyId`] = "validation.choose";
+  });
+  doc.resolutions.forEach((r, i) => {
+    const known = (o: (typeof r.owners)[number]) =>
+      String(o.id) in (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people);
+    if (r.owners.some((o) => o.kind !== "unmatched" && o.id && !known(o)))
+      errors[`resolutions.${i}.owners`] = "minutes.errors.unmatchedOwner";
+  });
+  doc.attendance.forEach((a, i) => {
+    if (!person(a.personId)) errors[`attendance.${i}.name`] = "validation.choose";
+  });
+  return errors;
 }
 
 /** Date, times, place, chair, secretary, text and next meeting onto the meeting's row; returns the ISO date. */

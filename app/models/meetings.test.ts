@@ -234,6 +234,33 @@ describe("finalising", () => {
     assert.equal(getMeeting(STAFF, id)!.meeting.status, "draft");
   });
 
+  test("a draft naming a person, body or group that does not exist, or 1.5 weeks, is refused by field, not a crash", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const base = completeDoc(getMeeting(STAFF, id)!.doc, council);
+    save(id, {
+      ...base,
+      chairPersonId: 999_999,
+      reports: [{ ...base.reports[0], bodyId: 999_998 }],
+      resolutions: [
+        { ...base.resolutions[0], owners: [{ kind: "person", id: 999_997, label: "ناشناس" }] },
+        { ...base.resolutions[0], key: "x3", owners: [{ kind: "group", id: 999_996, label: "کارگروه" }] },
+        { ...base.resolutions[0], key: "x4", timeframeCount: "1.5" },
+      ],
+    });
+    assert.throws(
+      () => finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version }),
+      (e: unknown) =>
+        e instanceof FinalisationError &&
+        e.errors.chairPersonId === "validation.choose" &&
+        e.errors["reports.0.bodyId"] === "validation.choose" &&
+        e.errors["resolutions.0.owners"] === "minutes.errors.unmatchedOwner" &&
+        e.errors["resolutions.1.owners"] === "minutes.errors.unmatchedOwner" &&
+        e.errors["resolutions.2.timeframeCount"] === "minutes.errors.count",
+    );
+    assert.equal(getMeeting(STAFF, id)!.meeting.status, "draft");
+  });
+
   test("deadlines start at finalising, moved off Nowruz and the weekend; final minutes are locked in the database", () => {
     for (const d of [1, 2, 3, 4])
       db.insert(holidays)

@@ -4,13 +4,13 @@ import { AuditTrail } from "../components/audit-trail";
 import { MembersTable } from "../components/members-table";
 import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
-import { canManageGroupsOf, canManageStructure, requireAllowed, requireScope } from "../models/access.server";
+import { canManageGroupsOf, canManageStructure, requireIntentAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getBody } from "../models/bodies.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { createWorkingGroup } from "../models/working-groups.server";
-import { bodyActionSchema, CREATE_GROUP } from "../schemas/organisation";
+import { ADD_MEMBER, bodyActionSchema, CREATE_GROUP, END_MEMBERSHIP } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
@@ -44,21 +44,28 @@ export async function action(args: ActionFunctionArgs) {
     const found = getBody(id);
     if (!found) throw new NotFoundError();
     const { t } = await getFixedT(request);
-    const parsed = parseForm(await request.formData(), bodyActionSchema, t);
+    const form = await request.formData();
+    requireIntentAllowed(
+      form,
+      {
+        [ADD_MEMBER]: canManageStructure(scope),
+        [END_MEMBERSHIP]: canManageStructure(scope),
+        [CREATE_GROUP]: found.body.kind === "committee" && canManageGroupsOf(scope, id),
+      },
+      scope,
+    );
+    const parsed = parseForm(form, bodyActionSchema, t);
     if (!parsed.ok) return invalidFormResponse(parsed.errors, parsed.intent);
     const change = parsed.data;
     try {
       switch (change.intent) {
         case "add-member":
-          requireAllowed(canManageStructure(scope), scope);
           addMembership(actor, { bodyId: id }, change);
           break;
         case "end-membership":
-          requireAllowed(canManageStructure(scope), scope);
           endMembership(actor, change.membershipId, { bodyId: id });
           break;
         case "create-group": {
-          requireAllowed(found.body.kind === "committee" && canManageGroupsOf(scope, id), scope);
           const groupId = createWorkingGroup(actor, id, change);
           return redirect(`/groups/${groupId}`);
         }

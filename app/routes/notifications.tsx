@@ -21,8 +21,10 @@ export async function action(args: ActionFunctionArgs) {
     const form = await request.formData();
     const id = Number(form.get("id"));
     markRead(scope, Number.isInteger(id) && id > 0 ? id : null);
-    const back = request.headers.get("referer");
-    return redirect(safeRedirect(back ? new URL(back).pathname : null, "/notifications"));
+    // Back to the page the button was on, if the Referer names a page of this server (URL.canParse: a bad one is ignored).
+    const back = request.headers.get("referer") ?? "";
+    const path = URL.canParse(back) && new URL(back).host === new URL(request.url).host ? new URL(back).pathname : null;
+    return redirect(safeRedirect(path, "/notifications"));
   });
 }
 

@@ -110,7 +110,7 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
     if (r.timeframeKind === "") errors[`resolutions.${i}.timeframeKind`] = "minutes.errors.timeframe";
     if (
       (r.timeframeKind === "weeks" || r.timeframeKind === "days") &&
-      !(Number(r.timeframeCount) >= 1 && Number(r.timeframeCount) <= 365)
+      !(Number.isInteger(Number(r.timeframeCount)) && Number(r.timeframeCount) >= 1 && Number(r.timeframeCount) <= 365)
     ) {
       errors[`resolutions.${i}.timeframeCount`] = "minutes.errors.count";
     }

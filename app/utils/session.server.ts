@@ -172,10 +172,18 @@ export function endSession(userId: number, idPrefix: string) {
     .run();
 }
 
-/** Only same-site paths are accepted as a place to return to after sign-in. */
+/**
+ * Only a path on this server is accepted as a place to return to after sign-in: read as a browser reads it (which
+ * drops tabs and newlines, so `/\t/host` would be `//host`, another host), it must keep this origin. What comes
+ * back is the parsed path, percent-encoded, so it is always a valid Location header.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.length > 2000) return fallback;
+  const base = "http://this-server.invalid";
+  try {
+    const url = new URL(to, base);
+    return url.origin === base ? `${url.pathname}${url.search}${url.hash}` : fallback;
+  } catch {
     return fallback;
   }
-  return to;
 }

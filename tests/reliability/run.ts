@@ -3,12 +3,14 @@
  *   access-matrix: cells=N unexpected_allows=0
  *   fuzz: inputs=N server_errors=0 rows_changed_on_rejected=0
  *   crash: kills=N acknowledged_lost=0 integrity_failures=0
+ *   edges: cases=N failures=0 (bodies of the wrong shape or size, redirects elsewhere, bad headers)
  * Exits non-zero when a figure is off. `--quick` is the smaller run that npm test uses.
  */
 import { execFileSync } from "node:child_process";
 import Database from "better-sqlite3";
 import { accessMatrix } from "./access-matrix";
 import { crash } from "./crash";
+import { edges } from "./edges";
 import { fuzz, installChangeCounter } from "./fuzz";
 import { TestServer } from "./server";
 
@@ -78,6 +80,19 @@ let failed = false;
     `crash: kills=${r.kills} acknowledged_lost=${r.acknowledgedLost} integrity_failures=${r.integrityFailures} (acknowledged_writes=${r.writes})`,
   );
   if (r.acknowledgedLost > 0 || r.integrityFailures > 0 || r.kills < KILLS || r.writes === 0) failed = true;
+}
+
+{
+  const server = new TestServer(seeded("edges"), 3204);
+  await server.start();
+  try {
+    const r = await edges(server.origin);
+    console.log(`edges: cases=${r.cases} failures=${r.failures.length}`);
+    for (const line of r.failures) console.log(`  ${line}`);
+    if (r.failures.length > 0) failed = true;
+  } finally {
+    await server.kill("SIGTERM");
+  }
 }
 
 process.exit(failed ? 1 : 0);
