@@ -17,7 +17,7 @@ import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
 import { listMyActions } from "./my-actions.server";
 import { listNotifications, refreshNotifications } from "./notifications.server";
 import { overdueReview, ownerFilterOptions } from "./overdue.server";
-import { createPerson } from "./people.server";
+import { createPerson, getPerson } from "./people.server";
 import { createReportDraft, getReport, listReports } from "./reports.server";
 import { getResolution } from "./resolutions.server";
 
@@ -213,6 +213,14 @@ test("reports and record histories: each scope reads exactly what it may, decide
   assert.ok(getAuditTrail(scopes.secretariat, "person", person).length > 0);
   for (const kind of ["HQ seat", "chair of A", "member of A", "no seats"])
     assert.deepEqual(getAuditTrail(scopes[kind], "person", person), [], kind);
+  // Everyone reads the directory; a person's account (username, role) only the admin.
+  const holder = makePerson("دارای حساب");
+  signedIn(holder, "chair");
+  assert.equal(getPerson(scopes.admin, holder)?.account?.role, "chair");
+  for (const kind of ["secretariat", "HQ seat", "member of A", "no seats"]) {
+    assert.equal(getPerson(scopes[kind], holder)?.person.id, holder, kind);
+    assert.equal(getPerson(scopes[kind], holder)?.account, null, kind);
+  }
 });
 
 test("one request builds its scope once, and each caller's actor carries the address it was given", async () => {

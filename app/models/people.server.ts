@@ -6,6 +6,7 @@ import { db, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { personSearchKey } from "../utils/person-name";
+import { canAdminister, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
 
@@ -80,14 +81,13 @@ export function listPeople({ q = "" }: { q?: string } = {}) {
     .map(({ matches: _m, ...p }) => p);
 }
 
-export function getPerson(id: number) {
+/** A person of the directory (readable by everyone signed in); their account's username and role only for the admin. */
+export function getPerson(scope: Scope, id: number) {
   const person = db.select().from(people).where(eq(people.id, id)).get();
   if (!person) return null;
-  const account = db
-    .select({ username: users.username, role: users.role })
-    .from(users)
-    .where(eq(users.personId, id))
-    .get();
+  const account = !canAdminister(scope)
+    ? undefined
+    : db.select({ username: users.username, role: users.role }).from(users).where(eq(users.personId, id)).get();
   return { person, account: account ?? null, memberships: getPersonMemberships(id, { currentOnly: false }) };
 }
 

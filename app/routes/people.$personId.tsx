@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
-import { canManageStructure, requireScope } from "../models/access.server";
+import { canAdminister, canManageStructure, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getPerson } from "../models/people.server";
 import * as clock from "../utils/clock.server";
@@ -18,15 +18,21 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
     const id = requireId(params.personId);
-    const found = getPerson(id);
+    const found = getPerson(scope, id);
     if (!found) throw new NotFoundError();
     const canManage = canManageStructure(scope);
-    return json({ ...found, canManage, today: clock.today(), audit: getAuditTrail(scope, "person", id) });
+    return json({
+      ...found,
+      canSeeAccount: canAdminister(scope),
+      canManage,
+      today: clock.today(),
+      audit: getAuditTrail(scope, "person", id),
+    });
   });
 }
 
 export default function PersonPage() {
-  const { person, account, memberships, canManage, today, audit } = useLoaderData<typeof loader>();
+  const { person, account, canSeeAccount, memberships, canManage, today, audit } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const rows: [string, string][] = [
@@ -53,8 +59,12 @@ export default function PersonPage() {
               <dd dir="auto">{value || "—"}</dd>
             </div>
           ))}
-          <dt>{t("people.account")}</dt>
-          <dd>{account ? `${account.username} · ${t(`roles.${account.role}`)}` : t("people.noAccount")}</dd>
+          {canSeeAccount ? (
+            <>
+              <dt>{t("people.account")}</dt>
+              <dd>{account ? `${account.username} · ${t(`roles.${account.role}`)}` : t("people.noAccount")}</dd>
+            </>
+          ) : null}
         </dl>
       </section>
       <section className="card">

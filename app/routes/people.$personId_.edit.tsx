@@ -16,7 +16,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
     requireAllowed(canManageStructure(scope), scope);
-    const found = getPerson(requireId(params.personId));
+    const found = getPerson(scope, requireId(params.personId));
     if (!found) throw new NotFoundError();
     return json({ person: found.person });
   });
