@@ -3,7 +3,7 @@ import { formatPlain } from "../../utils/digits";
 import { useT } from "../../utils/use-t";
 import { type Err, ErrorText, type Form, newKey } from "./shared";
 
-/** Agenda items (دستور جلسه), each with the summary of its discussion; add, remove and reorder. */
+/** Agenda items, each with the summary of its discussion; add, remove and reorder. */
 export function AgendaSection({ form, err }: { form: Form; err: Err }) {
   const { t } = useT();
   const { fields, append, remove, move } = useFieldArray({ control: form.control, name: "agenda", keyName: "_id" });

@@ -14,7 +14,7 @@ import { OwnerPicker } from "./owner-picker";
 import { PasteResolutions } from "./paste-resolutions";
 import { type EditorProps, type Err, ErrorText, type Form, newKey } from "./shared";
 
-/** The resolutions (مصوبات): subject, owners and timeframe of each, typed or pasted from a table. */
+/** The resolutions: subject, owners and timeframe of each, typed or pasted from a table. */
 export function ResolutionsSection({
   form,
   owners,
