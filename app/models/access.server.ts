@@ -17,7 +17,7 @@ import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
 import type { Actor } from "./audit.server";
-import { isCurrentMembership } from "./memberships.server";
+import { isInForce } from "./memberships.server";
 
 export type Scope = {
   userId: number;
@@ -27,7 +27,7 @@ export type Scope = {
   isStaff: boolean;
   /** Staff, or a seat in the headquarters body. */
   readsAll: boolean;
-  /** Bodies with a current seat of the person (any role). */
+  /** Bodies with a seat of the person in force today (started, not ended; any role). */
   bodyIds: readonly number[];
   /** Working groups with a current seat of the person. */
   groupIds: readonly number[];
@@ -60,7 +60,7 @@ export function scopeFor(user: ScopeUser): Scope {
         .from(memberships)
         .leftJoin(bodies, eq(bodies.id, memberships.bodyId))
         .leftJoin(workingGroups, eq(workingGroups.id, memberships.workingGroupId))
-        .where(and(eq(memberships.personId, user.personId), isCurrentMembership()))
+        .where(and(eq(memberships.personId, user.personId), isInForce()))
         .all()
     : [];
   const bodyIds = unique(seats.map((s) => s.bodyId));

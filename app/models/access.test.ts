@@ -1,7 +1,10 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { finalMeeting, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
+import { atInstant } from "../../tests/pin-clock";
+import * as clock from "../utils/clock.server";
 import { ForbiddenError } from "../utils/errors";
+import { addDays } from "../utils/jalali";
 import { createUserSession } from "../utils/session.server";
 import {
   canEditMinutesOf,
@@ -11,9 +14,11 @@ import {
   canReadReports,
   getAccess,
   type Scope,
+  scopeFor,
 } from "./access.server";
 import { getAuditTrail } from "./audit.server";
 import { getMeeting, getMinutesView, listMeetings } from "./meetings.server";
+import { addMembership } from "./memberships.server";
 import { listMyActions } from "./my-actions.server";
 import { listNotifications, refreshNotifications } from "./notifications.server";
 import { overdueReview, ownerFilterOptions } from "./overdue.server";
@@ -221,6 +226,32 @@ test("reports and record histories: each scope reads exactly what it may, decide
     assert.equal(getPerson(scopes[kind], holder)?.person.id, holder, kind);
     assert.equal(getPerson(scopes[kind], holder)?.account, null, kind);
   }
+});
+
+test("a seat grants its powers from its start date, not from the day it was recorded", () => {
+  const appointed = makePerson("دبیر آینده");
+  addMembership(
+    { userId: null },
+    { bodyId: committeeA },
+    {
+      personId: appointed,
+      role: "secretary",
+      startDate: addDays(clock.today(), 30),
+      endDate: null,
+      letterNumber: "",
+      letterDate: null,
+    },
+  );
+  const scope = signedIn(appointed);
+  assert.equal(canEditMinutesOf(scope, committeeA), false);
+  assert.equal(canReadMeetingsOf(scope, committeeA), false);
+  assert.equal(readsMeeting(scope, a.meetingId), false);
+  assert.deepEqual(listMyActions(scope).rows, []);
+  // From the start date on, the same seat is in force.
+  const later = atInstant(`${addDays(clock.today(), 30)}T06:00:00Z`, () =>
+    scopeFor({ id: scope.userId, role: scope.role, personId: appointed }),
+  );
+  assert.equal(canEditMinutesOf(later, committeeA), true);
 });
 
 test("one request builds its scope once, and each caller's actor carries the address it was given", async () => {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or, type SQL, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { memberships, people } from "../../db/schema";
 import type { MembershipInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
@@ -21,6 +21,14 @@ export function isCurrent(endDate: string | null, today = clock.today()): boolea
 /** SQL condition: the membership is current (no end date, or one after today). */
 export function isCurrentMembership(today = clock.today()): SQL {
   return or(isNull(memberships.endDate), gt(memberships.endDate, today))!;
+}
+
+/**
+ * SQL condition: the membership grants its powers today — it has started (no start date, or one on or before today)
+ * and has not ended. A seat appointed from a later date holds its place in the caps but gives no power yet.
+ */
+export function isInForce(today = clock.today()): SQL {
+  return and(or(isNull(memberships.startDate), lte(memberships.startDate, today)), isCurrentMembership(today))!;
 }
 
 /** SQL: the current head count of the working group in the row (correlated on the table name, which drizzle drops). */
