@@ -13,7 +13,7 @@
  * tables and writes bench-results.json. Goals are checked and reported, not asserted in tests.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import autocannon from "autocannon";
@@ -48,9 +48,14 @@ function dataFor(resolutions: number): string {
     env: { ...process.env, DATABASE_PATH: pristine },
   });
   const copy = pristine.replace(/\.db$/, ".run.db");
-  for (const s of ["", "-wal", "-shm"]) rmSync(`${copy}${s}`, { force: true });
+  removeCopy(copy);
   copyFileSync(pristine, copy);
   return copy;
+}
+
+/** Removes a run's copy of a database with its WAL and shared-memory files. */
+function removeCopy(file: string) {
+  for (const s of ["", "-wal", "-shm"]) rmSync(`${file}${s}`, { force: true });
 }
 
 async function startServer(database: string) {
@@ -281,9 +286,9 @@ for (const size of GROWTH) {
   await writer.stop();
   growth.push({ resolutions: size, rssPeakMb: rssPeakMbOf(grown.pid!), pages: measured });
   await stopServer(grown);
-  if (existsSync(data)) for (const s of ["", "-wal", "-shm"]) rmSync(`${data}${s}`, { force: true });
+  removeCopy(data);
 }
-for (const s of ["", "-wal", "-shm"]) rmSync(`${mainData}${s}`, { force: true });
+removeCopy(mainData);
 
 const modeRows = (mode: Mode) =>
   byMode[mode].rows.map((r) => ({
