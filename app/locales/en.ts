@@ -53,10 +53,14 @@ const en: Strings<typeof fa> = {
     password: "Password",
     submit: "Sign in",
     submitting: "Signing in…",
+    waitSeconds_one: "{{count}} second",
+    waitSeconds_other: "{{count}} seconds",
+    waitMinutes_one: "{{count}} minute",
+    waitMinutes_other: "{{count}} minutes",
     errors: {
       usernameRequired: "Enter your username.",
       passwordRequired: "Enter your password.",
-      throttled: "Too many failed sign-ins for this account. For its safety, try again in 15 minutes.",
+      throttled: "Too many failed sign-ins for this account. For its safety, try again in {{wait}}.",
       invalid: "The username or password is wrong.",
     },
   },
@@ -122,6 +126,11 @@ const en: Strings<typeof fa> = {
     passwordShort: "A password needs at least 12 characters.",
   },
   rules: {
+    password_common: "This is a common password that is easily guessed; choose another.",
+    password_repeated:
+      "This password is one character repeated or a simple pattern (a keyboard row, a sequence); choose another.",
+    password_personal: "This password contains the username or the account holder's name; choose another.",
+    password_weak: "This password is easily guessed; add a few unrelated words or characters.",
     working_group_limit:
       "A committee may have at most {{limit, plain}} open working groups; this one has reached the limit. Close a group to make room.",
     group_member_limit:
@@ -270,6 +279,7 @@ const en: Strings<typeof fa> = {
       delete: "Deleted",
       login: "Sign-in",
       login_throttled: "Sign-in throttled",
+      login_unlocked: "Sign-in delays lifted",
       access_denied: "Access denied",
       user_disabled: "Account disabled",
       user_enabled: "Account enabled",
@@ -612,6 +622,8 @@ const en: Strings<typeof fa> = {
     newPassword: "New password",
     resetPassword: "Set password",
     passwordSet: "The new password is set and the account's sessions have ended.",
+    failures: "{{count}} failed sign-ins",
+    unlock: "Lift sign-in delays",
   },
   auditAdmin: {
     title: "Audit log",

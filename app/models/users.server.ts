@@ -1,40 +1,35 @@
-import { and, asc, count, eq, gt, gte } from "drizzle-orm";
-import { loginAttempts, people, type Role, sessions, users } from "../../db/schema";
+import { and, asc, eq, gt } from "drizzle-orm";
+import { people, type Role, sessions, users } from "../../db/schema";
 import type { AccountInput } from "../schemas/accounts";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { getDummyHash, hashPassword, needsRehash, verifyPassword } from "../utils/password.server";
+import { checkPassword } from "../utils/password-rules.server";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
 import { destroyAllSessions } from "../utils/session.server";
 import { type Actor, recordAudit } from "./audit.server";
+import {
+  accountFailures,
+  attemptSucceeded,
+  beginAttempt,
+  clearLoginDelays,
+  failuresSince,
+} from "./login-throttle.server";
 import { listPersonOptions } from "./people.server";
 
-/** Wrong passwords allowed per account, and per address, within the window; the next one is refused with 429. */
-export const MAX_FAILURES_PER_ACCOUNT = Number(process.env.LOGIN_MAX_FAILURES ?? 10);
-export const MAX_FAILURES_PER_IP = Number(process.env.LOGIN_MAX_FAILURES_PER_IP ?? 50);
-export const FAILURE_WINDOW_MS = 15 * 60_000;
-
-export type LoginResult = { ok: true; userId: number; failedBefore: number } | { ok: false; throttled: boolean };
-
-function failuresSince(where: ReturnType<typeof eq>, since: string): number {
-  return (
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(and(where, eq(loginAttempts.ok, false), gte(loginAttempts.at, since)))
-      .get()?.n ?? 0
-  );
-}
+export type LoginResult =
+  | { ok: true; userId: number; failedBefore: number }
+  | { ok: false; waitMs: number }
+  | { ok: false; waitMs?: undefined };
 
 /**
- * Checks a username and password. After too many wrong passwords in 15 minutes for the account (or from the
- * address), attempts are refused without checking. Every attempt is logged and audited.
+ * Checks a username and password. The attempt is counted before the password is hashed (login-throttle), and while
+ * the account or address must wait, nothing is checked. Every attempt is audited.
  */
 export async function verifyLogin(rawUsername: string, password: string, ip = ""): Promise<LoginResult> {
   const username = rawUsername.trim().toLowerCase().slice(0, 100);
-  const since = clock.nowIso(-FAILURE_WINDOW_MS);
   const user = db
     .select({
       id: users.id,
@@ -45,10 +40,8 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
     .from(users)
     .where(eq(users.username, username))
     .get();
-  if (
-    failuresSince(eq(loginAttempts.username, username), since) >= MAX_FAILURES_PER_ACCOUNT ||
-    (ip && failuresSince(eq(loginAttempts.ip, ip), since) >= MAX_FAILURES_PER_IP)
-  ) {
+  const attempt = beginAttempt(username, ip);
+  if ("waitMs" in attempt) {
     recordAudit({
       userId: user?.id ?? null,
       action: "login_throttled",
@@ -57,14 +50,11 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
       ip,
       after: { username },
     });
-    return { ok: false, throttled: true };
+    return { ok: false, waitMs: attempt.waitMs };
   }
   // An unknown username still costs one scrypt, so response time does not reveal which usernames exist.
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()));
-  const ok = Boolean(user && passwordOk && !user.disabledAt);
-  const at = clock.nowIso();
-  db.insert(loginAttempts).values({ username, ip, ok, at }).run();
-  if (!ok || !user) {
+  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await getDummyHash()), ip);
+  if (!user || !passwordOk || user.disabledAt) {
     recordAudit({
       userId: user?.id ?? null,
       action: "login_failed",
@@ -73,33 +63,31 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
       ip,
       after: { username },
     });
-    return { ok: false, throttled: false };
+    return { ok: false };
   }
-  const failedBefore =
-    db
-      .select({ n: count() })
-      .from(loginAttempts)
-      .where(
-        and(
-          eq(loginAttempts.username, username),
-          eq(loginAttempts.ok, false),
-          gt(loginAttempts.at, user.lastLoginAt ?? ""),
-        ),
-      )
-      .get()?.n ?? 0;
+  attemptSucceeded(attempt.id);
+  const failedBefore = failuresSince(username, user.lastLoginAt);
   // A hash made at a lower cost (an older setting, or a test database) is made again now that the password is known.
   const passwordHash = needsRehash(user.passwordHash) ? await hashPassword(password) : undefined;
   db.update(users)
-    .set({ lastLoginAt: at, ...(passwordHash ? { passwordHash } : {}) })
+    .set({ lastLoginAt: clock.nowIso(), ...(passwordHash ? { passwordHash } : {}) })
     .where(eq(users.id, user.id))
     .run();
   recordAudit({ userId: user.id, action: "login", entity: "user", entityId: user.id, ip });
   return { ok: true, userId: user.id, failedBefore };
 }
 
+/** What a password must not be built on: the username and the person's names. */
+function personalWords(username: string, personId: number | null): string[] {
+  const person = personId
+    ? db.select({ first: people.firstName, last: people.lastName }).from(people).where(eq(people.id, personId)).get()
+    : undefined;
+  return [username, person?.first ?? "", person?.last ?? ""];
+}
+
 /** Accounts for the admin, with their people. */
 export function listUsers() {
-  return db
+  const rows = db
     .select({
       id: users.id,
       username: users.username,
@@ -111,8 +99,20 @@ export function listUsers() {
     .from(users)
     .leftJoin(people, eq(people.id, users.personId))
     .orderBy(asc(users.username))
-    .all()
-    .map(({ person, ...u }) => ({ ...u, name: person ? formatPersonName(person, "fa") : "" }));
+    .all();
+  const failures = accountFailures(rows.map((u) => u.username));
+  return rows.map(({ person, ...u }) => ({
+    ...u,
+    name: person ? formatPersonName(person, "fa") : "",
+    failures: failures.get(u.username) ?? 0,
+  }));
+}
+
+/** Lifts the sign-in delays of an account (README: how an admin unlocks). */
+export function unlockUser(actor: Actor, userId: number) {
+  const row = db.select({ username: users.username }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw new NotFoundError();
+  clearLoginDelays(actor, userId, row.username);
 }
 
 /** Disables an account and ends all its sessions at once; enabling lets it sign in again. */
@@ -164,6 +164,7 @@ function accountConflict(error: unknown): RuleViolation | null {
  * admins creating the same account at once get one account and one message.
  */
 export async function createUser(actor: Actor, input: AccountInput): Promise<number> {
+  await checkPassword(input.password, personalWords(input.username, input.personId));
   const passwordHash = await hashPassword(input.password);
   try {
     return writeTransaction((tx) => {
@@ -211,6 +212,13 @@ export function setUserRole(actor: Actor, userId: number, role: Role) {
 
 /** Sets a new password chosen by the admin and ends every session of the account. */
 export async function resetPassword(actor: Actor, userId: number, password: string) {
+  const account = db
+    .select({ username: users.username, personId: users.personId })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+  if (!account) throw new NotFoundError();
+  await checkPassword(password, personalWords(account.username, account.personId));
   const passwordHash = await hashPassword(password);
   writeTransaction((tx) => {
     const found = tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).get();
@@ -232,11 +240,16 @@ export async function changeOwnPassword(
   current: string,
   next: string,
 ): Promise<boolean> {
-  const row = db.select({ hash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).get();
-  if (!row || !(await verifyPassword(current, row.hash))) {
+  const row = db
+    .select({ hash: users.passwordHash, username: users.username, personId: users.personId })
+    .from(users)
+    .where(eq(users.id, actor.userId))
+    .get();
+  if (!row || !(await verifyPassword(current, row.hash, actor.ip))) {
     recordAudit({ ...actor, action: "password_change_refused", entity: "user", entityId: actor.userId });
     return false;
   }
+  await checkPassword(next, personalWords(row.username, row.personId), "newPassword");
   const passwordHash = await hashPassword(next);
   writeTransaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, actor.userId)).run();

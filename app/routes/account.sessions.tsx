@@ -5,11 +5,12 @@ import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
 import { changeOwnPassword, listSessions } from "../models/users.server";
 import { ownPasswordSchema, PASSWORD_MIN, sessionsActionSchema } from "../schemas/accounts";
-import { invalidFormResponse, parseForm } from "../utils/forms.server";
+import { invalidFormResponse, parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { route } from "../utils/route.server";
+import { asRuleViolation } from "../utils/rules";
 import { destroyAllSessions, destroyUserSession, endSession } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -33,7 +34,14 @@ export async function action(args: ActionFunctionArgs) {
     const change = parsed.data;
     switch (change.intent) {
       case "password": {
-        const changed = await changeOwnPassword(actor, user.sessionId, change.currentPassword, change.newPassword);
+        let changed: boolean;
+        try {
+          changed = await changeOwnPassword(actor, user.sessionId, change.currentPassword, change.newPassword);
+        } catch (error) {
+          const violation = asRuleViolation(error);
+          if (violation) return ruleViolationResponse(violation, t, "password");
+          throw error;
+        }
         if (!changed) return invalidFormResponse({ currentPassword: t("account.wrongPassword") }, "password");
         return json({ intent: "password", ok: true, errors: {} as Record<string, string> });
       }

@@ -10,6 +10,7 @@ import {
   resetPassword,
   setUserDisabled,
   setUserRole,
+  unlockUser,
 } from "../models/users.server";
 import { accountRowSchema, accountSchema, PASSWORD_MIN, userActionSchema } from "../schemas/accounts";
 import { ValidationError } from "../utils/errors";
@@ -63,11 +64,21 @@ export async function action(args: ActionFunctionArgs) {
         setUserRole(actor, userId, change.role);
         break;
       case "password":
-        await resetPassword(actor, userId, change.password);
+        try {
+          await resetPassword(actor, userId, change.password);
+        } catch (error) {
+          const violation = asRuleViolation(error, "password");
+          if (!violation) throw error;
+          const errors = { password: t(`rules.${violation.code}`) };
+          return json<Answer>({ intent: change.intent, userId, errors }, { status: 400 });
+        }
         break;
       case "disable":
       case "enable":
         setUserDisabled(actor, userId, change.intent === "disable");
+        break;
+      case "unlock":
+        unlockUser(actor, userId);
         break;
     }
     return json<Answer>({ intent: change.intent, userId, ok: true, errors: {} });
@@ -202,6 +213,20 @@ export default function Users() {
                     <span className={u.disabledAt ? "badge badge--danger" : "badge badge--ok"}>
                       {u.disabledAt ? t("users.disabled") : t("users.active")}
                     </span>
+                    {u.failures ? (
+                      <Form method="post">
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="intent" value="unlock" />
+                        <span className="badge badge--warn">{t("users.failures", { count: u.failures })}</span>{" "}
+                        <button
+                          type="submit"
+                          className="button button--small"
+                          aria-label={`${t("users.unlock")}: ${u.username}`}
+                        >
+                          {t("users.unlock")}
+                        </button>
+                      </Form>
+                    ) : null}
                     {u.id === me ? null : (
                       <Form
                         method="post"

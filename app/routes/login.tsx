@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { TFunction } from "i18next";
 import { verifyLogin } from "../models/users.server";
 import { getFixedT } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
@@ -17,6 +18,14 @@ export async function loader(args: LoaderFunctionArgs) {
 
 type ActionErrors = { username?: string; password?: string; form?: string };
 
+/** A wait as people say it: seconds under a minute, else whole minutes (rounded up). */
+function waitText(ms: number, t: TFunction): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60
+    ? t("login.waitSeconds", { count: seconds })
+    : t("login.waitMinutes", { count: Math.ceil(seconds / 60) });
+}
+
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, context }: ActionFunctionArgs) => {
     const { t } = await getFixedT(request);
@@ -30,8 +39,10 @@ export async function action(args: ActionFunctionArgs) {
     if (errors.username || errors.password) return json({ errors, username }, { status: 400 });
 
     const result = await verifyLogin(username, password, clientIp(context));
-    if (!result.ok && result.throttled) {
-      return json({ errors: { form: t("login.errors.throttled") } as ActionErrors, username }, { status: 429 });
+    if (!result.ok && result.waitMs) {
+      const errors: ActionErrors = { form: t("login.errors.throttled", { wait: waitText(result.waitMs, t) }) };
+      const retryAfter = String(Math.ceil(result.waitMs / 1000));
+      return json({ errors, username }, { status: 429, headers: { "Retry-After": retryAfter } });
     }
     if (!result.ok)
       return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });

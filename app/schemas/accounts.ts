@@ -39,6 +39,7 @@ export const userActionSchema = z.discriminatedUnion("intent", [
   accountRowSchema.extend({ intent: z.literal("password"), password }),
   accountRowSchema.extend({ intent: z.literal("disable") }),
   accountRowSchema.extend({ intent: z.literal("enable") }),
+  accountRowSchema.extend({ intent: z.literal("unlock") }),
 ]);
 
 /** A person changing their own password: the current one proves it is them. */

@@ -11,11 +11,48 @@ const P = 1;
 const KEY_LENGTH = 32;
 const MAX_MEM = 256 * 1024 * 1024;
 
-function scrypt(password: string, salt: Buffer, n: number, r: number, p: number): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEM }, (err, key) =>
-      err ? reject(err) : resolve(key),
-    ),
+/**
+ * At most SCRYPT_CONCURRENCY hashes run at once (each holds 128 MiB and a core); the others wait in one queue per
+ * lane (the client's address), served in turn, so a flood of attempts from one address delays another address's
+ * sign-in by at most one hash per slot instead of the whole flood.
+ */
+const CONCURRENCY = Math.max(1, Number(process.env.SCRYPT_CONCURRENCY ?? 2));
+let running = 0;
+const lanes = new Map<string, (() => void)[]>();
+
+function release() {
+  const next = lanes.entries().next();
+  if (next.done) {
+    running--;
+    return;
+  }
+  const [lane, waiting] = next.value;
+  const start = waiting.shift();
+  // The lane goes to the back of the rotation (a Map keeps insertion order), or away when it is empty.
+  lanes.delete(lane);
+  if (waiting.length > 0) lanes.set(lane, waiting);
+  start?.();
+}
+
+async function inTurn<T>(lane: string, fn: () => Promise<T>): Promise<T> {
+  if (running < CONCURRENCY) running++;
+  else await new Promise<void>((resolve) => lanes.set(lane, [...(lanes.get(lane) ?? []), resolve]));
+  try {
+    return await fn();
+  } finally {
+    release();
+  }
+}
+
+function scrypt(password: string, salt: Buffer, n: number, r: number, p: number, lane = ""): Promise<Buffer> {
+  return inTurn(
+    lane,
+    () =>
+      new Promise((resolve, reject) =>
+        scryptCallback(password.normalize("NFC"), salt, KEY_LENGTH, { N: n, r, p, maxmem: MAX_MEM }, (err, key) =>
+          err ? reject(err) : resolve(key),
+        ),
+      ),
   );
 }
 
@@ -26,12 +63,12 @@ export async function hashPassword(password: string): Promise<string> {
   return ["scrypt", N, R, P, salt.toString("base64"), key.toString("base64")].join("$");
 }
 
-/** Checks a password against a stored hash in constant time. */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+/** Checks a password against a stored hash in constant time; `lane` is whose turn it waits for (their address). */
+export async function verifyPassword(password: string, stored: string, lane = ""): Promise<boolean> {
   const [algorithm, n, r, p, salt, hash] = stored.split("$");
   if (algorithm !== "scrypt" || !salt || !hash) return false;
   const expected = Buffer.from(hash, "base64");
-  const key = await scrypt(password, Buffer.from(salt, "base64"), Number(n), Number(r), Number(p));
+  const key = await scrypt(password, Buffer.from(salt, "base64"), Number(n), Number(r), Number(p), lane);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

@@ -10,6 +10,7 @@ export class TestServer {
   constructor(
     readonly dbPath: string,
     readonly port: number,
+    readonly env: Record<string, string> = {},
   ) {
     this.origin = `http://127.0.0.1:${port}`;
   }
@@ -26,6 +27,7 @@ export class TestServer {
         DATABASE_PATH: this.dbPath,
         PORT: String(this.port),
         HOST: "127.0.0.1",
+        ...this.env,
       },
       stdio: ["ignore", "ignore", "inherit"],
     });
