@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
@@ -10,7 +10,10 @@ export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Data
 
 /** Opens (and creates) the SQLite file with the pragmas the app relies on, and applies pending migrations. */
 export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  if (file !== ":memory:") {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    restrictToOwner(file);
+  }
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
@@ -24,6 +27,15 @@ export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"):
   // the lists' partial indexes are chosen on a database nobody has analysed.
   sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+/**
+ * Makes the database file (created empty if missing) and any -wal/-shm beside it readable by their owner only.
+ * SQLite creates a -wal, -journal or -shm file with the database file's mode, so the ones made later follow.
+ */
+function restrictToOwner(file: string) {
+  closeSync(openSync(file, "a", 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 declare global {

@@ -20,7 +20,7 @@ export async function signInEdges(origin: string, admin: Client): Promise<{ case
   const cases: Case[] = [];
 
   cases.push({
-    name: "31 wrong passwords sent at once: at most 5 are checked, the rest wait with 429",
+    name: "31 wrong passwords sent at once: 5 are checked (and one or two as delays pass), the rest wait with 429",
     run: async () => {
       const username = `edge-victim-${Date.now().toString(36)}`;
       const made = await admin.post("/admin/users", {
@@ -36,7 +36,9 @@ export async function signInEdges(origin: string, admin: Client): Promise<{ case
       );
       const checked = statuses.filter((s) => s === 400).length;
       const waited = statuses.filter((s) => s === 429).length;
-      return checked <= 5 && checked + waited === 31 ? null : `checked ${checked}, waited ${waited}: ${statuses}`;
+      // 5 free, then 1 s, 2 s … after the last failure: a burst that takes the server a few seconds to read may
+      // earn one or two more (before: 30 of 31 were checked against a limit of 10).
+      return checked <= 7 && checked + waited === 31 ? null : `checked ${checked}, waited ${waited}: ${statuses}`;
     },
   });
 
@@ -65,7 +67,7 @@ export async function signInEdges(origin: string, admin: Client): Promise<{ case
     cases.push({
       name: `an account with the password ${JSON.stringify(password)} is refused next to the field`,
       run: async () => {
-        const r = await admin.post("/admin/users", {
+        const r = await admin.post("/admin/users?_data=routes%2Fadmin.users", {
           intent: "create",
           username,
           role: "member",
