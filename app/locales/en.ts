@@ -143,6 +143,8 @@ const en: Strings<typeof fa> = {
     doneInFuture: "The date done cannot be in the future.",
     requestPending: "An extension request already awaits a decision.",
     extensionNotLater: "The new deadline must be later than the current one.",
+    report_changed:
+      "The report's text changed while it was being printed; nothing was issued. Check the new text and issue again.",
     report_issued: "This report is issued and cannot change; issue a correction instead.",
     duplicate: "A record with the same details already exists.",
     username_taken: "This username is taken; choose another.",
@@ -463,6 +465,7 @@ const en: Strings<typeof fa> = {
   },
   pdf: {
     footer: "Page {page} of {pages}",
+    busy: "Too many PDFs are printing or waiting right now, so this one was not started. Try again in a moment.",
   },
   followUp: {
     resolution: "Resolution {{code}}",

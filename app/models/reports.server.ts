@@ -435,19 +435,37 @@ export function upcomingNumber(id: number) {
 }
 
 /**
- * Issues a draft with its printed PDF: numbered, dated, hashed, stored, and from then on immutable. The number was
- * printed on the PDF; if another report took it meanwhile, the issue is refused and can simply be tried again.
+ * Issues a draft with its printed PDF: numbered, dated, hashed, stored, and from then on immutable. The PDF was
+ * printed from `printed` (the draft's narrative as read before printing); in the transaction that marks the report
+ * issued, that text must still be the draft's, so the record never says what the PDF does not. If the narrative was
+ * saved meanwhile, or another report took the number, nothing is issued and the issue can simply be tried again.
  */
-export function issueReport(actor: Actor, id: number, number: string, pdf: Buffer, pages: number) {
+export function issueReport(
+  actor: Actor,
+  id: number,
+  printed: { number: string; coverText: string; notesJson: string },
+  pdf: Buffer,
+  pages: number,
+) {
+  const { number } = printed;
   try {
     return writeTransaction((tx) => {
       const r = tx
-        .select({ status: reports.status, kind: reports.kind, year: reports.year, period: reports.period })
+        .select({
+          status: reports.status,
+          kind: reports.kind,
+          year: reports.year,
+          period: reports.period,
+          coverText: reports.coverText,
+          notesJson: reports.notesJson,
+        })
         .from(reports)
         .where(eq(reports.id, id))
         .get();
       if (!r) throw new NotFoundError();
       if (r.status === "issued") throw new RuleViolation("report_issued");
+      if (r.coverText !== printed.coverText || r.notesJson !== printed.notesJson)
+        throw new RuleViolation("report_changed");
       if (nextNumber(tx, r) !== number) throw new RuleViolation("duplicate");
       const sha256 = createHash("sha256").update(pdf).digest("hex");
       const issuedAt = clock.nowIso();

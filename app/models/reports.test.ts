@@ -18,6 +18,7 @@ import {
   composeReport,
   createReportDraft,
   figuresOf,
+  getReport,
   issueReport,
   onTimeRate,
   upcomingNumber,
@@ -174,7 +175,16 @@ describe("composing a quarter from a known data set", () => {
     updateReportDraft({ userId }, id, { coverText: "متن روکش", notes: { [committee]: "یادداشت" } });
     const number = upcomingNumber(id)!;
     assert.equal(number, "1404-Q4-1");
-    const issued = issueReport({ userId }, id, number, Buffer.from("%PDF-1.4 test"), 1);
+    // Printed from one text, saved with another before the issue lands: nothing is issued.
+    const printed = { number, coverText: "متن روکش", notesJson: JSON.stringify({ [committee]: "یادداشت" }) };
+    updateReportDraft({ userId }, id, { coverText: "متن روکش، بازنگری‌شده", notes: { [committee]: "یادداشت" } });
+    assert.throws(
+      () => issueReport({ userId }, id, printed, Buffer.from("%PDF-1.4 test"), 1),
+      (e: unknown) => e instanceof RuleViolation && e.code === "report_changed",
+    );
+    assert.equal(getReport(STAFF, id)?.status, "draft");
+    updateReportDraft({ userId }, id, { coverText: "متن روکش", notes: { [committee]: "یادداشت" } });
+    const issued = issueReport({ userId }, id, printed, Buffer.from("%PDF-1.4 test"), 1);
     assert.match(issued.sha256, /^[0-9a-f]{64}$/);
     assert.throws(
       () => updateReportDraft({ userId }, id, { coverText: "تغییر", notes: {} }),

@@ -58,7 +58,7 @@ export async function action(args: ActionFunctionArgs) {
             }
             throw error;
           }
-          issueReport(actor, id, number, printed.pdf, printed.pages);
+          issueReport(actor, id, { ...draft, number }, printed.pdf, printed.pages);
           return redirect(`/reports/${id}`);
         }
         case "correct": {

@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { accessMatrix } from "./access-matrix";
 import { crash } from "./crash";
 import { edges } from "./edges";
+import { raceEdges } from "./edges-races";
 import { signInEdges } from "./edges-sign-in";
 import { fuzz, installChangeCounter } from "./fuzz";
 import { Client, TestServer } from "./server";
@@ -93,7 +94,7 @@ if (runs("edges")) {
   await server.start();
   try {
     const admin = await new Client(server.origin).signIn("admin", "admin-demo-1404");
-    const parts = [await edges(server.origin), await signInEdges(server.origin, admin)];
+    const parts = [await edges(server.origin), await signInEdges(server.origin, admin), await raceEdges(server.origin)];
     const cases = parts.reduce((n, r) => n + r.cases, 0);
     const failures = parts.flatMap((r) => r.failures);
     console.log(`edges: cases=${cases} failures=${failures.length}`);
