@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { formatCount, formatPlain, toAsciiDigits, toPersianDigits } from "./digits";
-import { comparePersian, matchesSearch, searchKey } from "./normalize";
+import { cleanDeep, cleanText, comparePersian, matchesSearch, searchKey } from "./normalize";
 
 describe("search keys (cases 10–12)", () => {
   test("case 10: spaces and ZWNJ meet", () => {
@@ -42,4 +42,14 @@ describe("Persian collation", () => {
     const sorted = ["یزدی", "کرامتی", "گودرزی", "پیرحسینی", "باقری", "چراغی", "ژیان"].sort(comparePersian);
     assert.deepEqual(sorted, ["باقری", "پیرحسینی", "چراغی", "ژیان", "کرامتی", "گودرزی", "یزدی"]);
   });
+});
+
+test("stored text loses NUL and other control characters, keeps tabs and line breaks, and closes bidi controls", () => {
+  assert.equal(cleanText("a\u0000b\u0007c\u001Bd\u007Fe\u0085f"), "abcdef");
+  assert.equal(cleanText("سطر یک\r\nسطر دو\r\tپایان"), "سطر یک\nسطر دو\n\tپایان");
+  // An override in a name is closed at its end, so it cannot reorder what follows the name on a page.
+  assert.equal(cleanText("\u202Eabc"), "\u202Eabc\u202C");
+  assert.equal(cleanText("\u2067x\u202Ey\nz\u202C"), "\u2067x\u202Ey\u202C\u2069\nz");
+  assert.equal(cleanText("\u200Fمتن\u200C‌ها\u200E"), "\u200Fمتن\u200C‌ها\u200E", "marks and ZWNJ stay");
+  assert.deepEqual(cleanDeep({ a: ["x\u0000", { b: "\u202Ey" }], n: 3 }), { a: ["x", { b: "\u202Ey\u202C" }], n: 3 });
 });

@@ -1,5 +1,6 @@
 import { json } from "@remix-run/node";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
+import { cleanDeep, cleanText } from "./normalize";
 import { recordDenied } from "./session.server";
 
 /** The body of every refusal answer: the Persian error page reads its status, a script its code. */
@@ -19,10 +20,31 @@ export async function route<Args extends { request: Request }, Result>(
   fn: (args: Args) => Promise<Result>,
 ): Promise<Result> {
   try {
+    cleanBodies(args.request);
     return await fn(args);
   } catch (error) {
     throw errorAnswer(error, args.request);
   }
+}
+
+/**
+ * Every text a person sends reaches the action without NUL bytes or other control characters (cleanText): the
+ * request's formData() and json() are replaced on this request, so no action can read the raw text.
+ */
+function cleanBodies(request: Request) {
+  if (request.method === "GET" || request.method === "HEAD") return;
+  const formData = request.formData.bind(request);
+  const readJson = request.json.bind(request);
+  Object.assign(request, {
+    formData: async () => {
+      const clean = new FormData();
+      for (const [key, value] of await formData())
+        if (typeof value === "string") clean.append(cleanText(key), cleanText(value));
+        else clean.append(cleanText(key), value);
+      return clean;
+    },
+    json: async () => cleanDeep(await readJson()),
+  });
 }
 
 function errorAnswer(error: unknown, request: Request): unknown {

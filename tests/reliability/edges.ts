@@ -176,6 +176,31 @@ export async function edges(origin: string) {
     [302],
   );
 
+  // Garbage in: control characters are not stored, a bidi override in a name is closed where the name ends.
+  cases.push({
+    name: "a person named with NUL, ESC and an unclosed U+202E",
+    run: async () => {
+      const r = await admin.post("/people/new", {
+        honorific: "mr",
+        firstName: "علی\u0000\u001b",
+        lastName: "\u202Eرضایی\u0007",
+        organisation: "",
+        position: "",
+        email: "",
+        mobile: "",
+      });
+      const id = /\/people\/(\d+)/.exec(r.headers.get("location") ?? "")?.[1];
+      if (!id) return `answered ${r.status}`;
+      const data = (await (await admin.get(`/people/${id}?_data=routes%2Fpeople.%24personId`)).json()) as {
+        person: { firstName: string; lastName: string };
+      };
+      const { firstName, lastName } = data.person;
+      return firstName === "علی" && lastName === "\u202Eرضایی\u202C"
+        ? null
+        : `stored ${JSON.stringify([firstName, lastName])}`;
+    },
+  });
+
   const failures: string[] = [];
   for (const c of cases) {
     // A server that waits for a body it should have refused never answers: 10 s is a failure, not a hang.
