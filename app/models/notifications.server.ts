@@ -43,9 +43,21 @@ const unreadStatement = db
   .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
   .prepare();
 
-/** How many of the person's notifications are unread (the count in the navigation). */
+/**
+ * How many of the person's notifications are unread (the count in the navigation): only of resolutions they still
+ * see, like the list, so a seat that has ended leaves no count behind.
+ */
 export function unreadCount(scope: Scope): number {
-  return unreadStatement.get({ userId: scope.userId })?.n ?? 0;
+  if (scope.readsAll) return unreadStatement.get({ userId: scope.userId })?.n ?? 0;
+  return (
+    db
+      .select({ n: count() })
+      .from(notifications)
+      .innerJoin(resolutions, eq(resolutions.id, notifications.resolutionId))
+      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+      .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), visibleCondition(scope)))
+      .get()?.n ?? 0
+  );
 }
 
 /** The person's own notifications, of resolutions they still see, newest first. */

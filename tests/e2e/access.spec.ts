@@ -95,3 +95,65 @@ test("a chair's owner filter on the overdue review names only the owners of what
   for (const name of outside) expect(options.some((o) => o.includes(name))).toBe(false);
   for (const name of inReview) expect(options.some((o) => o.includes(name))).toBe(true);
 });
+
+test("a seat that has ended stops granting its powers: the committee's resolutions and their notices disappear", async ({
+  page,
+  browser,
+}) => {
+  const username = `seat${Date.now().toString(36)}`;
+  const password = "ended-seat-member-1405";
+  const hash = await hashPassword(password);
+  const lastName = `پیشین ${username}`;
+  const { resolutionId, subject, bodyId, draftId } = withDb((db) => {
+    const bodyId = (db.prepare("select id from bodies where name = 'کمیته تامین داده'").get() as { id: number }).id;
+    const person = db
+      .prepare("insert into people (honorific, last_name) values ('ms', ?) returning id")
+      .get(lastName) as { id: number };
+    db.prepare("insert into memberships (person_id, body_id, role) values (?, ?, 'member')").run(person.id, bodyId);
+    // The same person is appointed the committee's secretary from a later date: no power over its minutes yet.
+    db.prepare("insert into memberships (person_id, body_id, role, start_date) values (?, ?, 'secretary', ?)").run(
+      person.id,
+      bodyId,
+      "2027-03-21",
+    );
+    const user = db
+      .prepare("insert into users (username, password_hash, role, person_id) values (?, ?, 'member', ?) returning id")
+      .get(username, hash, person.id) as { id: number };
+    const r = db
+      .prepare(
+        `select r.id, r.subject from resolutions r join meetings m on m.id = r.meeting_id
+         where m.status = 'final' and m.body_id = ? order by r.id limit 1`,
+      )
+      .get(bodyId) as { id: number; subject: string };
+    db.prepare("insert into notifications (user_id, kind, resolution_id) values (?, 'assigned', ?)").run(user.id, r.id);
+    const draft = db.prepare("select id from meetings where body_id = ? and status = 'draft' limit 1").get(bodyId) as
+      | { id: number }
+      | undefined;
+    return { resolutionId: r.id, subject: r.subject, bodyId, draftId: draft?.id };
+  });
+
+  const member = await browser.newPage();
+  const signedIn = await member.request.post("/login", {
+    form: { username, password, redirectTo: "/" },
+    maxRedirects: 0,
+  });
+  expect(signedIn.status()).toBe(302);
+  await member.goto("/notifications");
+  await expect(member.getByRole("main")).toContainText(subject.slice(0, 30));
+  expect((await member.goto(`/resolutions/${resolutionId}`))?.status()).toBe(200);
+  if (draftId) expect((await member.goto(`/meetings/${draftId}/edit`))?.status()).toBe(403);
+
+  // The admin ends the seat today, as the body's page offers.
+  await signInAs(page, "admin");
+  await page.goto(`/bodies/${bodyId}`);
+  page.once("dialog", (d) => d.accept());
+  const seat = page.getByRole("row").filter({ hasText: lastName }).filter({ hasNotText: "دبیر" });
+  await seat.getByRole("button", { name: /پایان عضویت/ }).click();
+  await expect(seat.getByRole("button", { name: /پایان عضویت/ })).toHaveCount(0);
+
+  await member.goto("/notifications");
+  await expect(member.getByRole("main")).not.toContainText(subject.slice(0, 30));
+  await expect(member.getByRole("link", { name: /اعلان/ }).first()).not.toContainText(/[۱-۹]/);
+  expect((await member.goto(`/resolutions/${resolutionId}`))?.status()).toBe(404);
+  await member.close();
+});
