@@ -9,7 +9,7 @@ import { formatPlain } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getLang, serverI18n } from "../utils/locale.server";
-import { appStyles, PdfError, printPdf } from "../utils/pdf.server";
+import { appStyles, PdfBusyError, PdfError, printPdf, unavailableResponse } from "../utils/pdf.server";
 import { route } from "../utils/route.server";
 
 /** The minutes as a PDF, printed by Chromium from the same component as the page. */
@@ -45,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
         },
       });
     } catch (error) {
+      if (error instanceof PdfBusyError) return unavailableResponse(i18n.t("pdf.busy"));
       if (error instanceof PdfError) {
         console.error("pdf failed:", error.message);
         return redirect(`/meetings/${id}?pdfError=1`);

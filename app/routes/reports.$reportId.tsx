@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
-import { PdfError } from "../utils/pdf.server";
+import { PdfBusyError, PdfError } from "../utils/pdf.server";
 import { printReport, reportViewProps } from "../utils/report-print.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
@@ -52,6 +52,7 @@ export async function action(args: ActionFunctionArgs) {
           try {
             printed = await printReport(draft, lang, number);
           } catch (error) {
+            if (error instanceof PdfBusyError) return json({ ok: false, message: t("pdf.busy") }, { status: 503 });
             if (error instanceof PdfError) {
               console.error("report pdf failed:", error.message);
               return json({ ok: false, message: t("reports.pdfFailed") }, { status: 503 });

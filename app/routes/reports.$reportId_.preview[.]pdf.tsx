@@ -3,8 +3,8 @@ import { canComposeReports, requireAllowed, requireScope } from "../models/acces
 import { getReport, upcomingNumber } from "../models/reports.server";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
-import { getLang } from "../utils/locale.server";
-import { PdfError } from "../utils/pdf.server";
+import { getLang, serverI18n } from "../utils/locale.server";
+import { PdfBusyError, PdfError, unavailableResponse } from "../utils/pdf.server";
 import { printReport } from "../utils/report-print.server";
 import { route } from "../utils/route.server";
 
@@ -16,8 +16,9 @@ export async function loader(args: LoaderFunctionArgs) {
     const id = requireId(params.reportId);
     const report = getReport(scope, id);
     if (report?.status !== "draft") throw new NotFoundError();
+    const lang = await getLang(request);
     try {
-      const { pdf } = await printReport(report!, await getLang(request), upcomingNumber(id) ?? "");
+      const { pdf } = await printReport(report!, lang, upcomingNumber(id) ?? "");
       return new Response(new Uint8Array(pdf), {
         headers: {
           "Content-Type": "application/pdf",
@@ -26,7 +27,11 @@ export async function loader(args: LoaderFunctionArgs) {
         },
       });
     } catch (error) {
-      if (error instanceof PdfError) throw new Response("PDF unavailable", { status: 503 });
+      if (error instanceof PdfError) {
+        console.error("report pdf failed:", error.message);
+        const { t } = serverI18n(lang);
+        return unavailableResponse(t(error instanceof PdfBusyError ? "pdf.busy" : "reports.pdfFailed"));
+      }
       throw error;
     }
   });

@@ -12,6 +12,7 @@ import Database from "better-sqlite3";
 import { accessMatrix } from "./access-matrix";
 import { crash } from "./crash";
 import { edges } from "./edges";
+import { printEdges } from "./edges-print";
 import { raceEdges } from "./edges-races";
 import { signInEdges } from "./edges-sign-in";
 import { fuzz, installChangeCounter } from "./fuzz";
