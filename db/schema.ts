@@ -135,6 +135,11 @@ export const users = sqliteTable(
     role: text("role", { enum: ROLES }).notNull(),
     disabledAt: text("disabled_at"),
     lastLoginAt: text("last_login_at"),
+    /** The second factor (TOTP, RFC 6238): the base32 secret once confirmed, one being set up, the last step used. */
+    totpSecret: text("totp_secret"),
+    totpPendingSecret: text("totp_pending_secret"),
+    totpEnabledAt: text("totp_enabled_at"),
+    totpLastStep: integer("totp_last_step"),
     createdAt: createdAt(),
   },
   (t) => [
@@ -159,8 +164,24 @@ export const sessions = sqliteTable(
     userAgent: text("user_agent").notNull().default(""),
     /** Failed sign-ins on the account since its previous sign-in, shown to the owner once they are in. */
     failedBefore: integer("failed_before").notNull().default(0),
+    /** A session half-way through sign-in: `code` waits for the second factor, `setup` may only set one up. */
+    step: text("step", { enum: ["code", "setup"] }),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Ten one-time recovery codes per second factor, stored as SHA-256 (they are random, 50 bits each). */
+export const recoveryCodes = sqliteTable(
+  "recovery_codes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text("code_hash").notNull(),
+    usedAt: text("used_at"),
+  },
+  (t) => [uniqueIndex("recovery_codes_hash_unique").on(t.codeHash), index("recovery_codes_user_idx").on(t.userId)],
 );
 
 /** Every sign-in attempt, for throttling per account and per address. */

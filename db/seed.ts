@@ -3,6 +3,7 @@
  * the reference minutes (shared/reference/004_…), the people of its attendance table and one account per role.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import { SECOND_FACTOR_SETTING } from "../app/models/second-factor.server";
 import { db } from "../app/utils/db.server";
 import { jalaliToIso } from "../app/utils/jalali";
 import { hashPassword } from "../app/utils/password.server";
@@ -16,6 +17,7 @@ import {
   memberships,
   people,
   type Role,
+  settings,
   users,
   workingGroups,
 } from "./schema";
@@ -459,6 +461,13 @@ export async function seed() {
         .run();
     }
   }
+
+  // The demo is tried without a phone: a second factor is optional here (the sign-in page says so). A new
+  // deployment's migration turns it on for the admin and the secretariat.
+  db.insert(settings)
+    .values({ key: SECOND_FACTOR_SETTING, value: "0" })
+    .onConflictDoUpdate({ target: settings.key, set: { value: "0" } })
+    .run();
 
   if (!db.select({ id: meetings.id }).from(meetings).limit(1).get()) {
     seedMeetings({ bodies: bodyIds, people: personIds });

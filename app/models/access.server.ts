@@ -1,3 +1,4 @@
+import { redirect } from "@remix-run/node";
 /**
  * Who may read or change what: the one home of access. A signed-in person's `Scope` is built once per request by
  * `requireScope` and passed first to every model read that depends on who asks, so a query cannot return what the
@@ -86,11 +87,18 @@ export type Access = { user: SessionUser; scope: Scope; actor: Actor & { userId:
 // The root loader and the page's loader ask for the same request: its user and scope are built once.
 const perRequest = new WeakMap<Request, Promise<{ user: SessionUser; scope: Scope } | null>>();
 
+/** Where a person who must set up their second factor first may go (second-factor.server.ts). */
+export const SETUP_PATH = "/account/two-factor";
+const OPEN_DURING_SETUP = new Set([SETUP_PATH, "/logout", "/language"]);
+
 /** The signed-in user, their scope, and the actor their changes are audited as; null when nobody is signed in. */
 export async function getAccess(request: Request, context?: { ip?: string }): Promise<Access | null> {
   let found = perRequest.get(request);
   if (!found) {
-    found = getUser(request).then((user) => (user ? { user, scope: scopeFor(user) } : null));
+    const path = new URL(request.url).pathname;
+    found = getUser(request).then((user) =>
+      user && (user.step !== "setup" || OPEN_DURING_SETUP.has(path)) ? { user, scope: scopeFor(user) } : null,
+    );
     perRequest.set(request, found);
   }
   const signedIn = await found;
@@ -98,10 +106,15 @@ export async function getAccess(request: Request, context?: { ip?: string }): Pr
   return signedIn ? { ...signedIn, actor: { userId: signedIn.user.id, ip: context?.ip ?? "" } } : null;
 }
 
-/** Like `getAccess`, but a visitor who is not signed in is sent to the sign-in page (and back afterwards). */
+/**
+ * Like `getAccess`, but a visitor who is not signed in is sent to the sign-in page (and back afterwards), and a
+ * person who must set up their second factor to its page.
+ */
 export async function requireScope(request: Request, context?: { ip?: string }): Promise<Access> {
   const access = await getAccess(request, context);
-  return access ?? loginRedirect(request);
+  if (access) return access;
+  if ((await getUser(request))?.step === "setup") throw redirect(SETUP_PATH);
+  return loginRedirect(request);
 }
 
 /**

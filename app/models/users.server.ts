@@ -20,7 +20,7 @@ import {
 import { listPersonOptions } from "./people.server";
 
 export type LoginResult =
-  | { ok: true; userId: number; failedBefore: number }
+  | { ok: true; userId: number; role: Role; failedBefore: number }
   | { ok: false; waitMs: number }
   | { ok: false; waitMs?: undefined };
 
@@ -33,6 +33,7 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
   const user = db
     .select({
       id: users.id,
+      role: users.role,
       passwordHash: users.passwordHash,
       disabledAt: users.disabledAt,
       lastLoginAt: users.lastLoginAt,
@@ -74,7 +75,7 @@ export async function verifyLogin(rawUsername: string, password: string, ip = ""
     .where(eq(users.id, user.id))
     .run();
   recordAudit({ userId: user.id, action: "login", entity: "user", entityId: user.id, ip });
-  return { ok: true, userId: user.id, failedBefore };
+  return { ok: true, userId: user.id, role: user.role, failedBefore };
 }
 
 /** What a password must not be built on: the username and the person's names. */
@@ -94,6 +95,7 @@ export function listUsers() {
       role: users.role,
       disabledAt: users.disabledAt,
       lastLoginAt: users.lastLoginAt,
+      secondFactorSince: users.totpEnabledAt,
       person: people,
     })
     .from(users)

@@ -1,5 +1,5 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
@@ -117,6 +117,9 @@ export default function Sessions() {
         <div>
           <h1>{t("account.sessionsTitle")}</h1>
           <p className="muted">{t("account.intro")}</p>
+          <p>
+            <Link to="/account/two-factor">{t("secondFactor.title")}</Link>
+          </p>
         </div>
         <Form method="post">
           <input type="hidden" name="intent" value="everywhere" />

@@ -3,6 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ROLES } from "../../db/enums";
 import { FormError, SelectField, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
+import { isSecondFactorEnforced, resetSecondFactor, setSecondFactorEnforced } from "../models/second-factor.server";
 import {
   createUser,
   listUsers,
@@ -26,7 +27,12 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { user, scope } = await requireScope(request);
     requireAllowed(canAdminister(scope), scope);
-    return json({ users: listUsers(), people: peopleWithoutAccount(), me: user.id });
+    return json({
+      users: listUsers(),
+      people: peopleWithoutAccount(),
+      me: user.id,
+      secondFactorRequired: isSecondFactorEnforced(),
+    });
   });
 }
 
@@ -46,6 +52,10 @@ export async function action(args: ActionFunctionArgs) {
       return json<Answer>({ intent: parsed.intent ?? "", userId, errors: parsed.errors }, { status: 400 });
     }
     const change = parsed.data;
+    if (change.intent === "second-factor-setting") {
+      setSecondFactorEnforced(actor, change.required === "1");
+      return json<Answer>({ intent: change.intent, ok: true, errors: {} });
+    }
     if (change.intent === "create") {
       try {
         await createUser(actor, change);
@@ -79,6 +89,9 @@ export async function action(args: ActionFunctionArgs) {
         break;
       case "unlock":
         unlockUser(actor, userId);
+        break;
+      case "reset-second-factor":
+        resetSecondFactor(actor, userId);
         break;
     }
     return json<Answer>({ intent: change.intent, userId, ok: true, errors: {} });
@@ -146,7 +159,7 @@ function RowError({ message }: { message?: string }) {
 }
 
 export default function Users() {
-  const { users, people, me } = useLoaderData<typeof loader>();
+  const { users, people, me, secondFactorRequired } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>() as Answer | undefined;
   const { t } = useT();
   const lang = useLang();
@@ -162,6 +175,14 @@ export default function Users() {
           {t("users.created")}
         </p>
       ) : null}
+      <Form method="post" className="card row" aria-label={t("users.secondFactorSetting")}>
+        <input type="hidden" name="intent" value="second-factor-setting" />
+        <input type="hidden" name="required" value={secondFactorRequired ? "0" : "1"} />
+        <p>{secondFactorRequired ? t("users.secondFactorOn") : t("users.secondFactorOff")}</p>
+        <button type="submit" className="button button--small">
+          {secondFactorRequired ? t("users.secondFactorTurnOff") : t("users.secondFactorTurnOn")}
+        </button>
+      </Form>
       <NewAccount people={people} />
       <p className="muted">{t("users.count", { count: users.length })}</p>
       <div className="table-wrap">
@@ -224,6 +245,26 @@ export default function Users() {
                           aria-label={`${t("users.unlock")}: ${u.username}`}
                         >
                           {t("users.unlock")}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {u.secondFactorSince ? <span className="badge badge--ok">{t("users.secondFactor")}</span> : null}
+                    {u.secondFactorSince && u.id !== me ? (
+                      <Form
+                        method="post"
+                        onSubmit={(e) => {
+                          if (!window.confirm(t("users.resetSecondFactorConfirm", { name: u.username })))
+                            e.preventDefault();
+                        }}
+                      >
+                        <input type="hidden" name="userId" value={u.id} />
+                        <input type="hidden" name="intent" value="reset-second-factor" />
+                        <button
+                          type="submit"
+                          className="button button--small"
+                          aria-label={`${t("users.resetSecondFactor")}: ${u.username}`}
+                        >
+                          {t("users.resetSecondFactor")}
                         </button>
                       </Form>
                     ) : null}

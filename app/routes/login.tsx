@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
-import type { TFunction } from "i18next";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { SETUP_PATH } from "../models/access.server";
+import { hasSecondFactor, isSecondFactorEnforced, isSecondFactorRequired } from "../models/second-factor.server";
 import { verifyLogin } from "../models/users.server";
-import { getFixedT } from "../utils/locale.server";
+import { getFixedT, waitText } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
 import { route } from "../utils/route.server";
 import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
@@ -12,19 +13,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const user = await getUser(request);
     if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
-    return null;
+    return json({ secondFactorOptional: !isSecondFactorEnforced() });
   });
 }
 
 type ActionErrors = { username?: string; password?: string; form?: string };
-
-/** A wait as people say it: seconds under a minute, else whole minutes (rounded up). */
-function waitText(ms: number, t: TFunction): string {
-  const seconds = Math.ceil(ms / 1000);
-  return seconds < 60
-    ? t("login.waitSeconds", { count: seconds })
-    : t("login.waitMinutes", { count: Math.ceil(seconds / 60) });
-}
 
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, context }: ActionFunctionArgs) => {
@@ -47,17 +40,20 @@ export async function action(args: ActionFunctionArgs) {
     if (!result.ok)
       return json({ errors: { form: t("login.errors.invalid") } as ActionErrors, username }, { status: 400 });
 
-    return redirect(redirectTo, {
-      headers: {
-        "Set-Cookie": await createUserSession(request, result.userId, clientIp(context), result.failedBefore),
-      },
-    });
+    // The password was right. With a second factor, the sign-in waits for its code; an account that must have one
+    // and has none may only set it up.
+    const ip = clientIp(context);
+    const step = hasSecondFactor(result.userId) ? "code" : isSecondFactorRequired(result.role) ? "setup" : null;
+    const cookie = await createUserSession(request, result.userId, ip, result.failedBefore, step);
+    const next = step === "code" ? `/login/code?redirectTo=${encodeURIComponent(redirectTo)}` : redirectTo;
+    return redirect(step === "setup" ? SETUP_PATH : next, { headers: { "Set-Cookie": cookie } });
   });
 }
 
 export default function Login() {
   const { t } = useT();
   const actionData = useActionData<typeof action>();
+  const loaderData = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
   const busy = navigation.state !== "idle" && navigation.formAction === "/login";
@@ -112,6 +108,7 @@ export default function Login() {
           {busy ? t("login.submitting") : t("login.submit")}
         </button>
       </Form>
+      {loaderData?.secondFactorOptional ? <p className="muted small">{t("login.secondFactorOff")}</p> : null}
     </section>
   );
 }

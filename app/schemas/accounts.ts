@@ -32,14 +32,16 @@ export type AccountInput = z.infer<typeof accountSchema>;
 /** The row forms of the accounts page, each on the account of its `userId`. */
 export const accountRowSchema = z.object({ userId: z.coerce.number().int().positive() });
 
-/** The accounts page: create an account, or change one account's role, password or access. */
+/** The accounts page: create an account, or change one account's role, password or access; or the 2FA setting. */
 export const userActionSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("second-factor-setting"), required: z.enum(["0", "1"]) }),
   accountSchema.extend({ intent: z.literal("create") }),
   accountRowSchema.extend({ intent: z.literal("role"), role }),
   accountRowSchema.extend({ intent: z.literal("password"), password }),
   accountRowSchema.extend({ intent: z.literal("disable") }),
   accountRowSchema.extend({ intent: z.literal("enable") }),
   accountRowSchema.extend({ intent: z.literal("unlock") }),
+  accountRowSchema.extend({ intent: z.literal("reset-second-factor") }),
 ]);
 
 /** A person changing their own password: the current one proves it is them. */

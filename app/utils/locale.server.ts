@@ -1,5 +1,5 @@
 import { createCookie } from "@remix-run/node";
-import type { i18n } from "i18next";
+import type { i18n, TFunction } from "i18next";
 import type { Lang } from "./digits";
 import { createI18n, DEFAULT_LANG, isLang } from "./i18n";
 
@@ -30,4 +30,12 @@ export function serverI18n(lang: Lang): i18n {
 export async function getFixedT(request: Request) {
   const lang = await getLang(request);
   return { t: serverI18n(lang).t, lang };
+}
+
+/** A wait as people say it: seconds under a minute, else whole minutes (rounded up). */
+export function waitText(ms: number, t: TFunction): string {
+  const seconds = Math.ceil(ms / 1000);
+  return seconds < 60
+    ? t("login.waitSeconds", { count: seconds })
+    : t("login.waitMinutes", { count: Math.ceil(seconds / 60) });
 }

@@ -33,10 +33,24 @@ export type SessionUser = {
   sessionId: string;
   /** Failed sign-ins on the account between its previous sign-in and this session's. */
   failedBefore: number;
+  /** `setup`: signed in with a password, but this account must set up its second factor before anything else. */
+  step: "setup" | null;
 };
 
-/** Creates a session for a user and returns the Set-Cookie header. */
-export async function createUserSession(request: Request, userId: number, ip = "", failedBefore = 0): Promise<string> {
+/** How long the password step of a sign-in waits for its second factor. */
+const CODE_STEP_MS = 5 * 60_000;
+
+/**
+ * Creates a session for a user and returns the Set-Cookie header. A session at step `code` is not signed in yet: it
+ * only lets /login/code finish the sign-in, for five minutes.
+ */
+export async function createUserSession(
+  request: Request,
+  userId: number,
+  ip = "",
+  failedBefore = 0,
+  step: "code" | "setup" | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = clock.nowMs();
   db.insert(sessions)
@@ -44,10 +58,11 @@ export async function createUserSession(request: Request, userId: number, ip = "
       id: hashToken(token),
       userId,
       lastSeenAt: new Date(now).toISOString(),
-      expiresAt: new Date(now + ABSOLUTE_TIMEOUT_MS).toISOString(),
+      expiresAt: new Date(now + (step === "code" ? CODE_STEP_MS : ABSOLUTE_TIMEOUT_MS)).toISOString(),
       ip,
       userAgent: (request.headers.get("user-agent") ?? "").slice(0, 300),
       failedBefore,
+      step,
     })
     .run();
   // Old, expired sessions are swept at sign-in rather than by a timer.
@@ -73,6 +88,7 @@ const sessionLookup = db
     lastSeenAt: sessions.lastSeenAt,
     expiresAt: sessions.expiresAt,
     failedBefore: sessions.failedBefore,
+    step: sessions.step,
     honorific: people.honorific,
     title: people.title,
     firstName: people.firstName,
@@ -84,20 +100,51 @@ const sessionLookup = db
   .where(eq(sessions.id, sql.placeholder("id")))
   .prepare();
 
-/** The signed-in user, or null when there is no live session. */
-export async function getUser(request: Request): Promise<SessionUser | null> {
+/** The live session of the request's cookie, at whichever step. */
+async function liveSession(request: Request) {
   const token = await readToken(request);
   if (!token) return null;
   const id = hashToken(token);
   const row = sessionLookup.get({ id });
   if (!row) return null;
   const now = clock.nowMs();
-  const lastSeen = Date.parse(row.lastSeenAt);
-  if (row.disabledAt || Date.parse(row.expiresAt) <= now || now - lastSeen > IDLE_TIMEOUT_MS) {
+  if (row.disabledAt || Date.parse(row.expiresAt) <= now || now - Date.parse(row.lastSeenAt) > IDLE_TIMEOUT_MS) {
     db.delete(sessions).where(eq(sessions.id, id)).run();
     return null;
   }
-  if (now - lastSeen > TOUCH_INTERVAL_MS) {
+  return { ...row, sessionId: id };
+}
+
+/** A sign-in whose password was right and which waits for its second factor (/login/code), or null. */
+export async function getPendingSignIn(request: Request) {
+  const row = await liveSession(request);
+  return row?.step === "code"
+    ? { sessionId: row.sessionId, userId: row.id, role: row.role, failedBefore: row.failedBefore }
+    : null;
+}
+
+/** Finishes a sign-in at its second factor: the waiting session is replaced by a new one (a new token). */
+export async function completeSignIn(
+  request: Request,
+  pending: { sessionId: string; userId: number; failedBefore: number },
+  ip: string,
+): Promise<string> {
+  db.delete(sessions).where(eq(sessions.id, pending.sessionId)).run();
+  return createUserSession(request, pending.userId, ip, pending.failedBefore);
+}
+
+/** The session has set up its second factor: it is a full session from now on. */
+export function finishSetupStep(sessionId: string) {
+  db.update(sessions).set({ step: null }).where(eq(sessions.id, sessionId)).run();
+}
+
+/** The signed-in user, or null when there is no live session (or it still waits for its second factor). */
+export async function getUser(request: Request): Promise<SessionUser | null> {
+  const row = await liveSession(request);
+  if (!row || row.step === "code") return null;
+  const id = row.sessionId;
+  const now = clock.nowMs();
+  if (now - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) {
     db.update(sessions)
       .set({ lastSeenAt: new Date(now).toISOString() })
       .where(eq(sessions.id, id))
@@ -117,6 +164,7 @@ export async function getUser(request: Request): Promise<SessionUser | null> {
         : row.username,
     sessionId: id,
     failedBefore: row.failedBefore,
+    step: row.step === "setup" ? "setup" : null,
   };
 }
 

@@ -1,4 +1,7 @@
 import { type Browser, expect, type Page, request, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { Secret, TOTP } from "otpauth";
+import { DATABASE_PATH } from "../playwright.config";
 import { signInAs } from "./helpers";
 
 async function signInWith(browser: Browser, username: string, password: string) {
@@ -146,4 +149,75 @@ test("a person changes their own password: the wrong current one changes nothing
   await page.getByLabel("رمز عبور").fill("chosen-by-me-1405");
   await page.getByRole("button", { name: "ورود" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+});
+
+/**
+ * The app's clock as the server reads it now (pinned in tests, and running on): the time of the last attempt it
+ * counted (a code or a password, stamped by that clock), run on since.
+ */
+function serverNow(): () => number {
+  const db = new Database(new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname, { readonly: true });
+  const { at } = db.prepare("select max(at) at from login_attempts").get() as { at: string };
+  db.close();
+  const read = Date.now();
+  return () => Date.parse(at) + (Date.now() - read);
+}
+
+test("a member turns on two-step sign-in from the sessions page; then a code, or a recovery code once, finishes each sign-in; the admin resets it", async ({
+  page,
+  browser,
+}) => {
+  const username = `t${Date.now().toString(36)}`;
+  const password = "two-step-member-1405";
+  await createAccount(page, username, password);
+  const member = await signInWith(browser, username, password);
+  await member.getByRole("link", { name: "نشست‌ها" }).click();
+  await member.getByRole("link", { name: "ورود دومرحله‌ای" }).click();
+  await expect(member.getByRole("img", { name: /کد QR/ })).toBeVisible();
+  const secret = ((await member.locator(".card code").first().textContent()) ?? "").replace(/\s/g, "");
+  const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+  const form = member.getByRole("form", { name: "فعال کردن ورود دومرحله‌ای" });
+
+  // A wrong code sets nothing up (and gives the server's clock an audit row to read).
+  await form.getByLabel("کد یک‌بارمصرف").fill("000000");
+  await form.getByRole("button", { name: "فعال کردن ورود دومرحله‌ای" }).click();
+  await expect(member.getByRole("alert")).toContainText("این کد درست نیست");
+  const now = serverNow();
+  await form.getByLabel("کد یک‌بارمصرف").fill(totp.generate({ timestamp: now() }));
+  await form.getByRole("button", { name: "فعال کردن ورود دومرحله‌ای" }).click();
+  await expect(member.getByRole("heading", { name: "کدهای بازیابی" })).toBeVisible();
+  const recovery = await member.locator(".recovery-codes li").allTextContents();
+  expect(recovery).toHaveLength(10);
+  await member.screenshot({ path: "tests/.output/two-factor-codes.png" });
+
+  // Signing in now asks for a code: a wrong one is refused next to the field, the app's next one lets them in.
+  await member.getByRole("link", { name: "ادامه" }).click();
+  await member.getByRole("button", { name: "خروج" }).click();
+  await fillSignIn(member, username, password);
+  await expect(member).toHaveURL(/\/login\/code/);
+  await member.getByLabel("کد یک‌بارمصرف").fill("۱۲۳۴۵۶");
+  await member.getByRole("button", { name: "تأیید" }).click();
+  await expect(member.getByRole("alert")).toContainText("این کد درست نیست");
+  await member.getByLabel("کد یک‌بارمصرف").fill(totp.generate({ timestamp: now() + 30_000 }));
+  await member.getByRole("button", { name: "تأیید" }).click();
+  await expect(member.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+
+  // A recovery code stands in for the phone, once.
+  for (const expected of ["ok", "refused"]) {
+    await member.getByRole("button", { name: "خروج" }).click();
+    await fillSignIn(member, username, password);
+    await member.getByLabel("کد یک‌بارمصرف").fill(recovery[0]);
+    await member.getByRole("button", { name: "تأیید" }).click();
+    if (expected === "ok") await expect(member.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+    else await expect(member.getByRole("alert")).toContainText("این کد درست نیست");
+  }
+
+  // A lost phone: the admin resets it; the password alone signs in again.
+  await page.goto("/admin/users");
+  page.once("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: `بازنشانی ورود دومرحله‌ای: ${username}` }).click();
+  await expect(page.getByRole("button", { name: `بازنشانی ورود دومرحله‌ای: ${username}` })).toHaveCount(0);
+  await fillSignIn(member, username, password);
+  await expect(member.getByRole("heading", { level: 1 })).toContainText("خوش آمدید");
+  await member.close();
 });

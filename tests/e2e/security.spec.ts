@@ -19,7 +19,8 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
 // The server's clock is pinned (playwright.config.ts), not this process's: times are set back from the server's
 // latest audit entry (every sign-in writes one).
 function serverTimeMinus(db: Database.Database, ms: number): string {
-  const { at } = db.prepare("select max(created_at) at from audit_log").get() as { at: string };
+  // Stamped by the app's clock (pinned in tests), unlike audit_log.created_at, which SQLite stamps.
+  const { at } = db.prepare("select max(at) at from login_attempts").get() as { at: string };
   return new Date(Date.parse(at) - ms).toISOString();
 }
 
@@ -109,6 +110,15 @@ test("after 5 wrong passwords from one address the next waits (429, growing dela
   );
   expect(statuses.filter((s) => s === 400)).toHaveLength(5);
   expect(statuses.filter((s) => s === 429)).toHaveLength(7);
+  // Five more failures a moment ago (as a patient attacker would have sent them): the next wait is 32 s.
+  withDb((db) => {
+    const at = serverTimeMinus(db, 0);
+    for (let i = 0; i < 5; i++)
+      db.prepare("insert into login_attempts (username, ip, ok, at) values (?, '127.0.0.1', 0, ?)").run(
+        account.username,
+        at,
+      );
+  });
   // Even the right password waits, with a Persian message that says how long.
   await page.goto("/login");
   await page.getByLabel("نام کاربری").fill(account.username);
@@ -124,7 +134,7 @@ test("after 5 wrong passwords from one address the next waits (429, growing dela
   );
   await page.getByLabel("رمز عبور").fill(account.password);
   await page.getByRole("button", { name: "ورود" }).click();
-  await expect(page.getByRole("alert")).toContainText("۵ تلاش ناموفق");
+  await expect(page.getByRole("alert")).toContainText("۱۰ تلاش ناموفق");
 });
 
 test("a cross-site POST is refused before any action runs", async ({ page, request }) => {

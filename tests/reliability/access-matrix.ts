@@ -155,6 +155,8 @@ function records(dbPath: string) {
 /** The access policy, written out: may this role read this page (for its own record, or another's)? */
 function mayRead(id: string, role: Role, which: Which): boolean {
   if (["routes/login", "routes/healthz", "routes/language", "routes/logout"].includes(id)) return true;
+  // Only a sign-in half-way (password right, code awaited) opens it; the matrix's visitors are never half-way.
+  if (id === "routes/login_.code") return false;
   if (role === "anon") return false;
   if (id === "routes/$" || id === "routes/meetings.$meetingId_.draft") return false;
   if (id.startsWith("routes/admin.")) return role === "admin";
