@@ -3,7 +3,7 @@
  * in, and passwords an attacker guesses first. The server runs with TRUST_PROXY=loopback, so X-Forwarded-For names
  * the address each request comes from.
  */
-import type { Client } from "./server";
+import { Client } from "./server";
 
 type Case = { name: string; run: () => Promise<string | null> };
 
@@ -95,4 +95,43 @@ export async function signInEdges(origin: string, admin: Client): Promise<{ case
     if (problem) failures.push(`${c.name}: ${problem}`);
   }
   return { cases: cases.length, failures };
+}
+
+/**
+ * With the second factor required (a new deployment), an admin or secretariat account without one may only set it
+ * up; a member is not asked. The setting is put back afterwards.
+ */
+export async function secondFactorEdges(origin: string, admin: Client): Promise<{ cases: number; failures: string[] }> {
+  const setting = (required: "0" | "1") =>
+    admin.post("/admin/users?_data=routes%2Fadmin.users", { intent: "second-factor-setting", required });
+  const failures: string[] = [];
+  if ((await setting("1")).status !== 200) failures.push("the admin could not turn the second factor on");
+  try {
+    const secretariat = new Client(origin);
+    const signedIn = await secretariat.post("/login", {
+      username: "secretariat",
+      password: "secretariat-demo-1404",
+      redirectTo: "/overdue",
+    });
+    const pages = await Promise.all(["/overdue", "/meetings", "/admin/users"].map((p) => secretariat.get(p)));
+    const setup = await secretariat.get("/account/two-factor");
+    const sentToSetUp =
+      signedIn.headers.get("location") === "/account/two-factor" &&
+      pages.every((r) => r.status === 302 && r.headers.get("location") === "/account/two-factor") &&
+      setup.status === 200;
+    if (!sentToSetUp)
+      failures.push(
+        `a secretariat account without a second factor: sign-in → ${signedIn.headers.get("location")}, pages ${pages.map((r) => `${r.status} ${r.headers.get("location")}`)}, set-up page ${setup.status}`,
+      );
+    const member = await new Client(origin).post("/login", {
+      username: "member",
+      password: "member-demo-1404",
+      redirectTo: "/my-actions",
+    });
+    if (member.headers.get("location") !== "/my-actions")
+      failures.push(`a member was sent to ${member.headers.get("location")}, not to their page`);
+  } finally {
+    await setting("0");
+  }
+  return { cases: 2, failures };
 }

@@ -14,7 +14,7 @@ import { crash } from "./crash";
 import { edges } from "./edges";
 import { printEdges } from "./edges-print";
 import { raceEdges } from "./edges-races";
-import { signInEdges } from "./edges-sign-in";
+import { secondFactorEdges, signInEdges } from "./edges-sign-in";
 import { fuzz, installChangeCounter } from "./fuzz";
 import { Client, TestServer } from "./server";
 
@@ -95,7 +95,15 @@ if (runs("edges")) {
   await server.start();
   try {
     const admin = await new Client(server.origin).signIn("admin", "admin-demo-1404");
-    const parts = [await edges(server.origin), await signInEdges(server.origin, admin), await raceEdges(server.origin)];
+    const parts = [
+      await edges(server.origin),
+      await signInEdges(server.origin, admin),
+      await raceEdges(server.origin),
+      // Last: it renames a body (and names it back) and saves a report draft.
+      await printEdges(server.origin, admin),
+      // Last of all: it turns the second factor on for the admin and the secretariat while it runs.
+      await secondFactorEdges(server.origin, admin),
+    ];
     const cases = parts.reduce((n, r) => n + r.cases, 0);
     const failures = parts.flatMap((r) => r.failures);
     console.log(`edges: cases=${cases} failures=${failures.length}`);
