@@ -103,7 +103,8 @@ test("a seat that has ended stops granting its powers: the committee's resolutio
   const username = `seat${Date.now().toString(36)}`;
   const password = "ended-seat-member-1405";
   const hash = await hashPassword(password);
-  const lastName = `پیشین ${username}`;
+  // One Persian word: the directory's sort test reads the last word of each name.
+  const lastName = `پیشین${[...String(Date.now()).slice(-6)].map((d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]).join("")}`;
   const { resolutionId, subject, bodyId, draftId } = withDb((db) => {
     const bodyId = (db.prepare("select id from bodies where name = 'کمیته تامین داده'").get() as { id: number }).id;
     const person = db
