@@ -31,11 +31,12 @@ import {
 
 export * from "./enums";
 
-// The app writes the instant from its one clock; the SQL default only serves rows written by hand.
+// The app writes the instant from its one clock. The schema declares no SQL default: drizzle puts a declared one
+// into every insert in place of $defaultFn (so rows were stamped by SQLite's clock, not the pinned one in tests).
+// The tables keep the default of migration 0000 for rows written by hand.
 const createdAt = () =>
   text("created_at")
     .notNull()
-    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`)
     .$defaultFn(() => clock.nowIso());
 
 /** Headquarters → council → committees, plus the secretariat. */

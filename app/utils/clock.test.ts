@@ -3,6 +3,8 @@ import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, test } from "node:test";
+import { desc } from "drizzle-orm";
+import { auditLog } from "../../db/schema";
 import { atInstant } from "../../tests/pin-clock";
 import * as clock from "./clock.server";
 import { db } from "./db.server";
@@ -118,4 +120,12 @@ describe("one clock", () => {
       [],
     );
   });
+});
+
+test("rows the app writes are stamped by its clock, pinned or not (created_at, audit, sessions)", () => {
+  atInstant("2031-03-20T20:31:00.000Z", () => {
+    db.insert(auditLog).values({ userId: null, action: "clock_test", entity: "test" }).run();
+  });
+  const row = db.select({ at: auditLog.at }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+  assert.match(row?.at ?? "", /^2031-03-20T20:31:00/);
 });
