@@ -133,7 +133,8 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
               const d = data.deadlines[i];
               return (
                 <tr key={r.key || i}>
-                  <td>{formatPlain(i + 1, lang)}</td>
+                  {/* A resolution keeps its number through corrections (older editions carry none: by position). */}
+                  <td>{formatPlain(r.number ?? i + 1, lang)}</td>
                   <td className="pre-line">{r.subject}</td>
                   <td>{r.owners.map(ownerName).join(" / ")}</td>
                   <td className="nowrap">{timeframeText(r)}</td>

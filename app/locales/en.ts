@@ -372,6 +372,7 @@ const en: Strings<typeof fa> = {
     owners: "Owners",
     timeframe: "Timeframe",
     deadline: "Deadline",
+    newResolution: "new",
     addResolution: "Add resolution",
     addOwner: "Add owner",
     chooseOwner: "— add an owner —",

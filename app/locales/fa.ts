@@ -368,6 +368,7 @@ const fa = {
     owners: "متولی",
     timeframe: "بازه زمانی",
     deadline: "مهلت",
+    newResolution: "تازه",
     addResolution: "افزودن مصوبه",
     addOwner: "افزودن متولی",
     chooseOwner: "— افزودن متولی —",

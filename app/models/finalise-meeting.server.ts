@@ -4,7 +4,7 @@
  * with their deadlines, keep the edition, lock the meeting. A correction (a meeting being corrected) needs a reason
  * and becomes the next edition.
  */
-import { eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   agendaItems,
   attendance,
@@ -46,8 +46,8 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
     return writeTransaction((tx) => {
       const { meeting, doc, reason } = checkReady(tx, id, input, names);
       const dateIso = writeHeader(tx, meeting, doc);
-      const agendaIds = writeAgenda(tx, meeting, doc);
-      writeReports(tx, meeting, doc, agendaIds);
+      const agenda = writeAgenda(tx, meeting, doc);
+      writeReports(tx, meeting, doc, agenda);
       writeAttendance(tx, meeting, doc);
       const deadlines = writeResolutions(tx, meeting, doc, { dateIso, calendar, reason });
       const frozen = withCanonicalOwners(doc, names);
@@ -132,41 +132,93 @@ function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc): string {
   return dateIso;
 }
 
-/** This meeting's agenda and the next meeting's, replacing what an earlier edition wrote; ids by the draft's keys. */
-function writeAgenda(tx: Tx, meeting: Meeting, doc: MinutesDoc): Map<string, number> {
-  tx.delete(committeeReports).where(eq(committeeReports.meetingId, meeting.id)).run();
-  tx.delete(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).run();
-  const agendaIds = new Map<string, number>();
-  doc.agenda.forEach((a, i) => {
-    const row = tx
-      .insert(agendaItems)
-      .values({ meetingId: meeting.id, position: i + 1, title: a.title, discussion: a.discussion })
-      .returning({ id: agendaItems.id })
-      .get();
-    agendaIds.set(a.key, row.id);
-  });
+/**
+ * This meeting's agenda (each row keeps the item it was, by id, through corrections; removed ones go once the
+ * reports no longer point at them) and the next meeting's agenda, rewritten. Returns the items' ids by draft key.
+ */
+function writeAgenda(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
+  const existing = tx
+    .select({ id: agendaItems.id })
+    .from(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.forNextMeeting, false)))
+    .all()
+    .map((a) => a.id);
+  const ids = keepRows(
+    existing,
+    doc.agenda,
+    (a, i) => ({ position: i + 1, title: a.title, discussion: a.discussion }),
+    (id, values) => tx.update(agendaItems).set(values).where(eq(agendaItems.id, id)).run(),
+    (values) =>
+      tx
+        .insert(agendaItems)
+        .values({ meetingId: meeting.id, ...values })
+        .returning({ id: agendaItems.id })
+        .get().id,
+  );
+  tx.delete(agendaItems)
+    .where(and(eq(agendaItems.meetingId, meeting.id), eq(agendaItems.forNextMeeting, true)))
+    .run();
   doc.nextAgenda.forEach((a, i) => {
     if (a.title.trim())
       tx.insert(agendaItems)
         .values({ meetingId: meeting.id, forNextMeeting: true, position: i + 1, title: a.title })
         .run();
   });
-  return agendaIds;
+  const byKey = new Map(doc.agenda.map((a) => [a.key, a.id as number]));
+  const removed = existing.filter((id) => !ids.has(id));
+  return { byKey, removed };
 }
 
-/** Committee progress reports, each under its agenda item. */
-function writeReports(tx: Tx, meeting: Meeting, doc: MinutesDoc, agendaIds: Map<string, number>) {
-  doc.reports.forEach((r, i) => {
-    tx.insert(committeeReports)
-      .values({
-        meetingId: meeting.id,
-        agendaItemId: agendaIds.get(r.agendaKey) ?? null,
-        bodyId: r.bodyId!,
-        position: i + 1,
-        text: r.text,
-      })
-      .run();
+/** Committee progress reports, each under its agenda item, keeping their ids like the agenda; then removed items go. */
+function writeReports(tx: Tx, meeting: Meeting, doc: MinutesDoc, agenda: ReturnType<typeof writeAgenda>) {
+  const existing = tx
+    .select({ id: committeeReports.id })
+    .from(committeeReports)
+    .where(eq(committeeReports.meetingId, meeting.id))
+    .all()
+    .map((r) => r.id);
+  const ids = keepRows(
+    existing,
+    doc.reports,
+    (r, i) => ({
+      agendaItemId: agenda.byKey.get(r.agendaKey) ?? null,
+      bodyId: r.bodyId!,
+      position: i + 1,
+      text: r.text,
+    }),
+    (id, values) => tx.update(committeeReports).set(values).where(eq(committeeReports.id, id)).run(),
+    (values) =>
+      tx
+        .insert(committeeReports)
+        .values({ meetingId: meeting.id, ...values })
+        .returning({ id: committeeReports.id })
+        .get().id,
+  );
+  const gone = existing.filter((id) => !ids.has(id));
+  if (gone.length > 0) tx.delete(committeeReports).where(inArray(committeeReports.id, gone)).run();
+  if (agenda.removed.length > 0) tx.delete(agendaItems).where(inArray(agendaItems.id, agenda.removed)).run();
+}
+
+/**
+ * Writes a draft's rows onto the rows they were (by the `id` each carries, if it is one of `existing` and not taken
+ * twice) or onto new ones, and puts each row's id on the draft row. Returns the ids kept or made.
+ */
+function keepRows<Row extends { id?: number | null }, Values>(
+  existing: number[],
+  rows: Row[],
+  values: (row: Row, index: number) => Values,
+  update: (id: number, values: Values) => void,
+  insert: (values: Values) => number,
+): Set<number> {
+  const known = new Set(existing);
+  const kept = new Set<number>();
+  rows.forEach((row, i) => {
+    const v = values(row, i);
+    if (row.id && known.has(row.id) && !kept.has(row.id)) update(row.id, v);
+    else row.id = insert(v);
+    kept.add(row.id as number);
   });
+  return kept;
 }
 
 /** Members' attendance in the draft's order, then the guests. */
@@ -202,9 +254,16 @@ function writeResolutions(
   doc: MinutesDoc,
   { dateIso, calendar, reason }: { dateIso: string; calendar: WorkCalendar; reason: string },
 ): Deadline[] {
+  // Rows are matched by the resolution they carry (`id`), never by position: a resolution keeps its id, number,
+  // follow-ups and owners through every correction; a new row takes the next number never used in this meeting; one
+  // the correction removed is cancelled with its reason (its page and history stay).
   const existing = tx.select().from(resolutions).where(eq(resolutions.meetingId, meeting.id)).all();
-  const deadlines = doc.resolutions.map((r, i) => {
-    const number = i + 1;
+  const byId = new Map(existing.map((e) => [e.id, e]));
+  const kept = new Set<number>();
+  let next = existing.reduce((n, e) => Math.max(n, e.number), 0) + 1;
+  const deadlines = doc.resolutions.map((r) => {
+    const old = r.id ? byId.get(r.id) : undefined;
+    const number = old && !kept.has(old.id) ? old.number : next++;
     const timeframe = timeframeOrStanding(r);
     const deadline = computeDeadline(dateIso, timeframe, calendar);
     const values = {
@@ -216,9 +275,8 @@ function writeResolutions(
     };
     // A corrected subject keeps the notes already gathered in the search key.
     const notesKey = sql<string>`coalesce((select ' ' || group_concat(f.search_key, ' ') from follow_ups f where f.resolution_id = "resolutions"."id" and f.search_key <> ''), '')`;
-    const old = existing.find((e) => e.number === number);
     let resolutionId: number;
-    if (old) {
+    if (old && !kept.has(old.id)) {
       tx.update(resolutions)
         .set({ ...values, searchKey: sql`${values.searchKey} || ${notesKey}` })
         .where(eq(resolutions.id, old.id))
@@ -231,10 +289,14 @@ function writeResolutions(
         .returning({ id: resolutions.id })
         .get().id;
     }
+    kept.add(resolutionId);
+    // The frozen draft carries each row's resolution, so the next correction finds it again.
+    r.id = resolutionId;
+    r.number = number;
     writeOwners(tx, resolutionId, r.owners);
     return deadline;
   });
-  for (const old of existing.filter((e) => e.number > doc.resolutions.length)) {
+  for (const old of existing.filter((e) => !kept.has(e.id) && e.status !== "cancelled")) {
     tx.update(resolutions).set({ status: "cancelled", cancelReason: reason }).where(eq(resolutions.id, old.id)).run();
   }
   return deadlines;

@@ -276,6 +276,24 @@ export function saveDraft(
   }
 }
 
+/**
+ * Minutes finalised before rows carried their resolution (2026-12-02) have none in their draft; there, a row's
+ * position is its resolution's number, so the correction's rows find their resolutions by it once, here.
+ */
+function withResolutionIds(tx: Pick<typeof db, "select">, meetingId: number, doc: MinutesDoc): MinutesDoc {
+  if (doc.resolutions.every((r) => r.id)) return doc;
+  const rows = tx
+    .select({ id: resolutions.id, number: resolutions.number })
+    .from(resolutions)
+    .where(eq(resolutions.meetingId, meetingId))
+    .all();
+  const byNumber = new Map(rows.map((r) => [r.number, r]));
+  return {
+    ...doc,
+    resolutions: doc.resolutions.map((r, i) => (r.id ? r : { ...r, ...byNumber.get(i + 1) })),
+  };
+}
+
 /** Opens final minutes for a correction: the next edition is drafted from the current one; earlier ones stay. */
 export function startCorrection(actor: Actor, id: number) {
   writeTransaction((tx) => {
@@ -285,6 +303,7 @@ export function startCorrection(actor: Actor, id: number) {
     tx.update(meetings)
       .set({
         status: "correcting",
+        draftJson: JSON.stringify(withResolutionIds(tx, id, parseDoc(m.draftJson))),
         edition: m.edition + 1,
         version: m.version + 1,
         updatedBy: actor.userId,

@@ -1,7 +1,15 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
-import { eq } from "drizzle-orm";
-import { holidays, meetings, resolutionOwners, resolutions } from "../../db/schema";
+import { and, eq } from "drizzle-orm";
+import {
+  agendaItems,
+  committeeReports,
+  followUps,
+  holidays,
+  meetings,
+  resolutionOwners,
+  resolutions,
+} from "../../db/schema";
 import { NOBODY, STAFF } from "../../tests/scopes";
 import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import { db } from "../utils/db.server";
@@ -336,6 +344,77 @@ describe("finalising", () => {
     const rows = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
     assert.equal(rows[0].id, firstId, "a corrected resolution keeps its identity (and follow-ups)");
     assert.equal(rows[1].status, "cancelled");
+  });
+
+  test("through corrections that delete, insert and reorder rows, each resolution keeps its id, number and follow-ups", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const base = completeDoc(getMeeting(STAFF, id)!.doc, council);
+    const row = (key: string, subject: string) => ({ ...base.resolutions[0], key, subject });
+    save(id, {
+      ...base,
+      resolutions: [row("a", "ترتیب نشست با پنج استان"), row("b", "کمیته زیرساخت"), row("c", "گزارش پایلوت")],
+    });
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version });
+    const first = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+    const agendaAndReports = () => [
+      db
+        .select({ id: agendaItems.id })
+        .from(agendaItems)
+        .where(and(eq(agendaItems.meetingId, id), eq(agendaItems.forNextMeeting, false)))
+        .all(),
+      db.select({ id: committeeReports.id }).from(committeeReports).where(eq(committeeReports.meetingId, id)).all(),
+    ];
+    const rowsBefore = agendaAndReports();
+    const bySubject = (rows: typeof first, subject: string) => rows.find((r) => r.subject === subject)!;
+    const fiveProvinces = bySubject(first, "ترتیب نشست با پنج استان");
+    const pilot = bySubject(first, "گزارش پایلوت");
+    db.insert(followUps).values({ resolutionId: pilot.id, kind: "note", percent: 40, note: "۴۰ درصد انجام شد" }).run();
+
+    // Delete the first row, put a new one first, and move the pilot above the infrastructure committee.
+    startCorrection(actor, id);
+    const draft = getMeeting(STAFF, id)!.doc;
+    const [a, b, c] = draft.resolutions;
+    assert.deepEqual([a.number, b.number, c.number], [1, 2, 3]);
+    save(id, { ...draft, resolutions: [row("n", "مصوبه تازه"), c, b] });
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version, reason: "حذف مصوبه تکراری" });
+
+    const after = db.select().from(resolutions).where(eq(resolutions.meetingId, id)).all();
+    assert.equal(after.length, 4, "one resolution was added, none duplicated");
+    assert.deepEqual(agendaAndReports(), rowsBefore, "the agenda item and the committee report are the same rows");
+    const kept = bySubject(after, "گزارش پایلوت");
+    assert.deepEqual([kept.id, kept.number], [pilot.id, 3]);
+    assert.deepEqual(
+      db.select({ note: followUps.note }).from(followUps).where(eq(followUps.resolutionId, pilot.id)).all(),
+      [{ note: "۴۰ درصد انجام شد" }],
+    );
+    assert.equal(bySubject(after, "کمیته زیرساخت").number, 2);
+    assert.equal(bySubject(after, "مصوبه تازه").number, 4, "a new row takes a number never used in the meeting");
+    const removed = bySubject(after, "ترتیب نشست با پنج استان");
+    assert.deepEqual(
+      [removed.id, removed.status, removed.cancelReason],
+      [fiveProvinces.id, "cancelled", "حذف مصوبه تکراری"],
+    );
+
+    // Minutes finalised before rows carried their resolution find them by position once, when a correction opens.
+    const legacy = getMeeting(STAFF, id)!.doc;
+    const stripped = { ...legacy, resolutions: legacy.resolutions.map(({ id: _, number: __, ...r }) => r) };
+    // Final minutes are read-only in the database: the trigger steps aside for this one write.
+    const triggers = db.$client
+      .prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'meetings'")
+      .all() as { name: string; sql: string }[];
+    for (const t of triggers) db.$client.exec(`drop trigger ${t.name}`);
+    db.update(meetings)
+      .set({ draftJson: JSON.stringify(stripped) })
+      .where(eq(meetings.id, id))
+      .run();
+    for (const t of triggers) db.$client.exec(t.sql);
+    startCorrection(actor, id);
+    assert.deepEqual(
+      getMeeting(STAFF, id)!.doc.resolutions.map((r) => r.number),
+      [1, 2, 3],
+      "by position, as such minutes were numbered",
+    );
   });
 
   test("an abandoned correction leaves the final minutes as they were", () => {

@@ -8,6 +8,8 @@ import { parseJalaliInput } from "../utils/jalali";
 
 const s = (max: number) => z.string().max(max, "validation.tooLong").default("");
 const id = z.union([z.number().int().positive(), z.null()]).default(null);
+/** The row a draft's agenda item, report or resolution became when final: it keeps it through corrections. */
+const rowId = z.number().int().positive().nullable().optional();
 
 export const ATTENDANCE_CHOICES = ["present", "absent", "excused", "represented"] as const;
 export const OWNER_KINDS = ["body", "group", "person", "unmatched"] as const;
@@ -26,17 +28,20 @@ export const minutesDocSchema = z.object({
   openingRemarks: s(50_000),
   summary: s(100_000),
   agenda: z
-    .array(z.object({ key: s(40), title: s(1000), discussion: s(50_000) }))
+    .array(z.object({ key: s(40), id: rowId, title: s(1000), discussion: s(50_000) }))
     .max(100)
     .default([]),
   reports: z
-    .array(z.object({ key: s(40), agendaKey: s(40), bodyId: id, text: s(50_000) }))
+    .array(z.object({ key: s(40), id: rowId, agendaKey: s(40), bodyId: id, text: s(50_000) }))
     .max(100)
     .default([]),
   resolutions: z
     .array(
       z.object({
         key: s(40),
+        /** The resolution this row is, once finalised: it keeps its id and number through every correction. */
+        id: rowId,
+        number: rowId,
         subject: s(5000),
         owners: z.array(owner).max(20).default([]),
         timeframeKind: z.enum(TIMEFRAME_CHOICES).default(""),

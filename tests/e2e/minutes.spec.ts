@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { DATABASE_PATH } from "../playwright.config";
 import { pdfText, signInAs } from "./helpers";
 
 const REFERENCE = readFileSync(new URL("../fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
@@ -231,4 +233,67 @@ test("a member cannot open the editor or save a draft", async ({ page, browser }
   expect(save.status()).toBe(403);
   // The member (of this committee) may read the minutes.
   expect((await page.goto(editor.replace("/edit", "")))?.status()).toBe(200);
+});
+
+test("a correction that removes one resolution cancels it, and the next keeps its number and its progress note", async ({
+  page,
+}) => {
+  await signInAs(page, "secretariat");
+  const editor = await newMeeting(page, "دبیرخانه ستاد");
+  await page.getByLabel("تاریخ جلسه", { exact: true }).fill("1404/07/02");
+  await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
+  await page.getByLabel("دستور ۱").fill("پیگیری استان‌ها");
+  const subjects = ["ترتیب نشست با پنج استان", "کمیته زیرساخت با همکاری مرکز آمار", "گزارش پایلوت گیلان"];
+  for (const [i, subject] of subjects.entries()) {
+    await page.getByRole("button", { name: "+ افزودن مصوبه" }).click();
+    await page.locator(`#res-subject-${i}`).fill(subject);
+    await page.getByLabel("افزودن متولی").nth(i).selectOption({ label: "دبیرخانه ستاد" });
+  }
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  const minutesUrl = editor.replace("/edit", "");
+  await expect(page).toHaveURL(minutesUrl);
+
+  // A progress note on the second resolution.
+  const meetingId = Number(minutesUrl.split("/").at(-1));
+  const db = new Database(new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname, { readonly: true });
+  const ids = db.prepare("select id from resolutions where meeting_id = ? order by number").all(meetingId) as {
+    id: number;
+  }[];
+  db.close();
+  const second = `/resolutions/${ids[1].id}`;
+  await page.goto(second);
+  const progress = page.getByRole("form", { name: "ثبت گزارش پیشرفت" });
+  await progress.getByLabel("شرح اقدام").fill("۴۰ درصد کار انجام شد");
+  await progress.getByLabel("درصد پیشرفت").fill("۴۰");
+  await progress.getByRole("button", { name: "ثبت گزارش پیشرفت" }).click();
+  await expect(page.getByText("۴۰ درصد کار انجام شد")).toBeVisible();
+  const code = (await page.getByRole("heading", { level: 1 }).textContent()) ?? "";
+
+  // The correction removes the first resolution.
+  await page.goto(minutesUrl);
+  await page.getByRole("button", { name: "شروع اصلاح (ویرایش تازه)" }).click();
+  await expect(page).toHaveURL(editor);
+  // The row's own «حذف» comes last, after the owner chips' and the moves.
+  await page.getByRole("listitem", { name: "مصوبات ۱" }).getByRole("button", { name: "حذف" }).last().click();
+  await page.getByLabel("دلیل اصلاح").fill("مصوبه نخست تکراری بود");
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(page).toHaveURL(minutesUrl);
+
+  // The second resolution is still the second, with its note; the first is cancelled with the reason.
+  await page.goto(second);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(code);
+  await expect(page.getByText("۴۰ درصد کار انجام شد")).toBeVisible();
+  await expect(page.locator("main")).toContainText(subjects[1]);
+  await page.goto(minutesUrl);
+  const table = page
+    .locator("article.minutes section")
+    .filter({ has: page.getByRole("heading", { name: "مصوبات:" }) })
+    .locator("table");
+  await expect(table).not.toContainText(subjects[0]);
+  await expect(table.getByRole("row").nth(1)).toContainText(`۲${subjects[1]}`);
+  await expect(table.getByRole("row").nth(2)).toContainText(`۳${subjects[2]}`);
+  await page.goto(`/resolutions/${ids[0].id}`);
+  await expect(page.locator("main")).toContainText("لغو");
+  await expect(page.locator("main")).toContainText("مصوبه نخست تکراری بود");
 });

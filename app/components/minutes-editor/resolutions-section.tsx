@@ -37,6 +37,7 @@ export function ResolutionsSection({
   });
   const meetingDate = useWatch({ control: form.control, name: "date" });
   const rows = useWatch({ control: form.control, name: "resolutions" });
+  const correcting = (rows ?? []).some((r) => r?.number);
   const timeframeText = useTimeframeText();
   const work = useMemo(() => ({ weekendDays: calendar.weekendDays, holidays: new Set(calendar.holidays) }), [calendar]);
   const suggestionsFor = useCallback(
@@ -65,13 +66,15 @@ export function ResolutionsSection({
         {fields.map((f, i) => {
           const row = rows[i];
           const deadline = row ? deadlineOf(row) : null;
+          // A resolution keeps its number through corrections; a row added in one gets the next number when final.
+          const label = row?.number
+            ? formatPlain(row.number, lang)
+            : correcting
+              ? t("minutes.newResolution")
+              : formatPlain(i + 1, lang);
           return (
-            <li
-              key={f._id}
-              className="editor-item resolution-row"
-              aria-label={`${t("minutes.resolutions")} ${formatPlain(i + 1, lang)}`}
-            >
-              <div className="resolution-row__num">{formatPlain(i + 1, lang)}</div>
+            <li key={f._id} className="editor-item resolution-row" aria-label={`${t("minutes.resolutions")} ${label}`}>
+              <div className="resolution-row__num">{label}</div>
               <div className="stack">
                 <div className="field">
                   <label htmlFor={`res-subject-${i}`}>{t("minutes.subject")}</label>
