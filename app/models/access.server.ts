@@ -13,7 +13,7 @@ import { redirect } from "@remix-run/node";
  *   the chair of a committee forms and staffs its working groups, the secretary types its minutes.
  */
 import { and, eq } from "drizzle-orm";
-import { bodies, memberships, type Role, workingGroups } from "../../db/schema";
+import { bodies, memberships, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
@@ -40,6 +40,8 @@ export type Scope = {
   secretaryBodyIds: readonly number[];
   /** Bodies the person leads: chairs or is secretary of. */
   ledBodyIds: readonly number[];
+  /** Meetings outside those bodies whose minutes assigned the person a resolution: they read those minutes only. */
+  ownedMeetingIds: readonly number[];
 };
 
 type ScopeUser = Pick<SessionUser, "id" | "role" | "personId">;
@@ -79,6 +81,18 @@ export function scopeFor(user: ScopeUser): Scope {
     chairedBodyIds,
     secretaryBodyIds,
     ledBodyIds: unique([...chairedBodyIds, ...secretaryBodyIds]),
+    ownedMeetingIds:
+      user.personId && !isStaff
+        ? unique(
+            db
+              .selectDistinct({ id: resolutions.meetingId })
+              .from(resolutionOwners)
+              .innerJoin(resolutions, eq(resolutions.id, resolutionOwners.resolutionId))
+              .where(eq(resolutionOwners.personId, user.personId))
+              .all()
+              .map((r) => r.id),
+          )
+        : [],
   });
 }
 
@@ -164,6 +178,11 @@ export function canManageGroupsOf(scope: Scope, committeeId: number): boolean {
 /** The meetings (and minutes) of a body: everyone who reads all, or sits in it or in one of its working groups. */
 export function canReadMeetingsOf(scope: Scope, bodyId: number): boolean {
   return scope.readsAll || scope.readableBodyIds.includes(bodyId);
+}
+
+/** One meeting's minutes: those who read the body's meetings, and a person the minutes assigned a resolution. */
+export function canReadMeeting(scope: Scope, meeting: { id: number; bodyId: number }): boolean {
+  return canReadMeetingsOf(scope, meeting.bodyId) || scope.ownedMeetingIds.includes(meeting.id);
 }
 
 /** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */

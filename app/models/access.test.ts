@@ -265,3 +265,19 @@ test("one request builds its scope once, and each caller's actor carries the add
   assert.deepEqual([root?.actor.ip, page?.actor.ip], ["", "10.0.0.7"]);
   assert.equal(await getAccess(new Request("http://localhost/overdue")), null);
 });
+
+test("a person owning a resolution of another body reads the minutes that assigned it, and no other of that body", () => {
+  const hq = makeBody("headquarters");
+  const committee = makeBody("committee", hq);
+  const owner = makePerson("متولی");
+  const { meetingId: assigned } = finalMeeting(committee, 5, [
+    { subject: "ارسال فهرست نمایندگان", owners: [{ kind: "person", id: owner }] },
+  ]);
+  const { meetingId: another } = finalMeeting(committee, 2, [
+    { subject: "مصوبه دیگر", owners: [{ kind: "body", id: committee }] },
+  ]);
+  const scope = signedIn(owner);
+  assert.equal(getMinutesView(scope, assigned)?.meeting.id, assigned);
+  assert.throws(() => getMeeting(scope, another), ForbiddenError);
+  assert.equal(listMeetings(scope, committee).rows.length, 0, "the body's meetings are not listed to them");
+});

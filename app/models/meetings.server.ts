@@ -20,7 +20,7 @@ import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeOrStanding } from "../utils/timeframe";
-import { canReadMeetingsOf, type Scope } from "./access.server";
+import { canReadMeeting, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { isCurrentMembership } from "./memberships.server";
@@ -144,8 +144,8 @@ export function getMeeting(scope: Scope, id: number) {
   return readable(scope, loadMeeting(id));
 }
 
-function readable<T extends { meeting: { bodyId: number } } | null>(scope: Scope, found: T): T {
-  if (found && !canReadMeetingsOf(scope, found.meeting.bodyId)) throw new ForbiddenError(scope.userId, "meeting");
+function readable<T extends { meeting: { id: number; bodyId: number } } | null>(scope: Scope, found: T): T {
+  if (found && !canReadMeeting(scope, found.meeting)) throw new ForbiddenError(scope.userId, "meeting");
   return found;
 }
 

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
-import { canEditMinutesOf, canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
+import { canEditMinutesOf, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
@@ -17,7 +17,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     const found = getMinutesView(scope, requireId(params.meetingId));
     if (!found) throw new NotFoundError();
-    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canReadMeeting(scope, found.meeting), scope);
     const { meeting, view, editions, shownEdition } = found;
     return json({
       id: meeting.id,

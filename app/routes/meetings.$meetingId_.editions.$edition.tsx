@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
-import { canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
+import { canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { getEdition, getMeeting } from "../models/meetings.server";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
@@ -15,7 +15,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMeeting(scope, id);
     if (!found) throw new NotFoundError();
-    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canReadMeeting(scope, found.meeting), scope);
     const edition = requireId(params.edition);
     const snapshot = getEdition(scope, id, edition);
     if (!snapshot) throw new NotFoundError();

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { MinutesView } from "../components/minutes-view";
-import { canReadMeetingsOf, requireAllowed, requireScope } from "../models/access.server";
+import { canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { getMinutesView } from "../models/meetings.server";
 import { formatPlain } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
@@ -19,7 +19,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMinutesView(scope, id);
     if (!found) throw new NotFoundError();
-    requireAllowed(canReadMeetingsOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canReadMeeting(scope, found.meeting), scope);
     const lang = await getLang(request);
     const i18n = serverI18n(lang);
     const body = renderToStaticMarkup(

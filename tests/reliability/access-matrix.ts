@@ -86,8 +86,10 @@ function records(dbPath: string) {
         "select m.id from meetings m where m.status = 'final' and m.body_id in (select body_id from memberships where person_id = ?) order by m.id",
         p,
       ) || one("select id from meetings where status = 'final' order by id");
+    // Not one of their bodies, and no resolution of it assigned to them (those minutes they may read).
     const otherMeeting = one(
-      "select m.id from meetings m where m.status = 'final' and m.body_id not in (select body_id from memberships where person_id = ? and body_id is not null) order by m.id",
+      "select m.id from meetings m where m.status = 'final' and m.body_id not in (select body_id from memberships where person_id = ? and body_id is not null) and m.id not in (select r.meeting_id from resolutions r join resolution_owners o on o.resolution_id = r.id where o.person_id = ?) order by m.id",
+      p,
       p,
     );
     set("meetingId", role, ownMeeting, otherMeeting);
