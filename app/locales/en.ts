@@ -106,6 +106,7 @@ const en: Strings<typeof fa> = {
       empty: "Enter a date.",
       format: "Write the date as year/month/day, e.g. 1404/01/19.",
       year: "Write the year with four digits, e.g. 1404/01/19.",
+      gregorian: "This is a Gregorian date; write the Jalali date, e.g. 1405/09/29.",
       invalid: "This date does not exist in the calendar (wrong day or month).",
     },
   },
@@ -452,7 +453,7 @@ const en: Strings<typeof fa> = {
     deleteConfirm: "Delete this draft?",
     shortcuts: "Shortcuts: Ctrl+S save · Alt+↑/↓ move agenda item",
     errors: {
-      time: "Write the time as 10:30.",
+      time: "Write the time as 10:30, 14 or 14.30 (0 to 23).",
       endBeforeStart: "The end time is before the start time.",
       noAgenda: "At least one agenda item is needed.",
       noOwner: "Set the owner of this resolution.",

@@ -19,8 +19,7 @@ import { finalisationErrors, type MinutesDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
-import type { WorkCalendar } from "../utils/jalali";
-import { parseJalaliInput } from "../utils/jalali";
+import { parseJalaliInput, parseTime, type WorkCalendar } from "../utils/jalali";
 import { searchKey } from "../utils/normalize";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeColumns, timeframeOrStanding } from "../utils/timeframe";
@@ -112,6 +111,10 @@ function missingRecords(doc: MinutesDoc, names: MinutesNames): Record<string, st
 /** Date, times, place, chair, secretary, text and next meeting onto the meeting's row; returns the ISO date. */
 function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc): string {
   const dateIso = (parseJalaliInput(doc.date) as { iso: string }).iso;
+  // Times as typed («۱۴.۳۰», «۱۴») are kept as HH:MM, in the rows and in the frozen minutes.
+  doc.startTime = parseTime(doc.startTime) ?? "";
+  doc.endTime = parseTime(doc.endTime) ?? "";
+  doc.nextTime = parseTime(doc.nextTime) ?? "";
   const next = doc.nextDate ? parseJalaliInput(doc.nextDate) : null;
   tx.update(meetings)
     .set({

@@ -14,7 +14,7 @@ import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
-import { parseJalaliInput } from "../utils/jalali";
+import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -126,7 +126,7 @@ export function createMeeting(actor: Actor, bodyId: number): number {
         bodyId,
         number,
         date: date.ok ? date.iso : clock.today(),
-        startTime: doc.startTime || null,
+        startTime: parseTime(doc.startTime),
         chairPersonId: doc.chairPersonId,
         secretaryPersonId: doc.secretaryPersonId,
         draftJson: JSON.stringify(doc),
@@ -262,7 +262,7 @@ export function saveDraft(
           updatedBy: actor.userId,
           updatedAt: savedAt,
           date: date.ok ? date.iso : m.date,
-          startTime: doc.startTime || null,
+          startTime: parseTime(doc.startTime),
           endTime: doc.endTime || null,
           place: doc.place,
           mode: doc.mode,

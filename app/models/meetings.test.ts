@@ -417,6 +417,21 @@ describe("finalising", () => {
     );
   });
 
+  test("times typed in Persian digits, on the hour or with a dot, are accepted and kept as HH:MM", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    save(id, {
+      ...completeDoc(getMeeting(STAFF, id)!.doc, council),
+      startTime: "۱۰:۰۰",
+      endTime: "۱۴.۳۰",
+      nextTime: "۱۴",
+    });
+    finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version });
+    const m = getMeeting(STAFF, id)!;
+    assert.deepEqual([m.meeting.startTime, m.meeting.endTime, m.meeting.nextTime], ["10:00", "14:30", "14:00"]);
+    assert.deepEqual([m.doc.startTime, m.doc.endTime], ["10:00", "14:30"]);
+  });
+
   test("an abandoned correction leaves the final minutes as they were", () => {
     const { council } = makeBody();
     const id = createMeeting(actor, council);

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { MEETING_MODES } from "../../db/enums";
-import { parseJalaliInput } from "../utils/jalali";
+import { parseJalaliInput, parseTime } from "../utils/jalali";
 
 const s = (max: number) => z.string().max(max, "validation.tooLong").default("");
 const id = z.union([z.number().int().positive(), z.null()]).default(null);
@@ -81,24 +81,17 @@ export type MinutesDoc = z.infer<typeof minutesDocSchema>;
 export type ResolutionDraft = MinutesDoc["resolutions"][number];
 export type OwnerDraft = ResolutionDraft["owners"][number];
 
-const TIME = /^([01]?\d|2[0-3]):[0-5]\d$/;
-
 /** Every problem that stops the minutes being finalised, by field path (`resolutions.3.subject`), as i18n keys. */
 export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
   const errors: Record<string, string> = {};
   const date = parseJalaliInput(doc.date);
   if (!date.ok) errors.date = `date.errors.${date.error}`;
-  if (doc.startTime && !TIME.test(doc.startTime)) errors.startTime = "minutes.errors.time";
-  if (doc.endTime && !TIME.test(doc.endTime)) errors.endTime = "minutes.errors.time";
-  if (
-    doc.startTime &&
-    doc.endTime &&
-    TIME.test(doc.startTime) &&
-    TIME.test(doc.endTime) &&
-    doc.endTime < doc.startTime.padStart(5, "0")
-  ) {
-    errors.endTime = "minutes.errors.endBeforeStart";
-  }
+  const start = doc.startTime ? parseTime(doc.startTime) : null;
+  const end = doc.endTime ? parseTime(doc.endTime) : null;
+  if (doc.startTime && !start) errors.startTime = "minutes.errors.time";
+  if (doc.endTime && !end) errors.endTime = "minutes.errors.time";
+  if (doc.nextTime && !parseTime(doc.nextTime)) errors.nextTime = "minutes.errors.time";
+  if (start && end && end < start) errors.endTime = "minutes.errors.endBeforeStart";
   if (doc.agenda.length === 0) errors.agenda = "minutes.errors.noAgenda";
   doc.agenda.forEach((a, i) => {
     if (!a.title.trim()) errors[`agenda.${i}.title`] = "validation.required";
@@ -138,7 +131,6 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
     if (!next.ok) errors.nextDate = `date.errors.${next.error}`;
     else if (date.ok && next.iso < date.iso) errors.nextDate = "minutes.errors.nextBeforeMeeting";
   }
-  if (doc.nextTime && !TIME.test(doc.nextTime)) errors.nextTime = "minutes.errors.time";
   return errors;
 }
 

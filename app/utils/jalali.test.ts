@@ -7,6 +7,7 @@ import {
   isValidJalali,
   jalaliToIso,
   parseJalaliInput,
+  parseTime,
   persianWeekday,
   quarterOf,
   quarterRange,
@@ -138,5 +139,22 @@ describe("formatting", () => {
   test("Persian digits with zero padding", () => {
     assert.equal(formatJalali("2021-04-26", "fa"), "۱۴۰۰/۰۲/۰۶");
     assert.equal(formatJalaliLong("2021-04-26", "fa"), "دوشنبه ۶ اردیبهشت ۱۴۰۰");
+  });
+});
+
+describe("typed times and Gregorian dates (issue 16)", () => {
+  test("times in any digits, on the hour or with a dot, come back as HH:MM", () => {
+    assert.equal(parseTime("۱۰:۰۰"), "10:00");
+    assert.equal(parseTime("١٠:٣٠"), "10:30");
+    assert.equal(parseTime("۱۴"), "14:00");
+    assert.equal(parseTime("۱۴.۳۰"), "14:30");
+    assert.equal(parseTime("14٫30"), "14:30");
+    assert.equal(parseTime("9:05"), "09:05");
+    for (const bad of ["24:00", "۱۰:۶۰", "9:5", "ده و نیم", ""]) assert.equal(parseTime(bad), null, bad);
+  });
+  test("a Gregorian date is named as such", () => {
+    const r = parseJalaliInput("2026-12-20");
+    assert.deepEqual(r, { ok: false, error: "gregorian" });
+    assert.equal(parseJalaliInput("20/12/2026").ok, false);
   });
 });

@@ -191,7 +191,7 @@ export function formatTimestamp(utc: string | null | undefined, lang: Lang): str
 
 // ---------- typed dates ----------
 
-export type DateParseError = "empty" | "format" | "year" | "invalid";
+export type DateParseError = "empty" | "format" | "year" | "gregorian" | "invalid";
 export type DateParseResult = { ok: true; iso: IsoDate; jalali: JalaliDate } | { ok: false; error: DateParseError };
 
 /**
@@ -215,10 +215,26 @@ export function parseJalaliInput(text: string): DateParseResult {
   } else {
     return { ok: false, error: "year" };
   }
+  // 2026-12-20 is a Gregorian date typed out of habit: said so, never converted silently.
+  if (jy >= 1900 && jy <= 2100) return { ok: false, error: "gregorian" };
   if (jy < 1300 || jy > 1500) return { ok: false, error: "year" };
   const jalali = { jy, jm, jd };
   if (!isValidJalali(jalali)) return { ok: false, error: "invalid" };
   return { ok: true, iso: jalaliToIso(jalali), jalali };
+}
+
+/**
+ * Reads a time of day as people type it, in any digits: «۱۰:۳۰», «10:30», «۹:۰۵», «۱۴» (on the hour), «۱۴.۳۰» or
+ * «۱۴٫۳۰». Returns `HH:MM` (24-hour), or null when it is not a time (minutes take two digits: «۹:۵» is unclear).
+ */
+export function parseTime(text: string): string | null {
+  const cleaned = toAsciiDigits(text.replace(/[\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g, "")).trim();
+  const m = /^(\d{1,2})(?:\s*[:.\u066B]\s*(\d{2}))?$/.exec(cleaned);
+  if (!m) return null;
+  const hours = Number(m[1]);
+  const minutes = m[2] === undefined ? 0 : Number(m[2]);
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, "0")}:${String(minutes).padStart(2, "0")}`;
 }
 
 // ---------- deadlines ----------
