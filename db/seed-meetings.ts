@@ -161,7 +161,7 @@ export function seedMeetings(ids: Ids) {
       ),
     ],
     resolutions,
-    attendance: councilDoc.attendance.map((a) => ({ ...a, time: "۳" })),
+    attendance: councilDoc.attendance.map((a) => ({ ...a, status: "present" as const, time: "۳" })),
     guests: [
       { name: "آقای دکتر اصغری", time: "۱" },
       { name: "آقای کرامتی", time: "۳" },
@@ -194,6 +194,7 @@ export function seedMeetings(ids: Ids) {
       startTime: "09:00",
       endTime: "11:00",
       place: "اتاق جلسات طبقه سوم",
+      attendance: doc.attendance.map((a) => ({ ...a, status: "present" as const })),
       agenda: [{ key: randomUUID(), title: "پیگیری مصوبات و برنامه هفته", discussion: "" }],
       resolutions: items.map((i) => ({
         key: randomUUID(),

@@ -81,6 +81,7 @@ export function finalMeeting(bodyId: number, daysAgo: number, items: Item[], fro
       ...m.doc,
       date: formatJalali(addDays(from, -daysAgo), "en"),
       agenda: [{ key: "a", title: "دستور", discussion: "" }],
+      attendance: m.doc.attendance.map((a) => ({ ...a, status: "present" as const })),
       resolutions: items.map((i, n) => ({
         key: `r${n}`,
         subject: i.subject,

@@ -401,7 +401,14 @@ const en: Strings<typeof fa> = {
     pasteNothing: "No rows read; mark the subject column.",
     pasteFlagged: "{{count, count}} owners were not found and are flagged for you to choose.",
     attendance: "Attendance",
-    attendanceStatus: { present: "Present", absent: "Absent", excused: "Excused", represented: "Represented" },
+    attendanceStatus: {
+      unmarked: "not marked",
+      present: "Present",
+      absent: "Absent",
+      excused: "Excused",
+      represented: "Represented",
+    },
+    allPresent: "All present",
     member: "Member",
     substitute: "Substitute",
     timeAttended: "Time",
@@ -454,6 +461,7 @@ const en: Strings<typeof fa> = {
     shortcuts: "Shortcuts: Ctrl+S save · Alt+↑/↓ move agenda item",
     errors: {
       time: "Write the time as 10:30, 14 or 14.30 (0 to 23).",
+      unmarked: "Mark this member's attendance.",
       endBeforeStart: "The end time is before the start time.",
       noAgenda: "At least one agenda item is needed.",
       noOwner: "Set the owner of this resolution.",

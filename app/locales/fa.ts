@@ -397,7 +397,14 @@ const fa = {
     pasteNothing: "ردیفی خوانده نشد؛ ستون موضوع را مشخص کنید.",
     pasteFlagged: "{{count, count}} متولی پیدا نشد و برای انتخاب علامت خورده است.",
     attendance: "حاضرین و غایبین",
-    attendanceStatus: { present: "حاضر", absent: "غایب", excused: "غیبت موجه", represented: "نماینده" },
+    attendanceStatus: {
+      unmarked: "علامت نخورده",
+      present: "حاضر",
+      absent: "غایب",
+      excused: "غیبت موجه",
+      represented: "نماینده",
+    },
+    allPresent: "همه حاضر",
     member: "عضو",
     substitute: "نام نماینده",
     timeAttended: "زمان",
@@ -451,6 +458,7 @@ const fa = {
     shortcuts: "میان‌برها: Ctrl+S ذخیره · Alt+↑/↓ جابه‌جایی دستور",
     errors: {
       time: "ساعت را به شکل ۱۰:۳۰، ۱۴ یا ۱۴.۳۰ بنویسید (۰ تا ۲۳).",
+      unmarked: "وضعیت حضور این عضو را مشخص کنید.",
       endBeforeStart: "ساعت پایان پیش از ساعت شروع است.",
       noAgenda: "دست‌کم یک دستور جلسه لازم است.",
       noOwner: "متولی این مصوبه را مشخص کنید.",

@@ -233,7 +233,8 @@ function writeAttendance(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
         meetingId: meeting.id,
         personId: a.personId,
         name: a.name,
-        status: a.status,
+        // finalisationErrors refused the minutes while a member was unmarked.
+        status: a.status === "unmarked" ? "absent" : a.status,
         substituteName: a.substitute,
         timeAttended: a.time,
         position: i + 1,

@@ -114,7 +114,7 @@ export function createMeeting(actor: Actor, bodyId: number): number {
       attendance: members.map((m) => ({
         personId: m.personId,
         name: m.name,
-        status: "present",
+        status: "unmarked",
         substitute: "",
         time: "",
       })),

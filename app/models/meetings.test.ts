@@ -96,6 +96,7 @@ function completeDoc(base: MinutesDoc, bodyId: number): MinutesDoc {
     date: "۱۴۰۳/۱۲/۲۵",
     agenda: [{ key: "a1", title: "گزارش کمیته‌ها", discussion: "" }],
     reports: [{ key: "r1", agendaKey: "a1", bodyId, text: "گزارش شد." }],
+    attendance: base.attendance.map((a) => ({ ...a, status: "present" as const })),
     resolutions: [
       {
         key: "x1",
@@ -414,6 +415,18 @@ describe("finalising", () => {
       getMeeting(STAFF, id)!.doc.resolutions.map((r) => r.number),
       [1, 2, 3],
       "by position, as such minutes were numbered",
+    );
+  });
+
+  test("new minutes start with attendance unmarked, and finalising asks for every member's status", () => {
+    const { council } = makeBody();
+    const id = createMeeting(actor, council);
+    const doc = getMeeting(STAFF, id)!.doc;
+    assert.ok(doc.attendance.length > 0 && doc.attendance.every((a) => a.status === "unmarked"));
+    save(id, { ...completeDoc(doc, council), attendance: doc.attendance });
+    assert.throws(
+      () => finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version }),
+      (e: unknown) => e instanceof FinalisationError && e.errors["attendance.0.status"] === "minutes.errors.unmarked",
     );
   });
 

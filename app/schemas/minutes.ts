@@ -11,7 +11,8 @@ const id = z.union([z.number().int().positive(), z.null()]).default(null);
 /** The row a draft's agenda item, report or resolution became when final: it keeps it through corrections. */
 const rowId = z.number().int().positive().nullable().optional();
 
-export const ATTENDANCE_CHOICES = ["present", "absent", "excused", "represented"] as const;
+/** `unmarked`: new minutes start so (attendance is never assumed); finalising asks for every member's status. */
+export const ATTENDANCE_CHOICES = ["unmarked", "present", "absent", "excused", "represented"] as const;
 export const OWNER_KINDS = ["body", "group", "person", "unmatched"] as const;
 export const TIMEFRAME_CHOICES = ["weeks", "days", "date", "standing", ""] as const;
 
@@ -120,6 +121,7 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
     }
   });
   doc.attendance.forEach((a, i) => {
+    if (a.status === "unmarked") errors[`attendance.${i}.status`] = "minutes.errors.unmarked";
     if (a.status === "represented" && !a.substitute.trim())
       errors[`attendance.${i}.substitute`] = "minutes.errors.substitute";
   });

@@ -59,6 +59,8 @@ test("the secretariat types minutes like the reference, finalises them, and the 
   const members = page
     .getByRole("region", { name: "حاضرین و غایبین" })
     .or(page.locator("section[aria-labelledby=sec-attendance]"));
+  // New minutes start with attendance unmarked; one click marks everyone present, then the exceptions.
+  await members.getByRole("button", { name: "همه حاضر" }).click();
   await members.getByLabel("وضعیت: آقای پیرحسینی").selectOption({ label: "نماینده" });
   await members.getByLabel("نام نماینده: آقای پیرحسینی").fill("آقای کاظمی");
   await members.getByLabel("زمان: آقای پیرحسینی").fill("۳");
@@ -194,6 +196,7 @@ test("final minutes are corrected as a new edition with a reason; the first edit
   await page.getByLabel("موضوع").fill("تهیه پیش‌نویس گزارش");
   await page.getByLabel("افزودن متولی").selectOption({ label: "دبیرخانه ستاد" });
   page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "همه حاضر" }).click();
   await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
   const minutesUrl = editor.replace("/edit", "");
   await expect(page).toHaveURL(minutesUrl);
@@ -250,6 +253,10 @@ test("a correction that removes one resolution cancels it, and the next keeps it
     await page.getByLabel("افزودن متولی").nth(i).selectOption({ label: "دبیرخانه ستاد" });
   }
   page.on("dialog", (d) => d.accept());
+  // Finalising asks for every member's attendance.
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(page.getByText("وضعیت حضور این عضو را مشخص کنید.").first()).toBeVisible();
+  await page.getByRole("button", { name: "همه حاضر" }).click();
   await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
   const minutesUrl = editor.replace("/edit", "");
   await expect(page).toHaveURL(minutesUrl);

@@ -11,7 +11,20 @@ export function AttendanceSection({ form, err }: { form: Form; err: Err }) {
   const rows = useWatch({ control: form.control, name: "attendance" });
   return (
     <section className="card stack" aria-labelledby="sec-attendance">
-      <h2 id="sec-attendance">{t("minutes.attendance")}</h2>
+      <div className="row">
+        <h2 id="sec-attendance">{t("minutes.attendance")}</h2>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() =>
+            rows.forEach((r, i) => {
+              if (r?.status === "unmarked") form.setValue(`attendance.${i}.status`, "present", { shouldDirty: true });
+            })
+          }
+        >
+          {t("minutes.allPresent")}
+        </button>
+      </div>
       <div className="table-wrap">
         <table className="table table--compact">
           <thead>
@@ -27,13 +40,18 @@ export function AttendanceSection({ form, err }: { form: Form; err: Err }) {
               <tr key={f._id}>
                 <td>{f.name}</td>
                 <td>
-                  <select aria-label={`${t("bodies.status")}: ${f.name}`} {...form.register(`attendance.${i}.status`)}>
+                  <select
+                    aria-label={`${t("bodies.status")}: ${f.name}`}
+                    {...form.register(`attendance.${i}.status`)}
+                    aria-invalid={err(`attendance.${i}.status`) ? true : undefined}
+                  >
                     {ATTENDANCE_CHOICES.map((s) => (
                       <option key={s} value={s}>
                         {t(`minutes.attendanceStatus.${s}`)}
                       </option>
                     ))}
                   </select>
+                  <ErrorText message={err(`attendance.${i}.status`)} />
                 </td>
                 <td>
                   <input
