@@ -191,6 +191,18 @@ function loadEdition(meetingId: number, edition: number): MinutesSnapshot | null
   return row ? (JSON.parse(row.snapshotJson) as MinutesSnapshot) : null;
 }
 
+/** The guests of the body's previous meeting, offered again in new minutes (the same people often come back). */
+export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: string; time: string }[] {
+  const previous = db
+    .select({ draftJson: meetings.draftJson })
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), lt(meetings.number, beforeNumber)))
+    .orderBy(desc(meetings.number))
+    .limit(1)
+    .get();
+  return previous ? parseDoc(previous.draftJson).guests.map((g) => ({ name: g.name, time: "" })) : [];
+}
+
 /** Open resolutions of a body's earlier meetings with their latest state: the follow-up section of new minutes. */
 export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
   return db

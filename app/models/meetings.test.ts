@@ -25,6 +25,7 @@ import {
   listMeetings,
   listOpenResolutionsOf,
   MEETINGS_PAGE,
+  previousGuestsOf,
   saveDraft,
   startCorrection,
 } from "./meetings.server";
@@ -428,6 +429,21 @@ describe("finalising", () => {
       () => finaliseMeeting(actor, id, { version: getMeeting(STAFF, id)!.meeting.version }),
       (e: unknown) => e instanceof FinalisationError && e.errors["attendance.0.status"] === "minutes.errors.unmarked",
     );
+  });
+
+  test("the previous meeting's guests are offered again to the next minutes of the body", () => {
+    const { council } = makeBody();
+    const first = createMeeting(actor, council);
+    save(first, {
+      ...completeDoc(getMeeting(STAFF, first)!.doc, council),
+      guests: [{ name: "آقای دکتر اصغری", time: "۱" }],
+    });
+    finaliseMeeting(actor, first, { version: getMeeting(STAFF, first)!.meeting.version });
+    const second = createMeeting(actor, council);
+    assert.deepEqual(previousGuestsOf(council, getMeeting(STAFF, second)!.meeting.number), [
+      { name: "آقای دکتر اصغری", time: "" },
+    ]);
+    assert.deepEqual(previousGuestsOf(council, 1), [], "the first meeting has none before it");
   });
 
   test("times typed in Persian digits, on the hour or with a dot, are accepted and kept as HH:MM", () => {

@@ -4,7 +4,7 @@ import { MinutesEditor } from "../components/minutes-editor/editor";
 import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { FinalisationError, finaliseMeeting } from "../models/finalise-meeting.server";
-import { getMeeting, listOpenResolutionsOf } from "../models/meetings.server";
+import { getMeeting, listOpenResolutionsOf, previousGuestsOf } from "../models/meetings.server";
 import { getOwnerOptions } from "../models/owner-options.server";
 import { finaliseSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
@@ -36,6 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
       people: owners.people.map((p) => ({ id: p.id, name: p.name })),
       calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
       followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
+      previousGuests: previousGuestsOf(meeting.bodyId, meeting.number),
     });
   });
 }

@@ -4,11 +4,22 @@ import { useT } from "../../utils/use-t";
 import { type Err, ErrorText, type Form } from "./shared";
 
 /** Who attended: each member present, absent, excused or represented (with the substitute), and guests. */
-export function AttendanceSection({ form, err }: { form: Form; err: Err }) {
+export function AttendanceSection({
+  form,
+  err,
+  previousGuests,
+}: {
+  form: Form;
+  err: Err;
+  previousGuests: { name: string; time: string }[];
+}) {
   const { t } = useT();
   const { fields } = useFieldArray({ control: form.control, name: "attendance", keyName: "_id" });
   const guests = useFieldArray({ control: form.control, name: "guests", keyName: "_id" });
   const rows = useWatch({ control: form.control, name: "attendance" });
+  const guestRows = useWatch({ control: form.control, name: "guests" });
+  const present = new Set((guestRows ?? []).map((g) => g?.name.trim()));
+  const offered = previousGuests.filter((g) => g.name.trim() && !present.has(g.name.trim()));
   return (
     <section className="card stack" aria-labelledby="sec-attendance">
       <div className="row">
@@ -102,7 +113,12 @@ export function AttendanceSection({ form, err }: { form: Form; err: Err }) {
           onClick={() => guests.append({ name: "", time: "" }, { focusName: `guests.${guests.fields.length}.name` })}
         >
           + {t("minutes.addGuest")}
-        </button>
+        </button>{" "}
+        {offered.length > 0 ? (
+          <button type="button" className="button" onClick={() => guests.append(offered)}>
+            + {t("minutes.previousGuests", { names: offered.map((g) => g.name).join("، ") })}
+          </button>
+        ) : null}
       </div>
     </section>
   );

@@ -148,7 +148,7 @@ export function MinutesEditor(props: EditorProps) {
         calendar={props.calendar}
         err={err}
       />
-      <AttendanceSection form={form} err={err} />
+      <AttendanceSection form={form} err={err} previousGuests={props.previousGuests} />
       <NextSection form={form} err={err} />
       <FollowUpSection rows={props.followUps} />
       <p className="muted">{t("minutes.shortcuts")}</p>

@@ -15,6 +15,8 @@ export type EditorProps = {
   committees: { id: number; name: string }[];
   people: { id: number; name: string }[];
   calendar: { weekendDays: number[]; holidays: string[] };
+  /** The previous meeting's guests, offered again. */
+  previousGuests: { name: string; time: string }[];
   followUps: {
     id: number;
     number: number;
