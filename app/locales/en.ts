@@ -414,6 +414,7 @@ const en: Strings<typeof fa> = {
     timeAttended: "Time",
     guests: "Other attendees",
     guestName: "Name",
+    nameSeparator: ", ",
     previousGuests: "The previous meeting's guests: {{names}}",
     addGuest: "Add guest",
     next: "Next meeting",

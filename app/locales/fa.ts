@@ -410,6 +410,7 @@ const fa = {
     timeAttended: "زمان",
     guests: "سایر حاضرین",
     guestName: "نام",
+    nameSeparator: "، ",
     previousGuests: "مهمانان جلسه پیش: {{names}}",
     addGuest: "افزودن مهمان",
     next: "جلسه آینده",

@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { OneTimeCodeField } from "../components/one-time-code-field";
 import { requireScope } from "../models/access.server";
 import {
   confirmSetup,
@@ -63,30 +64,12 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 function CodeForm({ intent, label, error }: { intent: string; label: string; error?: string }) {
-  const { t } = useT();
   const busy = useNavigation().state !== "idle";
   const id = `code-${intent}`;
   return (
     <Form method="post" className="stack" aria-label={label}>
       <input type="hidden" name="intent" value={intent} />
-      <div className="field">
-        <label htmlFor={id}>{t("secondFactor.code")}</label>
-        <input
-          id={id}
-          name="code"
-          dir="ltr"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={40}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
-        />
-        {error ? (
-          <p className="field__error" id={`${id}-error`} role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+      <OneTimeCodeField id={id} error={error} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {label}

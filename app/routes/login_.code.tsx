@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { OneTimeCodeField } from "../components/one-time-code-field";
 import { verifySecondFactor } from "../models/second-factor.server";
 import { getFixedT, waitText } from "../utils/locale.server";
 import { clientIp } from "../utils/request.server";
@@ -50,28 +51,7 @@ export default function LoginCode() {
       <p className="muted">{t("secondFactor.signInIntro")}</p>
       <Form method="post" noValidate className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/"} />
-        <div className="field">
-          <label htmlFor="code">{t("secondFactor.code")}</label>
-          <input
-            id="code"
-            name="code"
-            dir="ltr"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={40}
-            aria-invalid={answer?.error ? true : undefined}
-            aria-describedby={answer?.error ? "code-error" : "code-hint"}
-            autoFocus
-          />
-          <p className="field__hint" id="code-hint">
-            {t("secondFactor.codeHint")}
-          </p>
-          {answer?.error ? (
-            <p className="field__error" id="code-error" role="alert">
-              {answer.error}
-            </p>
-          ) : null}
-        </div>
+        <OneTimeCodeField id="code" error={answer?.error} autoFocus />
         <button type="submit" className="button button--primary" disabled={busy}>
           {t("secondFactor.verify")}
         </button>

@@ -116,7 +116,7 @@ export function AttendanceSection({
         </button>{" "}
         {offered.length > 0 ? (
           <button type="button" className="button" onClick={() => guests.append(offered)}>
-            + {t("minutes.previousGuests", { names: offered.map((g) => g.name).join("، ") })}
+            + {t("minutes.previousGuests", { names: offered.map((g) => g.name).join(t("minutes.nameSeparator")) })}
           </button>
         ) : null}
       </div>
