@@ -54,6 +54,8 @@ export const bodies = sqliteTable(
     duties: text("duties").notNull().default(""),
     active: integer("active", { mode: "boolean" }).notNull().default(true),
     sortOrder: integer("sort_order").notNull().default(0),
+    /** The number of the first meeting kept here: an archive continues at meeting 18, not 1. */
+    firstMeetingNumber: integer("first_meeting_number").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },

@@ -12,6 +12,7 @@ type Values = {
   isExternal: boolean;
   active: boolean;
   duties: string;
+  firstMeetingNumber: string;
 };
 
 /** The create/edit form of a body: headquarters, council, committee or secretariat. */
@@ -55,6 +56,12 @@ export function BodyForm({
           ]}
         />
       </div>
+      <TextField
+        label={t("bodies.firstMeetingNumber")}
+        registration={register("firstMeetingNumber")}
+        error={errorFor("firstMeetingNumber")}
+        hint={t("bodies.firstMeetingNumberHint")}
+      />
       <TextField label={t("bodies.duties")} registration={register("duties")} error={errorFor("duties")} multiline />
       <CheckboxField label={t("bodies.isExternal")} registration={register("isExternal")} />
       {showActive ? <CheckboxField label={t("bodies.active")} registration={register("active")} /> : null}

@@ -126,6 +126,7 @@ const en: Strings<typeof fa> = {
     fixErrors: "Some fields need fixing; see the message next to each.",
     username:
       "A username is 3 to 32 Latin letters, digits, dots, dashes or underscores, starting with a letter; e.g. m.ahmadi",
+    meetingNumber: "A meeting number is a whole number from 1.",
     passwordShort: "A password needs at least 12 characters.",
   },
   rules: {
@@ -181,6 +182,9 @@ const en: Strings<typeof fa> = {
     newTitle: "New body",
     editTitle: "Edit {{name}}",
     code: "Short code",
+    firstMeetingNumber: "Number of the first meeting kept here",
+    firstMeetingNumberHint:
+      "If earlier minutes are kept elsewhere, give the next meeting's number (e.g. 18); empty means 1.",
     codeHint: "Used in resolution codes, e.g. «شورا» in «شورا/12/3».",
     name: "Name",
     kind: "Kind",

@@ -100,7 +100,8 @@ export function createMeeting(actor: Actor, bodyId: number): number {
       .orderBy(desc(meetings.number))
       .limit(1)
       .get();
-    const number = (previous?.number ?? 0) + 1;
+    // An archive continues where its paper minutes stopped: the first meeting kept here takes the body's number.
+    const number = Math.max((previous?.number ?? 0) + 1, body.firstMeetingNumber);
     const prevDoc = previous ? parseDoc(previous.draftJson) : null;
     const members = attendanceListOf(tx, bodyId);
     const doc: MinutesDoc = minutesDocSchema.parse({

@@ -12,6 +12,7 @@ import {
 } from "../../db/schema";
 import { NOBODY, STAFF } from "../../tests/scopes";
 import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import { bodySchema } from "../schemas/organisation";
 import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
@@ -176,6 +177,22 @@ describe("meeting numbers and pre-fill", () => {
     );
     // A reader who may see no body sees no meeting.
     assert.equal(listMeetings(NOBODY, council).total, 0);
+  });
+
+  test("a body whose earlier minutes are on paper numbers its first meeting here from where they stopped", () => {
+    const { council } = makeBody();
+    const input = bodySchema.parse({
+      name: `کمیته بایگانی‌دار ${++seq}`,
+      kind: "committee",
+      parentId: String(council),
+      firstMeetingNumber: "۱۸",
+    });
+    assert.equal(input.firstMeetingNumber, 18);
+    assert.equal(bodySchema.safeParse({ name: "x", kind: "committee", firstMeetingNumber: "۱٫۵" }).success, false);
+    const body = createBody(actor, input);
+    const first = createMeeting(actor, body);
+    const second = createMeeting(actor, body);
+    assert.deepEqual([getMeeting(STAFF, first)!.meeting.number, getMeeting(STAFF, second)!.meeting.number], [18, 19]);
   });
 
   test("the database holds one number per meeting per body", () => {

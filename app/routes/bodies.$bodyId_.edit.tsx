@@ -55,6 +55,7 @@ export default function EditBody() {
           isExternal: body.isExternal,
           active: body.active,
           duties: body.duties,
+          firstMeetingNumber: String(body.firstMeetingNumber),
         }}
         parents={parents}
         cancelTo={`/bodies/${body.id}`}

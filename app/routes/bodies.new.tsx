@@ -51,6 +51,7 @@ export default function NewBody() {
           isExternal: false,
           active: true,
           duties: "",
+          firstMeetingNumber: "",
         }}
         parents={parents}
         cancelTo="/bodies"

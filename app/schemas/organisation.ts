@@ -41,6 +41,14 @@ export const bodySchema = z.object({
   isExternal: checkbox,
   active: checkbox,
   duties: text(5000).default(""),
+  /** Left empty: numbering starts at 1 (or stays as it was). */
+  firstMeetingNumber: z
+    .union([z.string(), z.number()])
+    .optional()
+    .transform((v) =>
+      v === undefined || String(v).trim() === "" ? undefined : Number(toAsciiDigits(String(v)).trim()),
+    )
+    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 100_000), "validation.meetingNumber"),
 });
 export type BodyInput = z.infer<typeof bodySchema>;
 

@@ -1,0 +1,1 @@
+ALTER TABLE `bodies` ADD `first_meeting_number` integer DEFAULT 1 NOT NULL;
