@@ -118,9 +118,7 @@ async function liveSession(request: Request) {
 /** A sign-in whose password was right and which waits for its second factor (/login/code), or null. */
 export async function getPendingSignIn(request: Request) {
   const row = await liveSession(request);
-  return row?.step === "code"
-    ? { sessionId: row.sessionId, userId: row.id, role: row.role, failedBefore: row.failedBefore }
-    : null;
+  return row?.step === "code" ? { sessionId: row.sessionId, userId: row.id, failedBefore: row.failedBefore } : null;
 }
 
 /** Finishes a sign-in at its second factor: the waiting session is replaced by a new one (a new token). */
