@@ -16,3 +16,16 @@ export const RESOLUTION_STATUSES = ["open", "in_progress", "done", "cancelled"] 
 export const TIMEFRAME_KINDS = ["days", "weeks", "date", "standing"] as const;
 export const FOLLOW_UP_KINDS = ["note", "status", "extension", "extension_request"] as const;
 export const NOTIFICATION_KINDS = ["assigned", "due_soon", "overdue"] as const;
+/** Organisations outside the HQ that own resolutions, send representatives and deliver data (دستگاه‌های اجرایی…). */
+export const ORGANISATION_KINDS = ["agency", "province", "municipality", "institute", "other"] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+/** A body's quorum rule: none, more than half its members, or at least a number of them. */
+export const QUORUM_KINDS = ["none", "majority", "count"] as const;
+export type QuorumKind = (typeof QUORUM_KINDS)[number];
+/** Resolutions numbered per meeting («شورا/۱۲/۳») or in one running sequence of the body («شورا/۳۴۵»). */
+export const RESOLUTION_NUMBERINGS = ["per_meeting", "running"] as const;
+export type ResolutionNumbering = (typeof RESOLUTION_NUMBERINGS)[number];
+/** How a resolution was passed: unanimously, by a counted majority, or without a vote. */
+export const VOTE_KINDS = ["unanimous", "majority", "none"] as const;
+export type VoteKind = (typeof VOTE_KINDS)[number];
+export const HOLIDAY_KINDS = ["solar", "lunar"] as const;

@@ -19,14 +19,19 @@ import {
   ATTENDANCE_STATUSES,
   BODY_KINDS,
   FOLLOW_UP_KINDS,
+  HOLIDAY_KINDS,
   HONORIFICS,
   MEETING_MODES,
   MEMBERSHIP_ROLES,
   NOTIFICATION_KINDS,
+  ORGANISATION_KINDS,
+  QUORUM_KINDS,
+  RESOLUTION_NUMBERINGS,
   RESOLUTION_STATUSES,
   ROLES,
   TIMEFRAME_KINDS,
   TITLES,
+  VOTE_KINDS,
 } from "./enums";
 
 export * from "./enums";
@@ -56,6 +61,13 @@ export const bodies = sqliteTable(
     sortOrder: integer("sort_order").notNull().default(0),
     /** The number of the first meeting kept here: an archive continues at meeting 18, not 1. */
     firstMeetingNumber: integer("first_meeting_number").notNull().default(1),
+    /** Resolutions numbered per meeting or in one running sequence across the body's meetings. */
+    resolutionNumbering: text("resolution_numbering", { enum: RESOLUTION_NUMBERINGS }).notNull().default("per_meeting"),
+    /** The quorum rule: none, more than half the members, or at least `quorumCount` of them. */
+    quorumKind: text("quorum_kind", { enum: QUORUM_KINDS }).notNull().default("none"),
+    quorumCount: integer("quorum_count"),
+    /** A council outside the HQ that keeps its minutes here: no parent, not in the HQ's chart or reports. */
+    outsideHq: integer("outside_hq", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -82,6 +94,27 @@ export const workingGroups = sqliteTable(
   (t) => [index("working_groups_committee_idx").on(t.committeeId)],
 );
 
+/** Organisations outside the HQ (دستگاه‌های اجرایی، استان‌ها، پژوهشکده آمار…): they own resolutions and send people. */
+export const organisations = sqliteTable(
+  "organisations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind", { enum: ORGANISATION_KINDS }).notNull(),
+    name: text("name").notNull(),
+    /** Other names the minutes use for it («ثبت احوال» for «سازمان ثبت احوال کشور»), one per line. */
+    aliases: text("aliases").notNull().default(""),
+    /** Normalised name and aliases for Persian-aware search and matching. */
+    searchKey: text("search_key").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("organisations_name_unique").on(t.name),
+    check("organisations_kind_check", sql`${t.kind} in ('agency','province','municipality','institute','other')`),
+  ],
+);
+
 export const people = sqliteTable(
   "people",
   {
@@ -91,6 +124,8 @@ export const people = sqliteTable(
     firstName: text("first_name").notNull().default(""),
     lastName: text("last_name").notNull(),
     organisation: text("organisation").notNull().default(""),
+    /** The outside organisation the person represents, when they come from one. */
+    organisationId: integer("organisation_id").references(() => organisations.id),
     position: text("position").notNull().default(""),
     email: text("email").notNull().default(""),
     mobile: text("mobile").notNull().default(""),
@@ -207,6 +242,8 @@ export const meetings = sqliteTable(
     bodyId: integer("body_id")
       .notNull()
       .references(() => bodies.id),
+    /** A working group's own meeting (numbered per group); its committee is `bodyId`. */
+    workingGroupId: integer("working_group_id").references(() => workingGroups.id),
     number: integer("number").notNull(),
     date: text("date").notNull(),
     startTime: text("start_time"),
@@ -219,6 +256,9 @@ export const meetings = sqliteTable(
     summary: text("summary").notNull().default(""),
     nextDate: text("next_date"),
     nextTime: text("next_time"),
+    /** Whether the attendance made the body's quorum when finalised (null: no rule), and the reason if it did not. */
+    quorumMet: integer("quorum_met", { mode: "boolean" }),
+    quorumReason: text("quorum_reason").notNull().default(""),
     status: text("status", { enum: ["draft", "final", "correcting"] })
       .notNull()
       .default("draft"),
@@ -237,7 +277,9 @@ export const meetings = sqliteTable(
     updatedAt: text("updated_at"),
   },
   (t) => [
-    uniqueIndex("meetings_body_number_unique").on(t.bodyId, t.number),
+    // One number per body, or per working group for a group's own meetings.
+    uniqueIndex("meetings_body_number_unique").on(t.bodyId, sql`coalesce(${t.workingGroupId}, 0)`, t.number),
+    index("meetings_group_idx").on(t.workingGroupId),
     index("meetings_date_idx").on(t.date),
     // The few meetings that are not final (drafts, corrections): lists leave out their resolutions.
     index("meetings_unfinal_idx").on(t.id).where(sql`status <> 'final'`),
@@ -305,6 +347,8 @@ export const attendance = sqliteTable(
     personId: integer("person_id").references(() => people.id),
     /** Guests (سایر حاضرین) who are not in the directory. */
     name: text("name").notNull().default(""),
+    /** The outside organisation a guest came for. */
+    organisationId: integer("organisation_id").references(() => organisations.id),
     status: text("status", { enum: ATTENDANCE_STATUSES }).notNull(),
     substituteName: text("substitute_name").notNull().default(""),
     /** Time attended, as the reference table's «زمان» column. */
@@ -332,6 +376,11 @@ export const resolutions = sqliteTable(
     status: text("status", { enum: RESOLUTION_STATUSES }).notNull().default("open"),
     doneDate: text("done_date"),
     cancelReason: text("cancel_reason"),
+    /** The vote: unanimous, a counted majority (for / against / abstain), not put to a vote, or null (not recorded). */
+    voteKind: text("vote_kind", { enum: VOTE_KINDS }),
+    votesFor: integer("votes_for"),
+    votesAgainst: integer("votes_against"),
+    votesAbstain: integer("votes_abstain"),
     searchKey: text("search_key").notNull().default(""),
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -359,18 +408,20 @@ export const resolutionOwners = sqliteTable(
     bodyId: integer("body_id").references(() => bodies.id),
     workingGroupId: integer("working_group_id").references(() => workingGroups.id),
     personId: integer("person_id").references(() => people.id),
-    /** The owner as the minutes wrote it («کمیته ها»), kept beside the resolved body, group or person. */
+    organisationId: integer("organisation_id").references(() => organisations.id),
+    /** The owner as the minutes wrote it («کمیته ها»), kept beside the resolved body, group, person or organisation. */
     label: text("label").notNull().default(""),
   },
   (t) => [
     // Covering: "is this resolution owned by one of these" is answered from the index alone.
     index("resolution_owners_resolution_idx").on(t.resolutionId, t.bodyId, t.workingGroupId, t.personId),
+    index("resolution_owners_organisation_idx").on(t.organisationId),
     index("resolution_owners_body_idx").on(t.bodyId),
     index("resolution_owners_group_idx").on(t.workingGroupId),
     index("resolution_owners_person_idx").on(t.personId),
     check(
       "resolution_owners_one_target",
-      sql`(${t.bodyId} is not null) + (${t.workingGroupId} is not null) + (${t.personId} is not null) = 1`,
+      sql`(${t.bodyId} is not null) + (${t.workingGroupId} is not null) + (${t.personId} is not null) + (${t.organisationId} is not null) = 1`,
     ),
   ],
 );
@@ -384,6 +435,8 @@ export const followUps = sqliteTable(
       .notNull()
       .references(() => resolutions.id, { onDelete: "cascade" }),
     userId: integer("user_id").references(() => users.id),
+    /** The meeting whose follow-up section («پیگیری مصوبات جلسات قبل») recorded it, when it was decided in one. */
+    meetingId: integer("meeting_id").references(() => meetings.id),
     kind: text("kind", { enum: FOLLOW_UP_KINDS }).notNull(),
     note: text("note").notNull().default(""),
     percent: integer("percent"),
@@ -396,7 +449,10 @@ export const followUps = sqliteTable(
     decision: text("decision", { enum: ["pending", "approved", "rejected"] }),
     createdAt: createdAt(),
   },
-  (t) => [index("follow_ups_resolution_idx").on(t.resolutionId, t.createdAt)],
+  (t) => [
+    index("follow_ups_resolution_idx").on(t.resolutionId, t.createdAt),
+    index("follow_ups_meeting_idx").on(t.meetingId),
+  ],
 );
 
 /** In-app notifications: each (user, kind, resolution) once, so an item is announced once as new, due soon, overdue. */
@@ -465,9 +521,14 @@ export const auditLog = sqliteTable(
   (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
 );
 
+/** Official holidays: solar ones fixed, lunar ones moving; `estimated` until the admin confirms the announced date. */
 export const holidays = sqliteTable("holidays", {
   date: text("date").primaryKey(),
   title: text("title").notNull(),
+  kind: text("kind", { enum: HOLIDAY_KINDS }).notNull().default("solar"),
+  estimated: integer("estimated", { mode: "boolean" }).notNull().default(false),
+  /** Where the date came from: the shipped table (with its source and version) or the admin. */
+  source: text("source").notNull().default(""),
 });
 
 export const settings = sqliteTable("settings", {
