@@ -303,6 +303,30 @@ export const meetingEditions = sqliteTable(
   (t) => [uniqueIndex("meeting_editions_unique").on(t.meetingId, t.edition)],
 );
 
+/**
+ * A draft save that touched the same field as someone else's save: both texts are kept here until the person who
+ * saved picks or combines them, so nothing either typed is discarded.
+ */
+export const draftConflicts = sqliteTable(
+  "draft_conflicts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    userId: integer("user_id").references(() => users.id),
+    /** The version the save started from, the version it met, and the full document the person had typed. */
+    baseVersion: integer("base_version").notNull(),
+    againstVersion: integer("against_version").notNull(),
+    docJson: text("doc_json").notNull(),
+    /** The conflicting fields: path, base, theirs (on the server) and mine. */
+    fieldsJson: text("fields_json").notNull(),
+    createdAt: createdAt(),
+    resolvedAt: text("resolved_at"),
+  },
+  (t) => [index("draft_conflicts_meeting_idx").on(t.meetingId, t.resolvedAt)],
+);
+
 /** Agenda items of a meeting (`next` = the next meeting's agenda). */
 export const agendaItems = sqliteTable(
   "agenda_items",

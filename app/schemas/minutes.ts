@@ -13,7 +13,11 @@ const rowId = z.number().int().positive().nullable().optional();
 
 /** `unmarked`: new minutes start so (attendance is never assumed); finalising asks for every member's status. */
 export const ATTENDANCE_CHOICES = ["unmarked", "present", "absent", "excused", "represented"] as const;
-export const OWNER_KINDS = ["body", "group", "person", "unmatched"] as const;
+export const OWNER_KINDS = ["body", "group", "person", "organisation", "unmatched"] as const;
+/** The vote on a resolution as typed: not recorded (""), unanimous, majority with counts, not put to a vote. */
+export const VOTE_CHOICES = ["", "unanimous", "majority", "none"] as const;
+/** What the meeting decided about an earlier resolution in its follow-up section («پیگیری مصوبات جلسات قبل»). */
+export const FOLLOW_UP_STATUS_CHOICES = ["", "open", "in_progress", "done", "cancelled"] as const;
 export const TIMEFRAME_CHOICES = ["weeks", "days", "date", "standing", ""] as const;
 
 const owner = z.object({ kind: z.enum(OWNER_KINDS), id: id, label: s(300) });
@@ -50,6 +54,9 @@ export const minutesDocSchema = z.object({
         timeframeDate: s(40),
         /** The timeframe as pasted, kept when it could not be read. */
         timeframeText: s(200),
+        vote: z
+          .object({ kind: z.enum(VOTE_CHOICES).default(""), for: s(10), against: s(10), abstain: s(10) })
+          .optional(),
       }),
     )
     .max(200)
@@ -66,8 +73,10 @@ export const minutesDocSchema = z.object({
     )
     .max(200)
     .default([]),
+  /** Why the minutes are final although the attendance did not make the body's quorum. */
+  quorumReason: s(2000),
   guests: z
-    .array(z.object({ name: s(300), time: s(20) }))
+    .array(z.object({ name: s(300), time: s(20), organisationId: rowId }))
     .max(100)
     .default([]),
   nextDate: s(40),
@@ -75,6 +84,20 @@ export const minutesDocSchema = z.object({
   nextAgenda: z
     .array(z.object({ title: s(1000) }))
     .max(50)
+    .default([]),
+  /** Updates to earlier open resolutions decided in this meeting; they become follow-ups when the minutes are final. */
+  followUps: z
+    .array(
+      z.object({
+        resolutionId: z.number().int().positive(),
+        status: z.enum(FOLLOW_UP_STATUS_CHOICES).default(""),
+        percent: s(10),
+        note: s(5000),
+        /** A new deadline decided in the meeting (Jalali as typed). */
+        newDueDate: s(40),
+      }),
+    )
+    .max(500)
     .default([]),
 });
 
