@@ -63,6 +63,8 @@ export const bodies = sqliteTable(
     firstMeetingNumber: integer("first_meeting_number").notNull().default(1),
     /** Resolutions numbered per meeting or in one running sequence across the body's meetings. */
     resolutionNumbering: text("resolution_numbering", { enum: RESOLUTION_NUMBERINGS }).notNull().default("per_meeting"),
+    /** With running numbering, the number of the first resolution kept here (an archive continues at 346). */
+    firstResolutionNumber: integer("first_resolution_number").notNull().default(1),
     /** The quorum rule: none, more than half the members, or at least `quorumCount` of them. */
     quorumKind: text("quorum_kind", { enum: QUORUM_KINDS }).notNull().default("none"),
     quorumCount: integer("quorum_count"),

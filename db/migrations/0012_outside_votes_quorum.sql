@@ -57,7 +57,7 @@ ALTER TABLE `people` ADD `organisation_id` integer REFERENCES organisations(id);
 ALTER TABLE `resolutions` ADD `vote_kind` text;--> statement-breakpoint
 ALTER TABLE `resolutions` ADD `votes_for` integer;--> statement-breakpoint
 ALTER TABLE `resolutions` ADD `votes_against` integer;--> statement-breakpoint
-ALTER TABLE `resolutions` ADD `votes_abstain` integer;;--> statement-breakpoint
+ALTER TABLE `resolutions` ADD `votes_abstain` integer;--> statement-breakpoint
 -- The rebuild dropped the final-minutes triggers of resolution_owners (0003): the same rules again.
 CREATE TRIGGER resolution_owners_final_insert BEFORE INSERT ON resolution_owners
 WHEN (SELECT m.status FROM meetings m JOIN resolutions r ON r.meeting_id = m.id WHERE r.id = NEW.resolution_id) = 'final'
