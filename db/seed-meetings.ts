@@ -204,6 +204,11 @@ export function seedMeetings(ids: Ids) {
         timeframeCount: String(i.weeks ?? i.days ?? ""),
         timeframeDate: "",
         timeframeText: "",
+        // The demo records votes as offices do: most unanimous, the odd one by a counted majority.
+        vote:
+          i.weeks === 1
+            ? { kind: "majority", for: "۵", against: "۱", abstain: "۱" }
+            : { kind: "unanimous", for: "", against: "", abstain: "" },
       })),
     });
     return id;

@@ -388,6 +388,8 @@ export async function seed() {
       isExternal: b.isExternal ?? false,
       duties: b.duties,
       sortOrder: i,
+      // Councils and committees meet with more than half their members; the HQ and secretariat keep no rule.
+      quorumKind: b.kind === "council" || b.kind === "committee" ? ("majority" as const) : ("none" as const),
     };
     const id = existing ? existing.id : db.insert(bodies).values(values).returning({ id: bodies.id }).get().id;
     bodyIds.set(b.key, id);

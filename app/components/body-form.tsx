@@ -1,5 +1,12 @@
 import { Form, Link } from "@remix-run/react";
-import { BODY_KINDS, type BodyKind } from "../../db/enums";
+import {
+  BODY_KINDS,
+  type BodyKind,
+  QUORUM_KINDS,
+  type QuorumKind,
+  RESOLUTION_NUMBERINGS,
+  type ResolutionNumbering,
+} from "../../db/enums";
 import { bodySchema } from "../schemas/organisation";
 import { useT } from "../utils/use-t";
 import { CheckboxField, FormError, SelectField, SubmitButton, TextField, useRemixForm } from "./ui/form";
@@ -13,6 +20,10 @@ type Values = {
   active: boolean;
   duties: string;
   firstMeetingNumber: string;
+  quorumKind: QuorumKind;
+  quorumCount: string;
+  resolutionNumbering: ResolutionNumbering;
+  firstResolutionNumber: string;
 };
 
 /** The create/edit form of a body: headquarters, council, committee or secretariat. */
@@ -21,14 +32,19 @@ export function BodyForm({
   parents,
   cancelTo,
   showActive,
+  numberingLocked = false,
 }: {
   defaults: Values;
   parents: { id: number; name: string }[];
   cancelTo: string;
   showActive: boolean;
+  /** The body has resolutions: its numbering can no longer change (the database refuses it too). */
+  numberingLocked?: boolean;
 }) {
   const { t } = useT();
-  const { register, errorFor, formError, onSubmit, busy } = useRemixForm(bodySchema, defaults);
+  const { form, register, errorFor, formError, onSubmit, busy } = useRemixForm(bodySchema, defaults);
+  const quorumKind = form.watch("quorumKind");
+  const numbering = form.watch("resolutionNumbering");
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card stack">
       <FormError message={formError} />
@@ -62,6 +78,44 @@ export function BodyForm({
         error={errorFor("firstMeetingNumber")}
         hint={t("bodies.firstMeetingNumberHint")}
       />
+      <div className="form-grid">
+        <SelectField
+          label={t("quorumRule.label")}
+          registration={register("quorumKind")}
+          error={errorFor("quorumKind")}
+          options={QUORUM_KINDS.map((k) => ({ value: k, label: t(`quorumRule.${k}`) }))}
+        />
+        {quorumKind === "count" ? (
+          <TextField
+            label={t("quorumRule.count_label")}
+            registration={register("quorumCount")}
+            error={errorFor("quorumCount")}
+          />
+        ) : null}
+        {numberingLocked ? (
+          <div className="field">
+            <span className="label">{t("numbering.label")}</span>
+            <input type="hidden" {...register("resolutionNumbering")} />
+            <p>{t(`numbering.${defaults.resolutionNumbering}`)}</p>
+            <p className="field__hint">{t("numbering.locked")}</p>
+            {errorFor("resolutionNumbering") ? <p className="field__error">{errorFor("resolutionNumbering")}</p> : null}
+          </div>
+        ) : (
+          <SelectField
+            label={t("numbering.label")}
+            registration={register("resolutionNumbering")}
+            error={errorFor("resolutionNumbering")}
+            options={RESOLUTION_NUMBERINGS.map((k) => ({ value: k, label: t(`numbering.${k}`) }))}
+          />
+        )}
+        {numbering === "running" && !numberingLocked ? (
+          <TextField
+            label={t("numbering.first")}
+            registration={register("firstResolutionNumber")}
+            error={errorFor("firstResolutionNumber")}
+          />
+        ) : null}
+      </div>
       <TextField label={t("bodies.duties")} registration={register("duties")} error={errorFor("duties")} multiline />
       <CheckboxField label={t("bodies.isExternal")} registration={register("isExternal")} />
       {showActive ? <CheckboxField label={t("bodies.active")} registration={register("active")} /> : null}

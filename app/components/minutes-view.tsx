@@ -1,9 +1,10 @@
 import type { MinutesDoc } from "../schemas/minutes";
-import { formatPlain, localDigits } from "../utils/digits";
+import { formatPercent, formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
 import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+import { readVote, voteWords } from "../utils/vote";
 
 export type MinutesViewData = {
   doc: MinutesDoc;
@@ -11,7 +12,18 @@ export type MinutesViewData = {
   number: number;
   names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string> };
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
+  quorum?: { needed: number; present: number; members: number; met: boolean; reason: string } | null;
+  followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];
 };
+
+/** The vote of a resolution in the minutes' words, or null when none was recorded. */
+export function useVoteText() {
+  const { t } = useT();
+  return (draft: MinutesDoc["resolutions"][number]["vote"]) => {
+    const words = voteWords(readVote(draft).vote);
+    return words ? t(words.key, words.values) : null;
+  };
+}
 
 /** Ordinal words for agenda items (from the locale), the number itself beyond the twelfth. */
 function useOrdinal() {
@@ -37,6 +49,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
   const { t } = useT();
   const lang = useLang();
   const timeframeText = useTimeframeText();
+  const voteText = useVoteText();
   const ordinal = useOrdinal();
   const { doc, names } = data;
   const dateIso = isoOf(doc.date);
@@ -116,6 +129,8 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
         </section>
       ) : null}
 
+      <FollowedUp data={data} />
+
       <section>
         <h2>{t("minutes.resolutions")}:</h2>
         <table className="minutes__table">
@@ -135,7 +150,10 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
                 <tr key={r.key || i}>
                   {/* A resolution keeps its number through corrections (older editions carry none: by position). */}
                   <td>{formatPlain(r.number ?? i + 1, lang)}</td>
-                  <td className="pre-line">{r.subject}</td>
+                  <td>
+                    <span className="pre-line">{r.subject}</span>
+                    {voteText(r.vote) ? <small className="minutes__vote">{voteText(r.vote)}</small> : null}
+                  </td>
                   <td>{r.owners.map(ownerName).join(" / ")}</td>
                   <td className="nowrap">{timeframeText(r)}</td>
                   <td>
@@ -183,6 +201,14 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
 
       <section>
         <h2>{t("minutes.attendance")}</h2>
+        {data.quorum ? (
+          <p className="minutes__quorum">
+            {t(data.quorum.met ? "minutes.quorum.met" : "minutes.quorum.notMet", data.quorum)}
+            {!data.quorum.met && data.quorum.reason ? (
+              <> {t("minutes.quorum.recorded", { reason: data.quorum.reason })}</>
+            ) : null}
+          </p>
+        ) : null}
         <table className="minutes__table minutes__attendance">
           <thead>
             <tr>
@@ -213,6 +239,55 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
         </table>
       </section>
     </article>
+  );
+}
+
+/** «پیگیری مصوبات جلسات قبل»: what this meeting decided about earlier open resolutions. */
+function FollowedUp({ data }: { data: MinutesViewData }) {
+  const { t } = useT();
+  const lang = useLang();
+  const byId = new Map((data.followed ?? []).map((f) => [f.resolutionId, f]));
+  const rows = data.doc.followUps.filter((f) => byId.has(f.resolutionId));
+  if (rows.length === 0) return null;
+  return (
+    <section>
+      <h2>{t("minutes.followUpSection")}:</h2>
+      <table className="minutes__table">
+        <thead>
+          <tr>
+            <th scope="col">{t("minutes.followUpResolution")}</th>
+            <th scope="col">{t("minutes.followUpNote")}</th>
+            <th scope="col">{t("minutes.followUpStatus")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((f) => {
+            const r = byId.get(f.resolutionId)!;
+            const due = isoOf(f.newDueDate);
+            return (
+              <tr key={f.resolutionId}>
+                <td>
+                  <small className="nowrap">{t("minutes.fromMeeting", { n: r.meetingNumber, r: r.number })}</small>
+                  <span className="pre-line"> {r.subject}</span>
+                </td>
+                <td className="pre-line">
+                  {f.note}
+                  {f.percent.trim() ? ` (${formatPercent(Number(toAsciiDigits(f.percent)), lang)})` : ""}
+                </td>
+                <td>
+                  {f.status ? t(`resolutionStatus.${f.status}`) : t("minutes.followUpKeep")}
+                  {due ? (
+                    <small className="minutes__rule">
+                      {t("minutes.followUpNewDue")}: {formatJalali(due, lang)}
+                    </small>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }
 

@@ -126,6 +126,8 @@ const en: Strings<typeof fa> = {
     fixErrors: "Some fields need fixing; see the message next to each.",
     username:
       "A username is 3 to 32 Latin letters, digits, dots, dashes or underscores, starting with a letter; e.g. m.ahmadi",
+    wholeNumber: "Give a whole number from 1 up.",
+    quorumCount: "Give the number of members needed (at least 1).",
     meetingNumber: "A meeting number is a whole number from 1.",
     passwordShort: "A password needs at least 12 characters.",
   },
@@ -482,8 +484,10 @@ const en: Strings<typeof fa> = {
     votesFor: "For",
     votesAgainst: "Against",
     votesAbstain: "Abstained",
+    followUpResolution: "Resolution",
     followUpSection: "Follow-up of earlier resolutions",
-    followUpHint: "What this meeting said about earlier open resolutions; recorded in each one's follow-up when the minutes are final.",
+    followUpHint:
+      "What this meeting said about earlier open resolutions; recorded in each one's follow-up when the minutes are final.",
     followUpStatus: "New status",
     followUpKeep: "No change",
     followUpPercent: "Progress %",
@@ -516,7 +520,7 @@ const en: Strings<typeof fa> = {
       "Could not print the PDF: Chromium is missing or crashed. The draft and minutes are untouched; try again shortly.",
   },
   vote: {
-    "": "Not recorded",
+    unset: "Not recorded",
     unanimous: "Unanimously",
     majority: "By majority",
     none: "Not put to a vote",

@@ -1,5 +1,5 @@
 import { and, asc, count, eq, isNull, sql } from "drizzle-orm";
-import { type BodyKind, bodies, memberships, people, workingGroups } from "../../db/schema";
+import { type BodyKind, bodies, memberships, people, resolutions, workingGroups } from "../../db/schema";
 import type { BodyInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
@@ -172,9 +172,22 @@ export function createBody(actor: Actor, input: BodyInput): number {
       return id;
     });
   } catch (error) {
-    throw asRuleViolation(error, "name") ?? error;
+    throw asRuleViolation(error, ruleField(error)) ?? error;
   }
 }
+
+/** Whether the body has passed resolutions (its numbering is then fixed). */
+export function bodyHasResolutions(id: number): boolean {
+  return Boolean(db.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.bodyId, id)).limit(1).get());
+}
+
+/** The field a refusal of the body form concerns. */
+const ruleField = (error: unknown) => {
+  const message = error instanceof Error ? error.message : "";
+  if (message.includes("rule:numbering_in_use")) return "resolutionNumbering";
+  if (message.includes("rule:quorum_rule")) return "quorumCount";
+  return "name";
+};
 
 export function updateBody(actor: Actor, id: number, input: BodyInput) {
   try {
@@ -200,6 +213,6 @@ export function updateBody(actor: Actor, id: number, input: BodyInput) {
       );
     });
   } catch (error) {
-    throw asRuleViolation(error, "name") ?? error;
+    throw asRuleViolation(error, ruleField(error)) ?? error;
   }
 }

@@ -4,7 +4,7 @@
  * with their deadlines, keep the edition, lock the meeting. A correction (a meeting being corrected) needs a reason
  * and becomes the next edition.
  */
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, max, sql } from "drizzle-orm";
 import {
   agendaItems,
   attendance,
@@ -18,17 +18,22 @@ import {
 import { finalisationErrors, type MinutesDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { writeTransaction } from "../utils/db.server";
+import { toAsciiDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime, type WorkCalendar } from "../utils/jalali";
 import { searchKey } from "../utils/normalize";
+import { type QuorumState, quorumState } from "../utils/quorum";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeColumns, timeframeOrStanding } from "../utils/timeframe";
+import { readVote } from "../utils/vote";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
+import { applyChangeIn, type Change } from "./follow-ups.server";
 import { loadNames, type MinutesNames, type MinutesSnapshot, parseDoc } from "./meetings.server";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 type Meeting = typeof meetings.$inferSelect;
+type Body = typeof bodies.$inferSelect;
 type Deadline = MinutesSnapshot["deadlines"][number];
 
 /** The minutes are not ready: every problem by field path (`resolutions.3.subject`), as i18n keys. */
@@ -43,14 +48,23 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
   const names = loadNames();
   try {
     return writeTransaction((tx) => {
-      const { meeting, doc, reason } = checkReady(tx, id, input, names);
-      const dateIso = writeHeader(tx, meeting, doc);
+      const { meeting, body, doc, reason, quorum } = checkReady(tx, id, input, names);
+      const dateIso = writeHeader(tx, meeting, doc, quorum);
       const agenda = writeAgenda(tx, meeting, doc);
       writeReports(tx, meeting, doc, agenda);
       writeAttendance(tx, meeting, doc);
-      const deadlines = writeResolutions(tx, meeting, doc, { dateIso, calendar, reason });
+      const deadlines = writeResolutions(tx, meeting, body, doc, { dateIso, calendar, reason });
+      const followed = writeFollowUps(tx, actor, meeting, doc, dateIso);
       const frozen = withCanonicalOwners(doc, names);
-      const edition = keepEdition(tx, actor, meeting, { doc: frozen, dateIso, names, deadlines, reason });
+      const edition = keepEdition(tx, actor, meeting, {
+        doc: frozen,
+        dateIso,
+        names,
+        deadlines,
+        reason,
+        quorum: quorum ? { ...quorum, reason: quorum.met ? "" : doc.quorumReason.trim() } : null,
+        followed,
+      });
       lock(tx, actor, meeting, frozen);
       recordAudit(
         {
@@ -71,8 +85,8 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
 }
 
 /**
- * The draft, if it is the version the secretary saw, complete, names only people, bodies and groups that exist, and
- * (for a correction) has a reason.
+ * The draft, if it is the version the secretary saw, complete, names only people, bodies and groups that exist,
+ * (for a correction) has a reason, and says why the meeting stands if its attendance did not make the quorum.
  */
 function checkReady(tx: Tx, id: number, input: { version: number; reason?: string }, names: MinutesNames) {
   const meeting = tx.select().from(meetings).where(eq(meetings.id, id)).get();
@@ -82,9 +96,12 @@ function checkReady(tx: Tx, id: number, input: { version: number; reason?: strin
   const reason = (input.reason ?? "").trim();
   if (meeting.status === "correcting" && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
   const doc = parseDoc(meeting.draftJson);
+  const body = tx.select().from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!;
+  const quorum = quorumState({ kind: body.quorumKind, count: body.quorumCount }, doc.attendance);
   const errors = { ...missingRecords(doc, names), ...finalisationErrors(doc) };
+  if (quorum && !quorum.met && !doc.quorumReason.trim()) errors.quorumReason = "minutes.errors.quorumReason";
   if (Object.keys(errors).length > 0) throw new FinalisationError(errors);
-  return { meeting, doc, reason };
+  return { meeting, body, doc, reason, quorum };
 }
 
 /** Ids in the draft that name no record (a crafted save, or one removed since): refused by field, as for typos. */
@@ -109,7 +126,7 @@ function missingRecords(doc: MinutesDoc, names: MinutesNames): Record<string, st
 }
 
 /** Date, times, place, chair, secretary, text and next meeting onto the meeting's row; returns the ISO date. */
-function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc): string {
+function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc, quorum: QuorumState): string {
   const dateIso = (parseJalaliInput(doc.date) as { iso: string }).iso;
   // Times as typed («۱۴.۳۰», «۱۴») are kept as HH:MM, in the rows and in the frozen minutes.
   doc.startTime = parseTime(doc.startTime) ?? "";
@@ -129,6 +146,8 @@ function writeHeader(tx: Tx, meeting: Meeting, doc: MinutesDoc): string {
       summary: doc.summary,
       nextDate: next?.ok ? next.iso : null,
       nextTime: doc.nextTime || null,
+      quorumMet: quorum ? quorum.met : null,
+      quorumReason: quorum && !quorum.met ? doc.quorumReason.trim() : "",
     })
     .where(eq(meetings.id, meeting.id))
     .run();
@@ -255,6 +274,7 @@ function writeAttendance(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
 function writeResolutions(
   tx: Tx,
   meeting: Meeting,
+  body: Body,
   doc: MinutesDoc,
   { dateIso, calendar, reason }: { dateIso: string; calendar: WorkCalendar; reason: string },
 ): Deadline[] {
@@ -264,15 +284,20 @@ function writeResolutions(
   const existing = tx.select().from(resolutions).where(eq(resolutions.meetingId, meeting.id)).all();
   const byId = new Map(existing.map((e) => [e.id, e]));
   const kept = new Set<number>();
-  let next = existing.reduce((n, e) => Math.max(n, e.number), 0) + 1;
+  let next = nextNumber(tx, meeting, body, existing);
   const deadlines = doc.resolutions.map((r) => {
     const old = r.id ? byId.get(r.id) : undefined;
     const number = old && !kept.has(old.id) ? old.number : next++;
     const timeframe = timeframeOrStanding(r);
     const deadline = computeDeadline(dateIso, timeframe, calendar);
+    const { vote } = readVote(r.vote);
     const values = {
       subject: r.subject.trim(),
       ...timeframeColumns(timeframe),
+      voteKind: vote?.kind ?? null,
+      votesFor: vote?.for ?? null,
+      votesAgainst: vote?.against ?? null,
+      votesAbstain: vote?.abstain ?? null,
       dueDate: deadline.due,
       searchKey: searchKey(r.subject),
       updatedAt: clock.nowIso(),
@@ -304,6 +329,105 @@ function writeResolutions(
     tx.update(resolutions).set({ status: "cancelled", cancelReason: reason }).where(eq(resolutions.id, old.id)).run();
   }
   return deadlines;
+}
+
+/**
+ * The number a new resolution takes: per meeting, the next never used in it; in a running sequence, the next after
+ * every number the body (or the working group) has used, starting at its first number.
+ */
+function nextNumber(tx: Tx, meeting: Meeting, body: Body, existing: { number: number }[]): number {
+  const inMeeting = existing.reduce((n, e) => Math.max(n, e.number), 0) + 1;
+  if (body.resolutionNumbering !== "running") return inMeeting;
+  const used = tx
+    .select({ n: max(resolutions.number) })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(
+      and(
+        eq(meetings.bodyId, meeting.bodyId),
+        sql`coalesce(${meetings.workingGroupId}, 0) = ${meeting.workingGroupId ?? 0}`,
+      ),
+    )
+    .get()?.n;
+  return Math.max(body.firstResolutionNumber, (used ?? 0) + 1, inMeeting);
+}
+
+/**
+ * The meeting's follow-up section: each update it decided about an earlier open resolution (status, progress, a note,
+ * a new deadline) becomes that resolution's follow-ups, marked as recorded in this meeting. A correction applies only
+ * the updates it changed; what an earlier edition applied stays in the resolutions' history.
+ */
+function writeFollowUps(tx: Tx, actor: Actor, meeting: Meeting, doc: MinutesDoc, dateIso: string) {
+  const before = new Map(previousEdition(tx, meeting)?.doc.followUps.map((f) => [f.resolutionId, f]) ?? []);
+  const followed: NonNullable<MinutesSnapshot["followed"]> = [];
+  doc.followUps.forEach((f, i) => {
+    const note = f.note.trim();
+    const percent = f.percent.trim() ? Number(toAsciiDigits(f.percent)) : null;
+    const newDue = f.newDueDate ? (parseJalaliInput(f.newDueDate) as { iso: string }).iso : null;
+    if (!f.status && !note && percent === null && !newDue) return;
+    const target = tx
+      .select({
+        id: resolutions.id,
+        number: resolutions.number,
+        subject: resolutions.subject,
+        status: resolutions.status,
+        dueDate: resolutions.dueDate,
+        meetingNumber: meetings.number,
+        meetingDate: meetings.date,
+        bodyId: meetings.bodyId,
+      })
+      .from(resolutions)
+      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+      .where(eq(resolutions.id, f.resolutionId))
+      .get();
+    // Only the body's own resolutions of earlier meetings are followed up here (a crafted save names no others).
+    if (!target || target.bodyId !== meeting.bodyId || target.meetingNumber >= meeting.number)
+      throw new FinalisationError({ [`followUps.${i}.status`]: "minutes.errors.followUpClosed" });
+    followed.push({
+      resolutionId: target.id,
+      number: target.number,
+      meetingNumber: target.meetingNumber,
+      subject: target.subject,
+    });
+    const same = before.get(f.resolutionId);
+    if (same && JSON.stringify(same) === JSON.stringify(f)) return;
+    const changes: Change[] = [];
+    if (note || percent !== null) changes.push({ intent: "progress", note, percent });
+    if (newDue) changes.push({ intent: "extend", date: newDue, note: "" });
+    if (f.status === "in_progress") changes.push({ intent: "start" });
+    if (f.status === "done") changes.push({ intent: "done", date: dateIso, note: "" });
+    if (f.status === "cancelled") changes.push({ intent: "cancel", note });
+    for (const change of changes) {
+      try {
+        applyChangeIn(
+          tx,
+          actor,
+          target.id,
+          change,
+          { meetingDate: target.meetingDate, pendingRequest: null },
+          meeting.id,
+        );
+      } catch (error) {
+        const rule = asRuleViolation(error);
+        if (!rule) throw error;
+        const field = change.intent === "extend" ? "newDueDate" : change.intent === "progress" ? "note" : "status";
+        const key = rule.code === "extensionNotLater" ? "minutes.errors.followUpDue" : "minutes.errors.followUpClosed";
+        throw new FinalisationError({ [`followUps.${i}.${field}`]: key });
+      }
+    }
+  });
+  return followed;
+}
+
+/** The edition before this correction (null for first minutes). */
+function previousEdition(tx: Tx, meeting: Meeting): MinutesSnapshot | null {
+  if (meeting.status !== "correcting") return null;
+  const row = tx
+    .select({ json: meetingEditions.snapshotJson })
+    .from(meetingEditions)
+    .where(and(eq(meetingEditions.meetingId, meeting.id), eq(meetingEditions.edition, meeting.edition - 1)))
+    .get();
+  return row ? (JSON.parse(row.json) as MinutesSnapshot) : null;
 }
 
 /** A resolution's owners as the draft names them, each once. */
@@ -341,7 +465,10 @@ function keepEdition(
   tx: Tx,
   actor: Actor,
   meeting: Meeting,
-  e: { doc: MinutesDoc; dateIso: string; names: MinutesNames; deadlines: Deadline[]; reason: string },
+  e: Pick<MinutesSnapshot, "doc" | "dateIso" | "names" | "deadlines" | "quorum" | "followed"> & {
+    dateIso: string;
+    reason: string;
+  },
 ): number {
   const edition = meeting.status === "correcting" ? meeting.edition : 1;
   const bodyName = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!.name;
@@ -352,6 +479,8 @@ function keepEdition(
     dateIso: e.dateIso,
     names: e.names,
     deadlines: e.deadlines,
+    quorum: e.quorum,
+    followed: e.followed,
   };
   tx.insert(meetingEditions)
     .values({

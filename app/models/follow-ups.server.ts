@@ -12,7 +12,7 @@ import { type Actor, recordAudit } from "./audit.server";
 
 import { getResolution } from "./resolutions.server";
 
-type Change =
+export type Change =
   | { intent: "progress"; note: string; percent: number | null }
   | { intent: "done"; date: string; note: string }
   | { intent: "start" }
@@ -40,106 +40,119 @@ export function requireChangeAllowed(scope: Scope, id: number, intent: string) {
  */
 export function applyChange(actor: Actor, scope: Scope, id: number, change: Change) {
   const found = requireChangeAllowed(scope, id, change.intent);
-  const to = nextStatus(change.intent, found.status);
-  if (!to) throw new RuleViolation("resolutionClosed");
+  writeTransaction((tx) => applyChangeIn(tx, actor, id, change, found));
+}
 
-  writeTransaction((tx) => {
-    const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
-    const log = (
-      values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] },
-    ) => {
-      const key = searchKey(values.note ?? "");
-      tx.insert(followUps)
-        .values({ resolutionId: id, userId: actor.userId, searchKey: key, ...values })
-        .run();
-      // The resolution's own search key gathers its notes, so the overdue review searches one column.
-      if (key) {
-        tx.update(resolutions)
-          .set({ searchKey: sql`${resolutions.searchKey} || ' ' || ${key}` })
-          .where(eq(resolutions.id, id))
-          .run();
-      }
-    };
-    const setStatus = (status: ResolutionStatus, extra: Partial<typeof resolutions.$inferInsert> = {}) => {
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+
+/**
+ * One follow-up inside the caller's transaction (the resolution page's, or finalising minutes whose follow-up section
+ * decided it: then `meetingId` marks the rows as recorded in that meeting). Permission is the caller's to check.
+ */
+export function applyChangeIn(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  change: Change,
+  found: { meetingDate: string; pendingRequest: unknown },
+  meetingId: number | null = null,
+) {
+  const current = tx.select().from(resolutions).where(eq(resolutions.id, id)).get();
+  if (!current) throw new NotFoundError("resolution");
+  const to = nextStatus(change.intent, current.status);
+  if (!to) throw new RuleViolation("resolutionClosed");
+  const log = (values: Partial<typeof followUps.$inferInsert> & { kind: (typeof followUps.$inferInsert)["kind"] }) => {
+    const key = searchKey(values.note ?? "");
+    tx.insert(followUps)
+      .values({ resolutionId: id, userId: actor.userId, meetingId, searchKey: key, ...values })
+      .run();
+    // The resolution's own search key gathers its notes, so the overdue review searches one column.
+    if (key) {
       tx.update(resolutions)
-        .set({ status, updatedAt: clock.nowIso(), ...extra })
+        .set({ searchKey: sql`${resolutions.searchKey} || ' ' || ${key}` })
         .where(eq(resolutions.id, id))
         .run();
-    };
-    switch (change.intent) {
-      case "progress":
-      case "start":
-        if (change.intent === "progress") log({ kind: "note", note: change.note, percent: change.percent });
-        if (current.status !== to) {
-          setStatus(to);
-          log({ kind: "status", fromStatus: current.status, toStatus: to });
-        }
-        break;
-      case "done":
-        if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
-        if (change.date > clock.today()) throw new RuleViolation("doneInFuture", "date");
-        setStatus(to, { doneDate: change.date });
-        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note, percent: 100 });
-        break;
-      case "request_extension":
-        if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
-        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
-        log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
-        break;
-      case "extend":
-        if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+    }
+  };
+  const setStatus = (status: ResolutionStatus, extra: Partial<typeof resolutions.$inferInsert> = {}) => {
+    tx.update(resolutions)
+      .set({ status, updatedAt: clock.nowIso(), ...extra })
+      .where(eq(resolutions.id, id))
+      .run();
+  };
+  switch (change.intent) {
+    case "progress":
+    case "start":
+      if (change.intent === "progress") log({ kind: "note", note: change.note, percent: change.percent });
+      if (current.status !== to) {
+        setStatus(to);
+        log({ kind: "status", fromStatus: current.status, toStatus: to });
+      }
+      break;
+    case "done":
+      if (change.date < found.meetingDate) throw new RuleViolation("doneBeforeMeeting", "date");
+      if (change.date > clock.today()) throw new RuleViolation("doneInFuture", "date");
+      setStatus(to, { doneDate: change.date });
+      log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note, percent: 100 });
+      break;
+    case "request_extension":
+      if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
+      if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+      log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
+      break;
+    case "extend":
+      if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
+      tx.update(resolutions)
+        .set({ dueDate: change.date, updatedAt: clock.nowIso() })
+        .where(eq(resolutions.id, id))
+        .run();
+      log({ kind: "extension", note: change.note, newDueDate: change.date });
+      tx.update(followUps)
+        .set({ decision: "approved" })
+        .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
+        .run();
+      break;
+    case "decide": {
+      const request = tx
+        .select()
+        .from(followUps)
+        .where(and(eq(followUps.id, change.followUpId), eq(followUps.resolutionId, id)))
+        .get();
+      if (request?.decision !== "pending") throw new RuleViolation("requestPending");
+      tx.update(followUps)
+        .set({ decision: change.approve ? "approved" : "rejected" })
+        .where(eq(followUps.id, request.id))
+        .run();
+      if (change.approve && request.newDueDate) {
         tx.update(resolutions)
-          .set({ dueDate: change.date, updatedAt: clock.nowIso() })
+          .set({ dueDate: request.newDueDate, updatedAt: clock.nowIso() })
           .where(eq(resolutions.id, id))
           .run();
-        log({ kind: "extension", note: change.note, newDueDate: change.date });
-        tx.update(followUps)
-          .set({ decision: "approved" })
-          .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
-          .run();
-        break;
-      case "decide": {
-        const request = tx
-          .select()
-          .from(followUps)
-          .where(and(eq(followUps.id, change.followUpId), eq(followUps.resolutionId, id)))
-          .get();
-        if (request?.decision !== "pending") throw new RuleViolation("requestPending");
-        tx.update(followUps)
-          .set({ decision: change.approve ? "approved" : "rejected" })
-          .where(eq(followUps.id, request.id))
-          .run();
-        if (change.approve && request.newDueDate) {
-          tx.update(resolutions)
-            .set({ dueDate: request.newDueDate, updatedAt: clock.nowIso() })
-            .where(eq(resolutions.id, id))
-            .run();
-          log({ kind: "extension", note: change.note || request.note, newDueDate: request.newDueDate });
-        } else {
-          log({ kind: "note", note: change.note });
-        }
-        break;
+        log({ kind: "extension", note: change.note || request.note, newDueDate: request.newDueDate });
+      } else {
+        log({ kind: "note", note: change.note });
       }
-      case "cancel":
-        setStatus(to, { cancelReason: change.note });
-        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
-        break;
-      case "reopen":
-        setStatus(to, { doneDate: null, cancelReason: null });
-        log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
-        break;
+      break;
     }
-    const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
-    recordAudit(
-      {
-        ...actor,
-        action: `resolution_${change.intent}`,
-        entity: "resolution",
-        entityId: id,
-        before: { status: current.status, dueDate: current.dueDate, doneDate: current.doneDate },
-        after: { status: after.status, dueDate: after.dueDate, doneDate: after.doneDate },
-      },
-      tx,
-    );
-  });
+    case "cancel":
+      setStatus(to, { cancelReason: change.note });
+      log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
+      break;
+    case "reopen":
+      setStatus(to, { doneDate: null, cancelReason: null });
+      log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
+      break;
+  }
+  const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
+  recordAudit(
+    {
+      ...actor,
+      action: `resolution_${change.intent}`,
+      entity: "resolution",
+      entityId: id,
+      before: { status: current.status, dueDate: current.dueDate, doneDate: current.doneDate },
+      after: { status: after.status, dueDate: after.dueDate, doneDate: after.doneDate },
+    },
+    tx,
+  );
 }

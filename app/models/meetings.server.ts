@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, lt, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import {
   bodies,
   meetingEditions,
@@ -17,6 +17,7 @@ import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
+import { quorumState } from "../utils/quorum";
 import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeOrStanding } from "../utils/timeframe";
@@ -42,6 +43,10 @@ export type MinutesSnapshot = {
   dateIso: string | null;
   names: MinutesNames;
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
+  /** Whether the attendance made the body's quorum (absent: no rule, or minutes kept before quorum rules). */
+  quorum?: { needed: number; present: number; members: number; met: boolean; reason: string } | null;
+  /** The earlier resolutions this meeting's follow-up section updated, as they read then. */
+  followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];
 };
 
 export function parseDoc(json: string): MinutesDoc {
@@ -204,8 +209,11 @@ export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: 
   return previous ? parseDoc(previous.draftJson).guests.map((g) => ({ name: g.name, time: "" })) : [];
 }
 
-/** Open resolutions of a body's earlier meetings with their latest state: the follow-up section of new minutes. */
-export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
+/**
+ * Open resolutions of a body's earlier meetings with their latest state: the follow-up section of new minutes (and,
+ * in a correction, those this meeting's follow-up section already closed).
+ */
+export function listOpenResolutionsOf(bodyId: number, beforeNumber: number, alsoIds: number[] = []) {
   return db
     .select({
       id: resolutions.id,
@@ -225,7 +233,12 @@ export function listOpenResolutionsOf(bodyId: number, beforeNumber: number) {
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(
-      and(eq(meetings.bodyId, bodyId), lt(meetings.number, beforeNumber), eq(meetings.status, "final"), isActiveSql),
+      and(
+        eq(meetings.bodyId, bodyId),
+        lt(meetings.number, beforeNumber),
+        eq(meetings.status, "final"),
+        alsoIds.length > 0 ? or(isActiveSql, inArray(resolutions.id, alsoIds)) : isActiveSql,
+      ),
     )
     .orderBy(asc(meetings.number), asc(resolutions.number))
     .all();
@@ -451,6 +464,7 @@ function queryMinutesView(id: number) {
   const deadlines = found.doc.resolutions.map((r) =>
     date.ok ? computeDeadline(date.iso, timeframeOrStanding(r), calendar) : { due: null, nominal: null, moved: false },
   );
+  const quorum = quorumState({ kind: body.quorumKind, count: body.quorumCount }, found.doc.attendance);
   const view: MinutesSnapshot = {
     doc: found.doc,
     bodyName: body.name,
@@ -458,6 +472,7 @@ function queryMinutesView(id: number) {
     dateIso: date.ok ? date.iso : null,
     names: loadNames(),
     deadlines,
+    quorum: quorum ? { ...quorum, reason: found.doc.quorumReason } : null,
   };
   return { ...found, view, shownEdition: null };
 }

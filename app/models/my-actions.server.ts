@@ -93,7 +93,7 @@ function queryMyActions(scope: Scope, today: string, limit: number, offset: numb
       bodyName: r.bodyName,
       lastPercent: r.lastPercent,
       owners: names.get(r.id) ?? [],
-      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+      code: resolutionCode(r),
       overdue: isOverdue(r, today),
       daysOverdue: r.dueDate && isOverdue(r, today) ? daysBetween(r.dueDate, today) : 0,
       dueThisWeek: r.dueDate !== null && r.dueDate >= today && r.dueDate <= week.end,

@@ -76,6 +76,7 @@ export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 
       meetingNumber: meetings.number,
       bodyId: bodies.id,
       bodyCode: bodies.code,
+      numbering: bodies.resolutionNumbering,
     })
     .from(notifications)
     .innerJoin(resolutions, eq(resolutions.id, notifications.resolutionId))
@@ -85,7 +86,7 @@ export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 
     .orderBy(desc(notifications.id))
     .limit(limit)
     .all()
-    .map((n) => ({ ...n, code: resolutionCode(n.bodyCode, n.bodyId, n.meetingNumber, n.number) }));
+    .map((n) => ({ ...n, code: resolutionCode(n) }));
 }
 
 /** Marks one notification (or all, when `id` is null) of the user as read; another user's are never touched. */

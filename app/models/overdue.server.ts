@@ -123,7 +123,7 @@ function queryOverdue(scope: Scope, query: OverdueQuery, today: string) {
     rows: rows.map((r) => ({
       ...r,
       owners: names.get(r.id) ?? [],
-      code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+      code: resolutionCode(r),
       daysOverdue: r.dueDate ? daysBetween(r.dueDate, today) : 0,
     })),
   };

@@ -105,6 +105,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
       meetingNumber: meetings.number,
       bodyId: meetings.bodyId,
       bodyCode: bodies.code,
+      numbering: bodies.resolutionNumbering,
       extended: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
     })
     .from(resolutions)
@@ -238,7 +239,7 @@ function queryReport(p: Period, today: string) {
         resolutions: theirs
           .filter((r) => r.status !== "done")
           .map((r) => ({
-            code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+            code: resolutionCode(r),
             subject: r.subject,
             status: r.status,
             dueDate: r.dueDate,
@@ -254,7 +255,7 @@ function queryReport(p: Period, today: string) {
   // Owner names only for the rows the annex lists.
   const names = ownerNames(overdueRows.map((r) => r.id));
   const overdue = overdueRows.map((r) => ({
-    code: resolutionCode(r.bodyCode, r.bodyId, r.meetingNumber, r.number),
+    code: resolutionCode(r),
     subject: r.subject,
     owners: names.get(r.id) ?? [],
     dueDate: r.dueDate as string,

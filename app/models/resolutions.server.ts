@@ -54,8 +54,19 @@ export function visibleCondition(scope: Scope): SQL | undefined {
   return or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.readableBodyIds)))!;
 }
 
-export function resolutionCode(bodyCode: string, bodyId: number, meetingNumber: number, number: number) {
-  return `${bodyCode || bodyId}/${meetingNumber}/${number}`;
+/**
+ * A resolution's code: «شورا/۱۲/۳» (body, meeting, number in the meeting), or «شورا/۳۴۵» for a body that numbers its
+ * resolutions in one running sequence.
+ */
+export function resolutionCode(r: {
+  bodyCode: string;
+  bodyId: number;
+  meetingNumber: number;
+  number: number;
+  numbering: string;
+}) {
+  const body = r.bodyCode || r.bodyId;
+  return r.numbering === "running" ? `${body}/${r.number}` : `${body}/${r.meetingNumber}/${r.number}`;
 }
 
 export const baseColumns = {
@@ -68,12 +79,17 @@ export const baseColumns = {
   timeframeKind: resolutions.timeframeKind,
   timeframeCount: resolutions.timeframeCount,
   timeframeDate: resolutions.timeframeDate,
+  voteKind: resolutions.voteKind,
+  votesFor: resolutions.votesFor,
+  votesAgainst: resolutions.votesAgainst,
+  votesAbstain: resolutions.votesAbstain,
   meetingId: meetings.id,
   meetingNumber: meetings.number,
   meetingDate: meetings.date,
   bodyId: bodies.id,
   bodyName: bodies.name,
   bodyCode: bodies.code,
+  numbering: bodies.resolutionNumbering,
   lastPercent: sql<
     number | null
   >`(select f.percent from follow_ups f where f.resolution_id = "resolutions"."id" and f.percent is not null order by f.id desc limit 1)`,
@@ -170,7 +186,7 @@ export function getResolution(scope: Scope, id: number) {
   const today = clock.today();
   return {
     ...row,
-    code: resolutionCode(row.bodyCode, row.bodyId, row.meetingNumber, row.number),
+    code: resolutionCode(row),
     owners: ownerNames([id]).get(id) ?? [],
     rule: computed,
     extended: row.dueDate !== computed.due,

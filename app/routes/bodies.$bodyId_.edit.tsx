@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { useLoaderData } from "@remix-run/react";
 import { BodyForm } from "../components/body-form";
 import { canManageStructure, requireAllowed, requireScope } from "../models/access.server";
-import { getBody, listParentOptions, updateBody } from "../models/bodies.server";
+import { bodyHasResolutions, getBody, listParentOptions, updateBody } from "../models/bodies.server";
 import { bodySchema } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
@@ -18,7 +18,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const id = requireId(params.bodyId);
     const found = getBody(id);
     if (!found) throw new NotFoundError();
-    return json({ body: found.body, parents: listParentOptions(id) });
+    return json({ body: found.body, parents: listParentOptions(id), hasResolutions: bodyHasResolutions(id) });
   });
 }
 
@@ -41,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function EditBody() {
-  const { body, parents } = useLoaderData<typeof loader>();
+  const { body, parents, hasResolutions } = useLoaderData<typeof loader>();
   const { t } = useT();
   return (
     <div className="stack">
@@ -56,7 +56,12 @@ export default function EditBody() {
           active: body.active,
           duties: body.duties,
           firstMeetingNumber: String(body.firstMeetingNumber),
+          quorumKind: body.quorumKind,
+          quorumCount: body.quorumCount ? String(body.quorumCount) : "",
+          resolutionNumbering: body.resolutionNumbering,
+          firstResolutionNumber: String(body.firstResolutionNumber),
         }}
+        numberingLocked={hasResolutions}
         parents={parents}
         cancelTo={`/bodies/${body.id}`}
         showActive

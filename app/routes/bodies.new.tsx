@@ -52,6 +52,10 @@ export default function NewBody() {
           active: true,
           duties: "",
           firstMeetingNumber: "",
+          quorumKind: "majority",
+          quorumCount: "",
+          resolutionNumbering: "per_meeting",
+          firstResolutionNumber: "",
         }}
         parents={parents}
         cancelTo="/bodies"

@@ -23,6 +23,16 @@ export async function loader(args: LoaderFunctionArgs) {
     const { meeting, body, doc } = found;
     if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
     const owners = getOwnerOptions();
+    // The follow-up section: one entry of the draft per open resolution of earlier meetings, in the list's order.
+    const followUps = listOpenResolutionsOf(
+      meeting.bodyId,
+      meeting.number,
+      doc.followUps.map((f) => f.resolutionId),
+    );
+    const decided = new Map(doc.followUps.map((f) => [f.resolutionId, f]));
+    doc.followUps = followUps.map(
+      (r) => decided.get(r.id) ?? { resolutionId: r.id, status: "", percent: "", note: "", newDueDate: "" },
+    );
     return json({
       meetingId: meeting.id,
       number: meeting.number,
@@ -35,7 +45,8 @@ export async function loader(args: LoaderFunctionArgs) {
       committees: owners.bodies.filter((b) => b.bodyKind === "committee").map((b) => ({ id: b.id, name: b.name })),
       people: owners.people.map((p) => ({ id: p.id, name: p.name })),
       calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
-      followUps: listOpenResolutionsOf(meeting.bodyId, meeting.number),
+      followUps,
+      quorum: { kind: body.quorumKind, count: body.quorumCount },
       previousGuests: previousGuestsOf(meeting.bodyId, meeting.number),
     });
   });

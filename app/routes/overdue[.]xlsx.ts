@@ -7,6 +7,7 @@ import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
+import { voteOfRow, voteWords } from "../utils/vote";
 import { buildXlsx } from "../utils/xlsx.server";
 
 /** Exactly the rows of the overdue review under the same filters, as a right-to-left Excel sheet with Jalali dates. */
@@ -16,6 +17,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const { t, lang } = await getFixedT(request);
     const { page: _p, pageSize: _s, ...query } = parseOverdueQuery(new URL(request.url).searchParams);
     const rows = overdueExport(scope, query);
+    const voteLine = (r: (typeof rows)[number]) => {
+      const words = voteWords(voteOfRow(r));
+      return words ? t(words.key, words.values) : "";
+    };
     const file = buildXlsx({
       sheetName: t("overdue.sheet"),
       rightToLeft: lang === "fa",
@@ -28,8 +33,9 @@ export async function loader(args: LoaderFunctionArgs) {
         t("overdue.daysOverdue"),
         t("overdue.status"),
         t("overdue.lastFollowUp"),
+        t("minutes.vote"),
       ],
-      widths: [14, 28, 70, 40, 14, 12, 14, 50],
+      widths: [14, 28, 70, 40, 14, 12, 14, 50, 30],
       rows: rows.map((r) => [
         localDigits(r.code, lang),
         r.bodyName,
@@ -39,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
         r.daysOverdue,
         t(`resolutionStatus.${r.status}`),
         r.lastNote ?? "",
+        voteLine(r),
       ]),
     });
     return new Response(new Uint8Array(file), {

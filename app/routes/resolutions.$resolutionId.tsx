@@ -16,6 +16,7 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+import { voteOfRow, voteWords } from "../utils/vote";
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -95,6 +96,7 @@ export default function ResolutionPage() {
   const { t } = useT();
   const lang = useLang();
   const closed = r.status === "done" || r.status === "cancelled";
+  const vote = voteWords(voteOfRow(r));
   const timeframe =
     r.timeframeKind === "weeks" || r.timeframeKind === "days"
       ? t(`timeframe.${r.timeframeKind}`, { count: r.timeframeCount ?? 0 })
@@ -130,6 +132,12 @@ export default function ResolutionPage() {
         <dl className="dl">
           <dt>{t("followUp.owners")}</dt>
           <dd>{r.owners.join(" / ")}</dd>
+          {vote ? (
+            <>
+              <dt>{t("minutes.vote")}</dt>
+              <dd>{t(vote.key, vote.values)}</dd>
+            </>
+          ) : null}
           <dt>{t("followUp.deadline")}</dt>
           <dd>
             {r.dueDate ? formatJalali(r.dueDate, lang) : t("followUp.noDeadline")}

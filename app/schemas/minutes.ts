@@ -4,7 +4,9 @@
  */
 import { z } from "zod";
 import { MEETING_MODES } from "../../db/enums";
+import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
+import { readVote } from "../utils/vote";
 
 const s = (max: number) => z.string().max(max, "validation.tooLong").default("");
 const id = z.union([z.number().int().positive(), z.null()]).default(null);
@@ -141,6 +143,18 @@ export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
       if (!d.ok) errors[`resolutions.${i}.timeframeDate`] = `date.errors.${d.error}`;
       else if (date.ok && d.iso < date.iso)
         errors[`resolutions.${i}.timeframeDate`] = "minutes.errors.deadlineBeforeMeeting";
+    }
+    for (const [field, key] of Object.entries(readVote(r.vote).errors)) errors[`resolutions.${i}.vote.${field}`] = key;
+  });
+  doc.followUps.forEach((f, i) => {
+    const percent = toAsciiDigits(f.percent).trim();
+    if (percent && !(/^\d{1,3}$/.test(percent) && Number(percent) <= 100))
+      errors[`followUps.${i}.percent`] = "minutes.errors.followUpPercent";
+    if (f.newDueDate) {
+      const d = parseJalaliInput(f.newDueDate);
+      if (!d.ok) errors[`followUps.${i}.newDueDate`] = `date.errors.${d.error}`;
+      else if (date.ok && d.iso < date.iso)
+        errors[`followUps.${i}.newDueDate`] = "minutes.errors.deadlineBeforeMeeting";
     }
   });
   doc.attendance.forEach((a, i) => {

@@ -3,7 +3,7 @@
  * Messages are i18n keys under `validation.`; the form and the action translate them.
  */
 import { z } from "zod";
-import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, TITLES } from "../../db/enums";
+import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, QUORUM_KINDS, RESOLUTION_NUMBERINGS, TITLES } from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 
@@ -29,28 +29,49 @@ const checkbox = z
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
-export const bodySchema = z.object({
-  name: requiredText(200),
-  code: text(20).default(""),
-  kind: z.enum(BODY_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
-  parentId: z
-    .string()
-    .optional()
-    .transform((v) => (v ? Number(v) : null))
-    .refine((v) => v === null || Number.isInteger(v), "validation.choose"),
-  isExternal: checkbox,
-  active: checkbox,
-  duties: text(5000).default(""),
-  /** Left empty: numbering starts at 1 (or stays as it was). */
-  firstMeetingNumber: z
-    .union([z.string(), z.number()])
-    .optional()
-    .transform((v) =>
-      v === undefined || String(v).trim() === "" ? undefined : Number(toAsciiDigits(String(v)).trim()),
-    )
-    .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 100_000), "validation.meetingNumber"),
-});
-export type BodyInput = z.infer<typeof bodySchema>;
+/** A whole number typed in any digits, or nothing. */
+const optionalCount = z
+  .union([z.string(), z.number()])
+  .optional()
+  .transform((v) => (v === undefined || String(v).trim() === "" ? undefined : Number(toAsciiDigits(String(v)).trim())))
+  .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 100_000), "validation.wholeNumber");
+
+export const bodySchema = z
+  .object({
+    name: requiredText(200),
+    code: text(20).default(""),
+    kind: z.enum(BODY_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+    parentId: z
+      .string()
+      .optional()
+      .transform((v) => (v ? Number(v) : null))
+      .refine((v) => v === null || Number.isInteger(v), "validation.choose"),
+    isExternal: checkbox,
+    active: checkbox,
+    duties: text(5000).default(""),
+    /** Left empty: numbering starts at 1 (or stays as it was). */
+    firstMeetingNumber: z
+      .union([z.string(), z.number()])
+      .optional()
+      .transform((v) =>
+        v === undefined || String(v).trim() === "" ? undefined : Number(toAsciiDigits(String(v)).trim()),
+      )
+      .refine((v) => v === undefined || (Number.isInteger(v) && v >= 1 && v <= 100_000), "validation.meetingNumber"),
+    quorumKind: z.enum(QUORUM_KINDS).default("none"),
+    quorumCount: optionalCount,
+    resolutionNumbering: z.enum(RESOLUTION_NUMBERINGS).default("per_meeting"),
+    /** With running numbering: the number the first resolution kept here takes (left empty: 1). */
+    firstResolutionNumber: optionalCount,
+  })
+  .superRefine((v, ctx) => {
+    if (v.quorumKind === "count" && !v.quorumCount)
+      ctx.addIssue({ code: "custom", path: ["quorumCount"], message: "validation.quorumCount" });
+  })
+  .transform((v) => ({ ...v, quorumCount: v.quorumKind === "count" ? (v.quorumCount ?? null) : null }));
+type BodyFields = z.infer<typeof bodySchema>;
+/** A body as the models take it: the form's fields, with the rules the form always sends left optional elsewhere. */
+export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering"> &
+  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering">>;
 
 export const workingGroupSchema = z.object({
   name: requiredText(200),

@@ -18,7 +18,8 @@ const count = (s: string) => {
 /** The vote as typed, or the field paths (under `vote.`) that cannot be read, as i18n keys. */
 export function readVote(draft: Draft | undefined): { vote: Vote | null; errors: Record<string, string> } {
   if (!draft || draft.kind === "") return { vote: null, errors: {} };
-  if (draft.kind !== "majority") return { vote: { kind: draft.kind, for: null, against: null, abstain: null }, errors: {} };
+  if (draft.kind !== "majority")
+    return { vote: { kind: draft.kind, for: null, against: null, abstain: null }, errors: {} };
   const errors: Record<string, string> = {};
   const [f, a, b] = [count(draft.for), count(draft.against), count(draft.abstain)];
   if (f === null || Number.isNaN(f) || f < 1) errors.for = "minutes.errors.votesFor";
@@ -38,4 +39,14 @@ export function voteWords(vote: Vote | null): { key: string; values: Record<stri
       values: { for: vote.for ?? 0, against: vote.against ?? 0, abstain: vote.abstain ?? 0 },
     };
   return { key: `vote.${vote.kind}`, values: {} };
+}
+
+/** The vote of a resolution row as the database keeps it. */
+export function voteOfRow(r: {
+  voteKind: VoteKind | null;
+  votesFor: number | null;
+  votesAgainst: number | null;
+  votesAbstain: number | null;
+}): Vote | null {
+  return r.voteKind ? { kind: r.voteKind, for: r.votesFor, against: r.votesAgainst, abstain: r.votesAbstain } : null;
 }

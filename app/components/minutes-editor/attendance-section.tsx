@@ -1,5 +1,6 @@
 import { useFieldArray, useWatch } from "react-hook-form";
 import { ATTENDANCE_CHOICES } from "../../schemas/minutes";
+import { type QuorumRule, quorumState } from "../../utils/quorum";
 import { useT } from "../../utils/use-t";
 import { type Err, ErrorText, type Form } from "./shared";
 
@@ -8,10 +9,12 @@ export function AttendanceSection({
   form,
   err,
   previousGuests,
+  quorum,
 }: {
   form: Form;
   err: Err;
   previousGuests: { name: string; time: string }[];
+  quorum: QuorumRule;
 }) {
   const { t } = useT();
   const { fields } = useFieldArray({ control: form.control, name: "attendance", keyName: "_id" });
@@ -20,6 +23,7 @@ export function AttendanceSection({
   const guestRows = useWatch({ control: form.control, name: "guests" });
   const present = new Set((guestRows ?? []).map((g) => g?.name.trim()));
   const offered = previousGuests.filter((g) => g.name.trim() && !present.has(g.name.trim()));
+  const state = quorumState(quorum, rows ?? []);
   return (
     <section className="card stack" aria-labelledby="sec-attendance">
       <div className="row">
@@ -84,6 +88,26 @@ export function AttendanceSection({
             ))}
           </tbody>
         </table>
+      </div>
+      <div className="stack" aria-live="polite">
+        {state ? (
+          <p className={state.met ? "quorum quorum--met" : "quorum quorum--short"}>
+            <strong>{t("minutes.quorum.title")}:</strong>{" "}
+            {t(state.met ? "minutes.quorum.met" : "minutes.quorum.notMet", state)}
+          </p>
+        ) : null}
+        {state && !state.met ? (
+          <div className="field">
+            <label htmlFor="quorum-reason">{t("minutes.quorum.reason")}</label>
+            <textarea
+              id="quorum-reason"
+              rows={2}
+              {...form.register("quorumReason")}
+              aria-invalid={err("quorumReason") ? true : undefined}
+            />
+            <ErrorText message={err("quorumReason")} />
+          </div>
+        ) : null}
       </div>
       <h3>{t("minutes.guests")}</h3>
       {guests.fields.map((f, i) => (

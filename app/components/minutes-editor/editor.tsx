@@ -148,9 +148,9 @@ export function MinutesEditor(props: EditorProps) {
         calendar={props.calendar}
         err={err}
       />
-      <AttendanceSection form={form} err={err} previousGuests={props.previousGuests} />
+      <AttendanceSection form={form} err={err} previousGuests={props.previousGuests} quorum={props.quorum} />
       <NextSection form={form} err={err} />
-      <FollowUpSection rows={props.followUps} />
+      <FollowUpSection form={form} rows={props.followUps} err={err} />
       <p className="muted">{t("minutes.shortcuts")}</p>
       <p className="visually-hidden" aria-live="polite">
         {formatPlain(props.number, lang)}

@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from "react";
 import { Controller, useFieldArray, useWatch } from "react-hook-form";
-import { type MinutesDoc, TIMEFRAME_CHOICES } from "../../schemas/minutes";
+import { type MinutesDoc, TIMEFRAME_CHOICES, VOTE_CHOICES } from "../../schemas/minutes";
 import { formatPlain } from "../../utils/digits";
 import { formatJalali, parseJalaliInput } from "../../utils/jalali";
 import type { OwnerOptions } from "../../utils/owner-match";
@@ -163,6 +163,34 @@ export function ResolutionsSection({
                   <p className="field__error">{t("minutes.unreadTimeframe", { text: row.timeframeText })}</p>
                 ) : null}
                 <ErrorText message={err(`resolutions.${i}.timeframeKind`) ?? err(`resolutions.${i}.timeframeCount`)} />
+                <div className="row vote-row">
+                  <div className="field">
+                    <label htmlFor={`res-vote-${i}`}>{t("minutes.vote")}</label>
+                    <select id={`res-vote-${i}`} {...form.register(`resolutions.${i}.vote.kind`)}>
+                      {VOTE_CHOICES.map((k) => (
+                        <option key={k} value={k}>
+                          {t(`vote.${k || "unset"}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </div>
+                  {row?.vote?.kind === "majority"
+                    ? (["for", "against", "abstain"] as const).map((k) => (
+                        <div key={k} className="field field--narrow">
+                          <label htmlFor={`res-vote-${k}-${i}`}>
+                            {t(`minutes.votes${k === "for" ? "For" : k === "against" ? "Against" : "Abstain"}`)}
+                          </label>
+                          <input
+                            id={`res-vote-${k}-${i}`}
+                            inputMode="numeric"
+                            {...form.register(`resolutions.${i}.vote.${k}`)}
+                            aria-invalid={err(`resolutions.${i}.vote.${k}`) ? true : undefined}
+                          />
+                          <ErrorText message={err(`resolutions.${i}.vote.${k}`)} />
+                        </div>
+                      ))
+                    : null}
+                </div>
                 <div className="row">
                   <button
                     type="button"

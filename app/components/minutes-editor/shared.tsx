@@ -1,6 +1,7 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { MinutesDoc } from "../../schemas/minutes";
 import type { OwnerOptions } from "../../utils/owner-match";
+import type { QuorumRule } from "../../utils/quorum";
 
 /** What the minutes editor is given, and what its sections share. */
 export type EditorProps = {
@@ -15,6 +16,8 @@ export type EditorProps = {
   committees: { id: number; name: string }[];
   people: { id: number; name: string }[];
   calendar: { weekendDays: number[]; holidays: string[] };
+  /** The body's quorum rule, checked against the attendance as it is marked. */
+  quorum: QuorumRule;
   /** The previous meeting's guests, offered again. */
   previousGuests: { name: string; time: string }[];
   followUps: {
