@@ -392,10 +392,12 @@ function writeFollowUps(tx: Tx, actor: Actor, meeting: Meeting, doc: MinutesDoc,
     const same = before.get(f.resolutionId);
     if (same && JSON.stringify(same) === JSON.stringify(f)) return;
     const changes: Change[] = [];
-    if (note || percent !== null) changes.push({ intent: "progress", note, percent });
+    // Done or cancelled carries the note itself; otherwise a note or a percent is progress.
+    const closing = f.status === "done" || f.status === "cancelled";
+    if (!closing && (note || percent !== null)) changes.push({ intent: "progress", note, percent });
     if (newDue) changes.push({ intent: "extend", date: newDue, note: "" });
     if (f.status === "in_progress") changes.push({ intent: "start" });
-    if (f.status === "done") changes.push({ intent: "done", date: dateIso, note: "" });
+    if (f.status === "done") changes.push({ intent: "done", date: dateIso, note });
     if (f.status === "cancelled") changes.push({ intent: "cancel", note });
     for (const change of changes) {
       try {
