@@ -138,7 +138,17 @@ test("a chair reviews overdue resolutions, filters by committee, searches with A
   const book = XLSX.read(bytes);
   const sheet = book.Sheets[book.SheetNames[0]];
   const table = XLSX.utils.sheet_to_json<(string | number)[]>(sheet, { header: 1 });
-  expect(table[0]).toEqual(["کد", "نهاد تصویب‌کننده", "موضوع", "متولی", "مهلت", "روز تأخیر", "وضعیت", "آخرین پیگیری"]);
+  expect(table[0]).toEqual([
+    "کد",
+    "نهاد تصویب‌کننده",
+    "موضوع",
+    "متولی",
+    "مهلت",
+    "روز تأخیر",
+    "وضعیت",
+    "آخرین پیگیری",
+    "رأی‌گیری",
+  ]);
   expect(table.length - 1).toBe(shown);
   expect(
     table
