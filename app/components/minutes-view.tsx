@@ -146,13 +146,14 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
           <tbody>
             {doc.resolutions.map((r, i) => {
               const d = data.deadlines[i];
+              const vote = voteText(r.vote);
               return (
                 <tr key={r.key || i}>
                   {/* A resolution keeps its number through corrections (older editions carry none: by position). */}
                   <td>{formatPlain(r.number ?? i + 1, lang)}</td>
                   <td>
                     <span className="pre-line">{r.subject}</span>
-                    {voteText(r.vote) ? <small className="minutes__vote">{voteText(r.vote)}</small> : null}
+                    {vote ? <small className="minutes__vote">{vote}</small> : null}
                   </td>
                   <td>{r.owners.map(ownerName).join(" / ")}</td>
                   <td className="nowrap">{timeframeText(r)}</td>

@@ -172,7 +172,7 @@ export function createBody(actor: Actor, input: BodyInput): number {
       return id;
     });
   } catch (error) {
-    throw asRuleViolation(error, ruleField(error)) ?? error;
+    throw bodyRefusal(error) ?? error;
   }
 }
 
@@ -181,12 +181,12 @@ export function bodyHasResolutions(id: number): boolean {
   return Boolean(db.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.bodyId, id)).limit(1).get());
 }
 
-/** The field a refusal of the body form concerns. */
-const ruleField = (error: unknown) => {
-  const message = error instanceof Error ? error.message : "";
-  if (message.includes("rule:numbering_in_use")) return "resolutionNumbering";
-  if (message.includes("rule:quorum_rule")) return "quorumCount";
-  return "name";
+/** A refusal of the body form, on the field it concerns (the name, unless a rule says otherwise). */
+const FIELD_OF_RULE: Record<string, string> = { numbering_in_use: "resolutionNumbering", quorum_rule: "quorumCount" };
+const bodyRefusal = (error: unknown) => {
+  const rule = asRuleViolation(error, "name");
+  if (rule) rule.field = FIELD_OF_RULE[rule.code] ?? rule.field;
+  return rule;
 };
 
 export function updateBody(actor: Actor, id: number, input: BodyInput) {
@@ -213,6 +213,6 @@ export function updateBody(actor: Actor, id: number, input: BodyInput) {
       );
     });
   } catch (error) {
-    throw asRuleViolation(error, ruleField(error)) ?? error;
+    throw bodyRefusal(error) ?? error;
   }
 }
