@@ -10,6 +10,7 @@ import {
   check,
   index,
   integer,
+  primaryKey,
   sqliteTable,
   text,
   uniqueIndex,
@@ -309,6 +310,24 @@ export const meetingEditions = sqliteTable(
  * A draft save that touched the same field as someone else's save: both texts are kept here until the person who
  * saved picks or combines them, so nothing either typed is discarded.
  */
+/**
+ * Every saved version of a draft, kept while a secretary may still be typing on it (12 hours, a session's longest
+ * life): a save that arrives on an older version is merged three-way against the version it started from.
+ */
+export const draftVersions = sqliteTable(
+  "draft_versions",
+  {
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    docJson: text("doc_json").notNull(),
+    savedBy: integer("saved_by").references(() => users.id),
+    savedAt: text("saved_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.version] })],
+);
+
 export const draftConflicts = sqliteTable(
   "draft_conflicts",
   {

@@ -3,8 +3,9 @@
  * and recent committee meetings dated from today so that "my actions", due-this-week and overdue have content.
  */
 import { randomUUID } from "node:crypto";
+import { saveDraft } from "../app/models/drafts.server";
 import { finaliseMeeting } from "../app/models/finalise-meeting.server";
-import { createMeeting, getMeeting, saveDraft } from "../app/models/meetings.server";
+import { createMeeting, getMeeting } from "../app/models/meetings.server";
 import { getOwnerOptions } from "../app/models/owner-options.server";
 import type { MinutesDoc } from "../app/schemas/minutes";
 import * as clock from "../app/utils/clock.server";

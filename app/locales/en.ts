@@ -163,6 +163,8 @@ const en: Strings<typeof fa> = {
     quorum_rule: "The quorum rule is not valid; for “a set number” give 1 or more.",
     numbering_in_use: "This body has resolutions; its numbering and first number no longer change.",
     minutes_final: "These minutes are final and locked; use “Correct the minutes” to change them.",
+    draft_conflicts_open:
+      "Someone has not yet settled a field two people changed at once; resolve each conflict before finalising.",
     minutes_stale: "The draft changed after your last save; save first.",
     unknownPerson: "This person is not in the directory.",
     hqHasNoParent: "The headquarters is the top body and has no parent.",

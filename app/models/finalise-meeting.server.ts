@@ -10,6 +10,7 @@ import {
   attendance,
   bodies,
   committeeReports,
+  draftVersions,
   meetingEditions,
   meetings,
   resolutionOwners,
@@ -28,6 +29,7 @@ import { computeDeadline, timeframeColumns, timeframeOrStanding } from "../utils
 import { readVote } from "../utils/vote";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
+import { hasOpenConflicts } from "./drafts.server";
 import { applyChangeIn, type Change } from "./follow-ups.server";
 import { loadNames, type MinutesNames, type MinutesSnapshot, parseDoc } from "./meetings.server";
 
@@ -66,6 +68,8 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
         followed,
       });
       lock(tx, actor, meeting, frozen);
+      // Nobody types on a final draft: its versions are no longer anyone's base.
+      tx.delete(draftVersions).where(eq(draftVersions.meetingId, id)).run();
       recordAudit(
         {
           ...actor,
@@ -93,6 +97,7 @@ function checkReady(tx: Tx, id: number, input: { version: number; reason?: strin
   if (!meeting) throw new NotFoundError();
   if (meeting.status === "final") throw new RuleViolation("minutes_final");
   if (meeting.version !== input.version) throw new RuleViolation("minutes_stale");
+  if (hasOpenConflicts(id, tx)) throw new RuleViolation("draft_conflicts_open");
   const reason = (input.reason ?? "").trim();
   if (meeting.status === "correcting" && !reason) throw new FinalisationError({ reason: "minutes.errors.reason" });
   const doc = parseDoc(meeting.draftJson);

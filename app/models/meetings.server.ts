@@ -244,64 +244,6 @@ export function listOpenResolutionsOf(bodyId: number, beforeNumber: number, also
     .all();
 }
 
-export type SaveResult =
-  | { ok: true; version: number; savedAt: string }
-  | { ok: false; conflict: { version: number; by: string | null; at: string | null } };
-
-/**
- * Saves the draft as typed, if nobody saved since `version` was read (optimistic locking). A repeated submit of the
- * same save (same `saveId`) is answered with the result of the first and saves nothing twice.
- */
-export function saveDraft(
-  actor: Actor,
-  id: number,
-  input: { doc: MinutesDoc; version: number; saveId: string },
-): SaveResult {
-  try {
-    return writeTransaction((tx) => {
-      const m = tx.select().from(meetings).where(eq(meetings.id, id)).get();
-      if (!m) throw new NotFoundError();
-      if (m.status === "final") throw new RuleViolation("minutes_final");
-      if (m.lastSaveId === input.saveId) return { ok: true as const, version: m.version, savedAt: m.updatedAt ?? "" };
-      if (m.version !== input.version) {
-        const by = m.updatedBy
-          ? (tx
-              .select({ lastName: people.lastName, username: users.username })
-              .from(users)
-              .leftJoin(people, eq(people.id, users.personId))
-              .where(eq(users.id, m.updatedBy))
-              .get() ?? null)
-          : null;
-        return {
-          ok: false as const,
-          conflict: { version: m.version, by: by?.lastName ?? by?.username ?? null, at: m.updatedAt },
-        };
-      }
-      const doc = input.doc;
-      const date = parseJalaliInput(doc.date);
-      const savedAt = clock.nowIso();
-      tx.update(meetings)
-        .set({
-          draftJson: JSON.stringify(doc),
-          version: m.version + 1,
-          lastSaveId: input.saveId,
-          updatedBy: actor.userId,
-          updatedAt: savedAt,
-          date: date.ok ? date.iso : m.date,
-          startTime: parseTime(doc.startTime),
-          endTime: doc.endTime || null,
-          place: doc.place,
-          mode: doc.mode,
-        })
-        .where(eq(meetings.id, id))
-        .run();
-      return { ok: true as const, version: m.version + 1, savedAt };
-    });
-  } catch (error) {
-    throw asRuleViolation(error) ?? error;
-  }
-}
-
 /**
  * Minutes finalised before rows carried their resolution (2026-12-02) have none in their draft; there, a row's
  * position is its resolution's number, so the correction's rows find their resolutions by it once, here.

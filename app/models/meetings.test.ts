@@ -17,6 +17,7 @@ import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { createBody } from "./bodies.server";
+import { saveDraft } from "./drafts.server";
 import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
 import {
   cancelCorrection,
@@ -27,7 +28,6 @@ import {
   listOpenResolutionsOf,
   MEETINGS_PAGE,
   previousGuestsOf,
-  saveDraft,
   startCorrection,
 } from "./meetings.server";
 import { addMembership } from "./memberships.server";
@@ -199,32 +199,6 @@ describe("meeting numbers and pre-fill", () => {
     const { council } = makeBody();
     createMeeting(actor, council);
     assert.throws(() => db.insert(meetings).values({ bodyId: council, number: 1, date: "2025-01-01" }).run(), /UNIQUE/);
-  });
-});
-
-describe("drafts", () => {
-  test("a second save on an old version is refused as a conflict; the first stays", () => {
-    const { council } = makeBody();
-    const id = createMeeting(actor, council);
-    const { version, draftJson } = getMeeting(STAFF, id)!.meeting;
-    const mine = { ...minutesDocSchema.parse(JSON.parse(draftJson)), summary: "متن دبیر اول" };
-    const theirs = { ...mine, summary: "متن دبیر دوم" };
-    assert.ok(saveDraft(actor, id, { doc: mine, version, saveId: saveId() }).ok);
-    const second = saveDraft(actor, id, { doc: theirs, version, saveId: saveId() });
-    assert.equal(second.ok, false);
-    assert.equal(getMeeting(STAFF, id)!.doc.summary, "متن دبیر اول");
-  });
-
-  test("a double submit of the same save is saved once", () => {
-    const { council } = makeBody();
-    const id = createMeeting(actor, council);
-    const { version } = getMeeting(STAFF, id)!.meeting;
-    const doc = { ...getMeeting(STAFF, id)!.doc, summary: "یک بار" };
-    const once = saveId();
-    const a = saveDraft(actor, id, { doc, version, saveId: once });
-    const b = saveDraft(actor, id, { doc, version, saveId: once });
-    assert.deepEqual([a.ok, b.ok], [true, true]);
-    assert.equal(getMeeting(STAFF, id)!.meeting.version, version + 1);
   });
 });
 

@@ -13,7 +13,8 @@ import { RuleViolation } from "../utils/rules";
 import { createBody, updateBody } from "./bodies.server";
 import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
 import type { MinutesSnapshot } from "./meetings.server";
-import { createMeeting, getMeeting, saveDraft, startCorrection } from "./meetings.server";
+import { saveDraft } from "./drafts.server";
+import { createMeeting, getMeeting, startCorrection } from "./meetings.server";
 import { resolutionCode } from "./resolutions.server";
 
 let seq = 0;

@@ -11,7 +11,8 @@ import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
 import { finaliseMeeting } from "./finalise-meeting.server";
 import { applyChange } from "./follow-ups.server";
-import { createMeeting, getMeeting, saveDraft } from "./meetings.server";
+import { saveDraft } from "./drafts.server";
+import { createMeeting, getMeeting } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { createPerson } from "./people.server";
 import {

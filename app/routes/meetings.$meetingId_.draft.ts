@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { z } from "zod";
 import { canEditMinutesOf, getAccess, requireScope } from "../models/access.server";
-import { getMeeting, saveDraft } from "../models/meetings.server";
+import { saveDraft } from "../models/drafts.server";
+import { getMeeting } from "../models/meetings.server";
 import { minutesDocSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
@@ -9,11 +10,16 @@ import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 
-const saveSchema = z.object({ doc: minutesDocSchema, version: z.number().int(), saveId: z.string().min(8).max(64) });
+const saveSchema = z.object({
+  doc: minutesDocSchema,
+  version: z.number().int(),
+  saveId: z.string().min(8).max(64),
+  resolved: z.array(z.number().int().positive()).max(500).optional(),
+});
 
 /**
  * Saves a minutes draft (autosave and the Save button). Answers JSON only — never a redirect — so an expired
- * session or a conflict leaves the editor, and the text in it, where it is.
+ * session leaves the editor, and the text in it, where it is; a save on an older version is merged (drafts.server).
  */
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, params, context }: ActionFunctionArgs) => {
@@ -35,9 +41,7 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = saveSchema.safeParse(body);
     if (!parsed.success) return json({ ok: false, message: t("validation.tooLong") }, { status: 400 });
     try {
-      const result = saveDraft(actor, id, parsed.data);
-      if (!result.ok) return json({ ok: false, conflict: result.conflict }, { status: 409 });
-      return json(result);
+      return json(saveDraft(actor, id, parsed.data));
     } catch (error) {
       if (error instanceof RuleViolation)
         return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
