@@ -11,7 +11,7 @@ import {
   resolutions,
 } from "../../db/schema";
 import { NOBODY, STAFF } from "../../tests/scopes";
-import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import type { MinutesDoc } from "../schemas/minutes";
 import { bodySchema } from "../schemas/organisation";
 import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";

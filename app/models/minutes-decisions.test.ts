@@ -11,9 +11,9 @@ import { db } from "../utils/db.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { createBody, updateBody } from "./bodies.server";
+import { saveDraft } from "./drafts.server";
 import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
 import type { MinutesSnapshot } from "./meetings.server";
-import { saveDraft } from "./drafts.server";
 import { createMeeting, getMeeting, startCorrection } from "./meetings.server";
 import { resolutionCode } from "./resolutions.server";
 
