@@ -8,7 +8,7 @@ import { draftConflicts, draftVersions, meetings, people, users } from "../../db
 import type { MinutesDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { type DraftConflict, mergeDrafts } from "../utils/draft-merge";
+import { type DraftConflict, mergeDrafts, type OpenConflict } from "../utils/draft-merge";
 import { NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -19,9 +19,6 @@ type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 /** Versions older than a session's longest life are no longer the base of anyone's typing. */
 const KEEP_VERSIONS_MS = 12 * 60 * 60_000;
-
-/** A conflict as the editor shows it: both texts, who saved the other one and when. */
-export type OpenConflict = DraftConflict & { id: number; by: string | null; at: string };
 
 export type SaveResult = {
   ok: true;

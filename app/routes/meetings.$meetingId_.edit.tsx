@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesEditor } from "../components/minutes-editor/editor";
 import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
+import { openConflicts } from "../models/drafts.server";
 import { FinalisationError, finaliseMeeting } from "../models/finalise-meeting.server";
 import { getMeeting, listOpenResolutionsOf, previousGuestsOf } from "../models/meetings.server";
 import { getOwnerOptions } from "../models/owner-options.server";
@@ -16,7 +17,7 @@ import { useT } from "../utils/use-t";
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
-    const { scope } = await requireScope(request);
+    const { scope, actor } = await requireScope(request);
     const found = getMeeting(scope, requireId(params.meetingId));
     if (!found) throw new NotFoundError();
     requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
@@ -48,6 +49,7 @@ export async function loader(args: LoaderFunctionArgs) {
       followUps,
       quorum: { kind: body.quorumKind, count: body.quorumCount },
       previousGuests: previousGuestsOf(meeting.bodyId, meeting.number),
+      conflicts: openConflicts(meeting.id, actor.userId),
     });
   });
 }

@@ -14,6 +14,8 @@
 import type { MinutesDoc } from "../schemas/minutes";
 
 type Row = Record<string, unknown>;
+/** A value of a draft as it travels in JSON. */
+export type DraftValue = string | number | boolean | null | DraftValue[] | { [key: string]: DraftValue };
 
 /** The rows of a draft matched by identity, and the field that holds it. */
 export const ROW_IDENTITY = {
@@ -34,9 +36,12 @@ export type DraftConflict = {
   section: keyof MinutesDoc;
   row: string | number | null;
   field: string;
-  mine: unknown;
-  theirs: unknown;
+  mine: DraftValue;
+  theirs: DraftValue;
 };
+
+/** A conflict as the editor shows it: both texts, who saved the other one, when it was found. */
+export type OpenConflict = DraftConflict & { id: number; by: string | null; at: string };
 
 export type MergeResult = { doc: MinutesDoc; conflicts: DraftConflict[] };
 
@@ -104,8 +109,8 @@ function mergeRows(
               section,
               row: id as string | number,
               field,
-              mine: mr[field],
-              theirs: tr[field],
+              mine: mr[field] as DraftValue,
+              theirs: tr[field] as DraftValue,
             }),
           br !== undefined,
         );
@@ -146,7 +151,14 @@ export function mergeDrafts(base: MinutesDoc | null, mine: MinutesDoc, theirs: M
         base?.[key],
         mine[key],
         theirs[key],
-        () => conflicts.push({ section: key, row: null, field: key, mine: mine[key], theirs: theirs[key] }),
+        () =>
+          conflicts.push({
+            section: key,
+            row: null,
+            field: key,
+            mine: mine[key] as DraftValue,
+            theirs: theirs[key] as DraftValue,
+          }),
         base !== null,
       );
     }

@@ -8,6 +8,7 @@ import { useLang } from "../../utils/use-lang";
 import { useT } from "../../utils/use-t";
 import { AgendaSection } from "./agenda-section";
 import { AttendanceSection } from "./attendance-section";
+import { ConflictPanel } from "./conflict-panel";
 import { FollowUpSection } from "./follow-up-section";
 import { HeaderSection } from "./header-section";
 import { NextSection } from "./next-section";
@@ -23,20 +24,43 @@ export function MinutesEditor(props: EditorProps) {
   const lang = useLang();
   const form = useForm<MinutesDoc>({ defaultValues: props.doc });
   const doc = useWatch({ control: form.control }) as MinutesDoc;
-  const saver = useDraftSaver(props.meetingId, props.version, JSON.stringify(props.doc));
-  const [restored, setRestored] = useState(false);
+  const current = useCallback(() => form.getValues(), [form]);
+  // The merged draft goes into the form part by part, so a field being typed in that did not change stays as it is.
+  const apply = useCallback(
+    (merged: MinutesDoc) => {
+      const now = form.getValues();
+      for (const key of Object.keys(merged) as (keyof MinutesDoc)[]) {
+        if (JSON.stringify(now[key]) !== JSON.stringify(merged[key])) form.setValue(key, merged[key]);
+      }
+    },
+    [form],
+  );
+  const saver = useDraftSaver({
+    meetingId: props.meetingId,
+    initialVersion: props.version,
+    serverJson: JSON.stringify(props.doc),
+    initialConflicts: props.conflicts,
+    current,
+    apply,
+  });
+  const [restored, setRestored] = useState<"" | "restored" | "restoredMerged">("");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const finaliser = useFetcher<{ errors?: Record<string, string>; message?: string }>();
   const [reason, setReason] = useState("");
-  const current = useCallback(() => form.getValues(), [form]);
 
-  // Text typed but not saved before (a crash, a closed tab, an expired session) comes back from this browser.
+  // Text typed but not saved before (a crash, a closed tab, an expired session, a dropped network) comes back from
+  // this browser: as it was when nobody saved since, else merged by the server with what was saved meanwhile.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on opening the editor
   useEffect(() => {
     const backup = readBackup(props.meetingId);
-    if (backup && backup.version === props.version && JSON.stringify(backup.doc) !== JSON.stringify(props.doc)) {
+    if (!backup || JSON.stringify(backup.doc) === JSON.stringify(props.doc)) return;
+    if (backup.version === props.version) {
       form.reset(backup.doc, { keepDefaultValues: true });
-      setRestored(true);
+      setRestored("restored");
+    } else {
+      void saver.save(backup.doc, { from: backup.version, replace: true }).then((ok) => {
+        if (ok) setRestored("restoredMerged");
+      });
     }
   }, []);
 
@@ -46,7 +70,7 @@ export function MinutesEditor(props: EditorProps) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the document's text
   useEffect(() => {
     saver.backup(current());
-    const blocked = ["conflict", "expired"].includes(saver.state.kind);
+    const blocked = saver.state.kind === "expired";
     if (!dirty || blocked) return;
     const timer = setTimeout(() => void saver.save(current()), 2500);
     return () => clearTimeout(timer);
@@ -113,12 +137,16 @@ export function MinutesEditor(props: EditorProps) {
         state={saver.state}
         dirty={dirty}
         busy={finaliser.state !== "idle"}
-        onOverwrite={() => void saver.overwrite(current())}
         onFinalise={finalise}
         meetingId={props.meetingId}
         correcting={props.status === "correcting"}
       />
-      {restored ? <p className="alert alert--ok">{t("minutes.restored")}</p> : null}
+      {restored ? (
+        <p className="alert alert--ok" role="status">
+          {t(`minutes.${restored}`)}
+        </p>
+      ) : null}
+      <ConflictPanel conflicts={saver.conflicts} form={form} onResolve={(id) => void saver.resolve(id)} />
       {errorCount > 0 || finaliser.data?.message ? (
         <p className="alert alert--error" role="alert">
           {finaliser.data?.message ?? t("minutes.notReady", { count: errorCount })}
@@ -163,7 +191,6 @@ export function SaveBar({
   state,
   dirty,
   busy,
-  onOverwrite,
   onFinalise,
   meetingId,
   correcting,
@@ -171,7 +198,6 @@ export function SaveBar({
   state: ReturnType<typeof useDraftSaver>["state"];
   dirty: boolean;
   busy: boolean;
-  onOverwrite: () => void;
   onFinalise: () => void;
   meetingId: number;
   correcting: boolean;
@@ -193,19 +219,6 @@ export function SaveBar({
         </span>
         {correcting ? null : <span className="muted small">{t("minutes.autosave")}</span>}
       </div>
-      {state.kind === "conflict" ? (
-        <div className="alert alert--error" role="alert">
-          <p>{t("minutes.conflict", { by: state.by ?? "—", at: formatTimestamp(state.at, lang) })}</p>
-          <div className="row">
-            <button type="button" className="button button--small" onClick={onOverwrite}>
-              {t("minutes.conflictOverwrite")}
-            </button>
-            <Link to={`/meetings/${meetingId}`} target="_blank" className="button button--small">
-              {t("minutes.conflictView")}
-            </Link>
-          </div>
-        </div>
-      ) : null}
       {state.kind === "expired" ? (
         <div className="alert alert--error" role="alert">
           <p>{t("minutes.expired")}</p>

@@ -1,5 +1,6 @@
 import type { UseFormReturn } from "react-hook-form";
 import type { MinutesDoc } from "../../schemas/minutes";
+import type { OpenConflict } from "../../utils/draft-merge";
 import type { OwnerOptions } from "../../utils/owner-match";
 import type { QuorumRule } from "../../utils/quorum";
 
@@ -18,6 +19,8 @@ export type EditorProps = {
   calendar: { weekendDays: number[]; holidays: string[] };
   /** The body's quorum rule, checked against the attendance as it is marked. */
   quorum: QuorumRule;
+  /** The person's conflicts on this draft (a field both they and someone else changed), until they settle each. */
+  conflicts: OpenConflict[];
   /** The previous meeting's guests, offered again. */
   previousGuests: { name: string; time: string }[];
   followUps: {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { MinutesDoc } from "../../schemas/minutes";
+import { mergeDrafts, type OpenConflict } from "../../utils/draft-merge";
 
 export type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; at: string }
-  | { kind: "conflict"; version: number; by: string | null; at: string | null }
   | { kind: "expired"; message: string }
   | { kind: "offline" }
   | { kind: "error"; message: string };
@@ -22,30 +22,68 @@ export function readBackup(meetingId: number): Backup | null {
   }
 }
 
+/** While the network is down, a save is tried again this often (and at once when the browser says it is back). */
+const RETRY_MS = 4000;
+
+type SaveBody = {
+  ok?: boolean;
+  version?: number;
+  savedAt: string;
+  doc?: MinutesDoc;
+  conflicts?: OpenConflict[];
+  expired?: boolean;
+  message?: string;
+};
+
 /**
  * Saves minutes drafts to the server: explicit and automatic saves, one at a time, each with its own id so a repeated
- * request is saved once; optimistic locking by version; a copy in localStorage until the server has the text.
+ * request is saved once; a copy in localStorage until the server has the text; queued while the network is down.
+ *
+ * Each save carries the version it started from. When someone else saved since, the server merges and sends the
+ * merged draft back; it is merged here too with what was typed while the save was on its way (`current`), and put
+ * into the form (`apply`). The person's conflicts (a field both changed) come back with every save until resolved.
  */
-export function useDraftSaver(meetingId: number, initialVersion: number, serverJson: string) {
+export function useDraftSaver(opts: {
+  meetingId: number;
+  initialVersion: number;
+  serverJson: string;
+  initialConflicts: OpenConflict[];
+  current: () => MinutesDoc;
+  apply: (doc: MinutesDoc) => void;
+}) {
+  const { meetingId, current, apply } = opts;
   const [state, setState] = useState<SaveState>({ kind: "idle" });
-  const version = useRef(initialVersion);
-  const savedJson = useRef(serverJson);
+  const [conflicts, setConflicts] = useState<OpenConflict[]>(opts.initialConflicts);
+  const version = useRef(opts.initialVersion);
+  const savedJson = useRef(opts.serverJson);
+  const resolved = useRef(new Set<number>());
   const inFlight = useRef<Promise<boolean> | null>(null);
 
+  /** The browser's copy: dropped once the server has what the form holds, else rewritten on the current version. */
+  const backup = useCallback(
+    (doc: MinutesDoc) => {
+      const json = JSON.stringify(doc);
+      if (json === savedJson.current) localStorage.removeItem(backupKey(meetingId));
+      else localStorage.setItem(backupKey(meetingId), JSON.stringify({ version: version.current, doc } as Backup));
+    },
+    [meetingId],
+  );
+
   const save = useCallback(
-    async (doc: MinutesDoc, opts: { force?: boolean } = {}): Promise<boolean> => {
+    async (doc: MinutesDoc, o: { force?: boolean; from?: number; replace?: boolean } = {}): Promise<boolean> => {
       // One save at a time: a save asked for while another runs waits for it, then saves the newest text.
       while (inFlight.current) await inFlight.current;
       const json = JSON.stringify(doc);
-      if (json === savedJson.current && !opts.force) return true;
+      if (json === savedJson.current && !o.force && resolved.current.size === 0) return true;
       const run = (async () => {
         setState({ kind: "saving" });
         const saveId = crypto.randomUUID();
+        const settled = [...resolved.current];
         const send = () =>
           fetch(`/meetings/${meetingId}/draft`, {
             method: "POST",
             headers: { "Content-Type": "application/json" },
-            body: JSON.stringify({ doc, version: version.current, saveId }),
+            body: JSON.stringify({ doc, version: o.from ?? version.current, saveId, resolved: settled }),
             credentials: "same-origin",
           });
         let response: Response;
@@ -60,25 +98,30 @@ export function useDraftSaver(meetingId: number, initialVersion: number, serverJ
             return false;
           }
         }
-        const body = (await response.json().catch(() => ({}))) as {
-          ok?: boolean;
-          version?: number;
-          savedAt: string;
-          expired?: boolean;
-          message?: string;
-          conflict?: { version: number; by: string | null; at: string | null };
-        };
+        const body = (await response.json().catch(() => ({}))) as SaveBody;
         if (response.ok && body.ok && typeof body.version === "number") {
-          version.current = body.version;
-          savedJson.current = json;
-          const backup = readBackup(meetingId);
-          if (!backup || JSON.stringify(backup.doc) === json) localStorage.removeItem(backupKey(meetingId));
+          for (const id of settled) resolved.current.delete(id);
+          setConflicts(body.conflicts ?? []);
+          if (!body.doc) {
+            version.current = body.version;
+            savedJson.current = json;
+          } else if (o.replace) {
+            version.current = body.version;
+            savedJson.current = JSON.stringify(body.doc);
+            apply(body.doc);
+          } else {
+            // Someone else's changes came back: merge them with what was typed meanwhile. When that typing touched
+            // the same field, keep it and stay on the old version, so the next save is merged (and kept) by the server.
+            savedJson.current = JSON.stringify(body.doc);
+            const rebased = mergeDrafts(doc, current(), body.doc);
+            if (rebased.conflicts.length === 0) {
+              version.current = body.version;
+              apply(rebased.doc);
+            }
+          }
+          backup(current());
           setState({ kind: "saved", at: body.savedAt });
           return true;
-        }
-        if (response.status === 409 && body.conflict) {
-          setState({ kind: "conflict", ...body.conflict });
-          return false;
         }
         if (response.status === 401) {
           setState({ kind: "expired", message: body.message ?? "" });
@@ -94,33 +137,36 @@ export function useDraftSaver(meetingId: number, initialVersion: number, serverJ
         inFlight.current = null;
       }
     },
-    [meetingId],
+    [meetingId, current, apply, backup],
   );
 
-  /** Saves over a newer version, after the user chose to keep their own text. */
-  const overwrite = useCallback(
-    (doc: MinutesDoc) => {
-      if (state.kind === "conflict") version.current = state.version;
-      return save(doc, { force: true });
-    },
-    [save, state],
-  );
+  // A save that could not reach the server is tried again until it does.
+  useEffect(() => {
+    if (state.kind !== "offline") return;
+    const retry = () => void save(current());
+    window.addEventListener("online", retry);
+    const timer = setInterval(retry, RETRY_MS);
+    return () => {
+      window.removeEventListener("online", retry);
+      clearInterval(timer);
+    };
+  }, [state.kind, save, current]);
 
-  const backup = useCallback(
-    (doc: MinutesDoc) => {
-      const json = JSON.stringify(doc);
-      if (json === savedJson.current) return;
-      const copy: Backup = { version: version.current, doc };
-      localStorage.setItem(backupKey(meetingId), JSON.stringify(copy));
+  /** Settles a conflict with the text the person picked or combined; the next save tells the server. */
+  const resolve = useCallback(
+    (id: number) => {
+      resolved.current.add(id);
+      setConflicts((list) => list.filter((c) => c.id !== id));
+      return save(current(), { force: true });
     },
-    [meetingId],
+    [save, current],
   );
 
   const isDirty = useCallback((doc: MinutesDoc) => JSON.stringify(doc) !== savedJson.current, []);
 
   useEffect(() => {
-    version.current = initialVersion;
-  }, [initialVersion]);
+    version.current = opts.initialVersion;
+  }, [opts.initialVersion]);
 
-  return { state, save, overwrite, backup, isDirty, version };
+  return { state, save, backup, isDirty, version, conflicts, resolve };
 }
