@@ -413,6 +413,12 @@ const en: Strings<typeof fa> = {
     pasteAdd: "Add {{count, count}} resolutions to the table",
     pasteNothing: "No rows read; mark the subject column.",
     pasteFlagged: "{{count, count}} owners were not found and are flagged for you to choose.",
+    pasteNoTimeframe: "This table has no timeframe column. What is the rows' timeframe?",
+    pasteNoTimeframeHint: "If one of the columns is the timeframe, set its role above to «Timeframe».",
+    pasteTimeframeStanding: "All standing",
+    pasteTimeframeLater: "I will enter each row's timeframe later",
+    pasteChooseTimeframe: "Before adding, say what the rows' timeframe is.",
+    pasteVote: "Vote",
     attendance: "Attendance",
     attendanceStatus: {
       unmarked: "not marked",

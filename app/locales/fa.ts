@@ -409,6 +409,12 @@ const fa = {
     pasteAdd: "افزودن {{count, count}} مصوبه به جدول",
     pasteNothing: "ردیفی خوانده نشد؛ ستون موضوع را مشخص کنید.",
     pasteFlagged: "{{count, count}} متولی پیدا نشد و برای انتخاب علامت خورده است.",
+    pasteNoTimeframe: "این جدول ستون مهلت (بازه زمانی) ندارد. مهلت ردیف‌ها چه باشد؟",
+    pasteNoTimeframeHint: "اگر یکی از ستون‌ها مهلت است، نقش آن را در بالا «بازه زمانی» بگذارید.",
+    pasteTimeframeStanding: "همه مستمر",
+    pasteTimeframeLater: "مهلت را بعداً برای هر ردیف وارد می‌کنم",
+    pasteChooseTimeframe: "پیش از افزودن، بگویید مهلت ردیف‌ها چه باشد.",
+    pasteVote: "رأی‌گیری",
     attendance: "حاضرین و غایبین",
     attendanceStatus: {
       unmarked: "علامت نخورده",

@@ -4,7 +4,8 @@ import Database from "better-sqlite3";
 import { DATABASE_PATH } from "../playwright.config";
 import { pdfText, signInAs } from "./helpers";
 
-const REFERENCE = readFileSync(new URL("../fixtures/reference-resolutions.tsv", import.meta.url), "utf8");
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const REFERENCE = fixture("reference-resolutions.tsv");
 
 /** Opens a new meeting of a body from the meetings page; returns the editor's URL. */
 async function newMeeting(page: Page, body: string) {
@@ -303,4 +304,56 @@ test("a correction that removes one resolution cancels it, and the next keeps it
   await page.goto(`/resolutions/${ids[0].id}`);
   await expect(page.locator("main")).toContainText("لغو");
   await expect(page.locator("main")).toContainText("مصوبه نخست تکراری بود");
+});
+
+test("a table pasted from Word keeps a multi-line resolution one row with its vote; a table without timeframes asks first", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  await signInAs(page, "secretariat");
+  const editor = await newMeeting(page, "کمیته زیرساخت و تبادل داده");
+  await page.locator("summary", { hasText: "چسباندن جدول مصوبات" }).click();
+  const area = page.getByLabel("متن چسبانده‌شده");
+  const question = page.getByRole("group", { name: "این جدول ستون مهلت (بازه زمانی) ندارد. مهلت ردیف‌ها چه باشد؟" });
+
+  // Resolutions whose cells ran over several lines, with vote lines under them: four rows, not eleven lines.
+  await area.fill(fixture("word-multiline-resolutions.tsv"));
+  await expect(page.getByText("۴ ردیف خوانده شد")).toBeVisible();
+  await expect(question).toHaveCount(0);
+  await page.getByRole("button", { name: "افزودن ۴ مصوبه به جدول" }).click();
+  const rows = page.getByRole("listitem", { name: /^مصوبات / });
+  await expect(rows).toHaveCount(4);
+  const first = page.getByRole("listitem", { name: "مصوبات ۱" });
+  await expect(first.getByLabel("موضوع")).toHaveValue(
+    "تهیه گزارش پیشرفت کار کمیته‌ها\nبا تأکید بر زمان‌بندی آزمایش سرشماری ۱۴۰۰ و ارسال آن به اعضای ستاد.",
+  );
+  await expect(first.getByLabel("رأی‌گیری").locator("option:checked")).toHaveText("به اتفاق آراء");
+  const second = page.getByRole("listitem", { name: "مصوبات ۲" });
+  await expect(second.getByLabel("رأی‌گیری").locator("option:checked")).toHaveText("با اکثریت آراء");
+  await expect(second.getByLabel("موافق")).toHaveValue("۵");
+  await expect(second.getByLabel("مخالف")).toHaveValue("۱");
+  await expect(second.getByLabel("ممتنع")).toHaveValue("۱");
+  await expect(second.getByLabel("موضوع")).not.toHaveValue(/آراء/);
+
+  // A table without a timeframe column: adding waits for an answer, and «later» leaves each row's timeframe unchosen.
+  await area.fill(fixture("quoted-letter-resolutions.tsv"));
+  await expect(page.getByText("۴ ردیف خوانده شد")).toBeVisible();
+  await expect(question).toBeVisible();
+  await page.getByRole("button", { name: "افزودن ۴ مصوبه به جدول" }).click();
+  await expect(question.getByRole("alert")).toHaveText("پیش از افزودن، بگویید مهلت ردیف‌ها چه باشد.");
+  await expect(rows).toHaveCount(4);
+  await question.getByLabel("مهلت را بعداً برای هر ردیف وارد می‌کنم").check();
+  await page.getByRole("button", { name: "افزودن ۴ مصوبه به جدول" }).click();
+  await expect(rows).toHaveCount(8);
+  // The quoted letter's own ۱) ۲) ۳) stayed in resolution ۵ of the table (the sixth row here).
+  const letter = page.getByRole("listitem", { name: "مصوبات ۶" });
+  await expect(letter.getByLabel("موضوع")).toHaveValue(/^متن نامه زیر.*\n۱\) فهرست.*\n۲\) نماینده.*\n۳\) زمان‌بندی/s);
+  await expect(letter.getByLabel("بازه زمانی").locator("option:checked")).toHaveText("— انتخاب —");
+
+  // Finalising asks for those rows' timeframe instead of taking them as standing.
+  page.on("dialog", (d) => d.accept());
+  await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
+  await expect(letter.getByText("بازه زمانی را انتخاب کنید (هفته، روز، تاریخ یا مستمر).")).toBeVisible();
+  await expect(page.getByRole("listitem", { name: "مصوبات ۱" }).getByText("بازه زمانی را انتخاب کنید")).toHaveCount(0);
+  await expect(page).toHaveURL(editor);
 });

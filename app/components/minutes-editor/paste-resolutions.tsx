@@ -1,16 +1,20 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ResolutionDraft } from "../../schemas/minutes";
 import { formatCount } from "../../utils/digits";
 import type { OwnerCandidate } from "../../utils/owner-match";
-import { type ColumnRole, parseTsv, toResolutionDrafts } from "../../utils/paste";
+import { type ColumnRole, type MissingTimeframe, parseTsv, toResolutionDrafts } from "../../utils/paste";
 import { useLang } from "../../utils/use-lang";
 import { useT } from "../../utils/use-t";
+import { readVote, voteWords } from "../../utils/vote";
 import { useTimeframeText } from "../minutes-view";
 
 const ROLES: ColumnRole[] = ["subject", "owners", "timeframe", "ignore"];
 const STORAGE_KEY = "paste-column-roles";
 
-/** The paste panel: paste rows from Word or Excel, set each column's role once (remembered), review, add. */
+/**
+ * The paste panel: paste rows from Word or Excel, set each column's role once (remembered), review, add. A table
+ * without a timeframe column is not taken to be all standing: the panel asks what the rows' timeframe is first.
+ */
 export function PasteResolutions({
   candidates,
   onAdd,
@@ -25,6 +29,9 @@ export function PasteResolutions({
   const timeframeText = useTimeframeText();
   const [text, setText] = useState("");
   const [roles, setRoles] = useState<ColumnRole[] | undefined>(undefined);
+  const [missing, setMissing] = useState<MissingTimeframe | null>(null);
+  const [mustChoose, setMustChoose] = useState(false);
+  const firstChoice = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
     try {
@@ -37,10 +44,19 @@ export function PasteResolutions({
 
   const width = useMemo(() => Math.max(0, ...parseTsv(text).map((r) => r.length)), [text]);
   const usable = roles && roles.length === width ? roles : undefined;
-  const { roles: used, drafts } = useMemo(
-    () => toResolutionDrafts(text, usable, candidates, newKey),
-    [text, usable, candidates, newKey],
+  const {
+    roles: used,
+    hasTimeframe,
+    drafts,
+  } = useMemo(
+    () => toResolutionDrafts(text, usable, candidates, newKey, missing ?? undefined),
+    [text, usable, candidates, newKey, missing],
   );
+  const asks = !hasTimeframe && drafts.length > 0;
+  const voteText = (d: ResolutionDraft) => {
+    const words = voteWords(readVote(d.vote).vote);
+    return words ? t(words.key, words.values) : "—";
+  };
   const flagged = drafts.reduce((n, d) => n + d.owners.filter((o) => o.kind === "unmatched").length, 0);
 
   const setRole = (i: number, role: ColumnRole) => {
@@ -92,13 +108,14 @@ export function PasteResolutions({
                       <th scope="col">{t("minutes.subject")}</th>
                       <th scope="col">{t("minutes.owners")}</th>
                       <th scope="col">{t("minutes.timeframe")}</th>
+                      <th scope="col">{t("minutes.pasteVote")}</th>
                     </tr>
                   </thead>
                   <tbody>
                     {drafts.map((d, i) => (
                       <tr key={d.key}>
                         <td>{formatCount(i + 1, lang)}</td>
-                        <td>{d.subject.length > 90 ? `${d.subject.slice(0, 90)}…` : d.subject}</td>
+                        <td className="pre-line">{d.subject.length > 90 ? `${d.subject.slice(0, 90)}…` : d.subject}</td>
                         <td>
                           {d.owners.map((o, j) => (
                             <span key={j} className={o.kind === "unmatched" ? "chip chip--flagged" : "chip"}>
@@ -109,18 +126,55 @@ export function PasteResolutions({
                           ))}
                         </td>
                         <td>{timeframeText(d)}</td>
+                        <td>{voteText(d)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
               </div>
+              {asks ? (
+                <fieldset className="stack" aria-describedby="paste-no-timeframe-hint">
+                  <legend>{t("minutes.pasteNoTimeframe")}</legend>
+                  <p id="paste-no-timeframe-hint" className="field__hint">
+                    {t("minutes.pasteNoTimeframeHint")}
+                  </p>
+                  {(["standing", "later"] as const).map((choice, i) => (
+                    <label key={choice} className="checkbox">
+                      <input
+                        ref={i === 0 ? firstChoice : undefined}
+                        type="radio"
+                        name="paste-missing-timeframe"
+                        value={choice}
+                        checked={missing === choice}
+                        aria-invalid={mustChoose && !missing ? true : undefined}
+                        onChange={() => {
+                          setMissing(choice);
+                          setMustChoose(false);
+                        }}
+                      />
+                      {t(choice === "standing" ? "minutes.pasteTimeframeStanding" : "minutes.pasteTimeframeLater")}
+                    </label>
+                  ))}
+                  {mustChoose && !missing ? (
+                    <p className="field__error" role="alert">
+                      {t("minutes.pasteChooseTimeframe")}
+                    </p>
+                  ) : null}
+                </fieldset>
+              ) : null}
               <div>
                 <button
                   type="button"
                   className="button button--primary"
                   onClick={() => {
+                    if (asks && !missing) {
+                      setMustChoose(true);
+                      firstChoice.current?.focus();
+                      return;
+                    }
                     onAdd(drafts);
                     setText("");
+                    setMissing(null);
                   }}
                 >
                   {t("minutes.pasteAdd", { count: drafts.length })}
