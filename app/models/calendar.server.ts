@@ -100,7 +100,9 @@ export function loadShippedHolidays(): { added: number } {
     let added = 0;
     for (const h of shipped.holidays) {
       if (removed.has(h.date)) continue;
-      const kind: HolidayKind = (HOLIDAY_KINDS as readonly string[]).includes(h.kind) ? (h.kind as HolidayKind) : "solar";
+      const kind: HolidayKind = (HOLIDAY_KINDS as readonly string[]).includes(h.kind)
+        ? (h.kind as HolidayKind)
+        : "solar";
       const result = tx
         .insert(holidays)
         .values({ date: h.date, title: h.title, kind, estimated: h.estimated, source: SHIPPED_SOURCE })
@@ -148,7 +150,13 @@ export function confirmHoliday(actor: Actor, date: string) {
     if (!before?.estimated) return;
     tx.update(holidays).set({ estimated: false }).where(eq(holidays.date, date)).run();
     recordAudit(
-      { ...actor, action: "update", entity: "holiday", before: { date, estimated: true }, after: { date, estimated: false } },
+      {
+        ...actor,
+        action: "update",
+        entity: "holiday",
+        before: { date, estimated: true },
+        after: { date, estimated: false },
+      },
       tx,
     );
   });
