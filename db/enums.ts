@@ -29,3 +29,4 @@ export type ResolutionNumbering = (typeof RESOLUTION_NUMBERINGS)[number];
 export const VOTE_KINDS = ["unanimous", "majority", "none"] as const;
 export type VoteKind = (typeof VOTE_KINDS)[number];
 export const HOLIDAY_KINDS = ["solar", "lunar"] as const;
+export type HolidayKind = (typeof HOLIDAY_KINDS)[number];

@@ -3,15 +3,14 @@
  * the reference minutes (shared/reference/004_…), the people of its attendance table and one account per role.
  */
 import { and, eq, isNull } from "drizzle-orm";
+import { loadShippedHolidays } from "../app/models/calendar.server";
 import { SECOND_FACTOR_SETTING } from "../app/models/second-factor.server";
 import { db } from "../app/utils/db.server";
-import { jalaliToIso } from "../app/utils/jalali";
 import { hashPassword } from "../app/utils/password.server";
 import { personSearchKey } from "../app/utils/person-name";
 import {
   type BodyKind,
   bodies,
-  holidays,
   type MembershipRole,
   meetings,
   memberships,
@@ -355,19 +354,6 @@ const GROUPS: { committee: string; name: string; duties: string; members: string
   },
 ];
 
-const FIXED_HOLIDAYS: [number, number, string][] = [
-  [1, 1, "عید نوروز"],
-  [1, 2, "عید نوروز"],
-  [1, 3, "عید نوروز"],
-  [1, 4, "عید نوروز"],
-  [1, 12, "روز جمهوری اسلامی"],
-  [1, 13, "روز طبیعت"],
-  [3, 14, "رحلت امام خمینی"],
-  [3, 15, "قیام ۱۵ خرداد"],
-  [11, 22, "پیروزی انقلاب اسلامی"],
-  [12, 29, "ملی شدن صنعت نفت"],
-];
-
 /** One account per role; printed by quickstart. These are demo credentials, never for a real deployment. */
 export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; person: string }[] = [
   { username: "admin", password: "admin-demo-1404", role: "admin", person: "keramati" },
@@ -454,15 +440,9 @@ export async function seed() {
     }
   }
 
-  // Official holidays that do not move with the lunar calendar; lunar ones are entered by the admin each year.
-  for (const jy of [1404, 1405, 1406]) {
-    for (const [jm, jd, title] of FIXED_HOLIDAYS) {
-      db.insert(holidays)
-        .values({ date: jalaliToIso({ jy, jm, jd }), title })
-        .onConflictDoNothing()
-        .run();
-    }
-  }
+  // Official holidays 1398–1410, solar and lunar, from the shipped table (db/holidays-iran.json); the admin's
+  // corrections and removals stay as they are.
+  loadShippedHolidays();
 
   // The demo is tried without a phone: a second factor is optional here (the sign-in page says so). A new
   // deployment's migration turns it on for the admin and the secretariat.

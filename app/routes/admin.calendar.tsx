@@ -1,11 +1,22 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { HOLIDAY_KINDS } from "../../db/enums";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
-import { addHoliday, getWeekendDays, listHolidays, removeHoliday, setWeekendDays } from "../models/calendar.server";
+import {
+  addHoliday,
+  confirmHoliday,
+  getWeekendDays,
+  listHolidays,
+  lunarHolidayCount,
+  removeHoliday,
+  setWeekendDays,
+} from "../models/calendar.server";
 import { calendarActionSchema } from "../schemas/calendar";
+import * as clock from "../utils/clock.server";
+import { formatPlain } from "../utils/digits";
 import { parseForm } from "../utils/forms.server";
-import { formatJalaliLong, weekdayName } from "../utils/jalali";
+import { formatJalaliLong, toJalali, weekdayName } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
@@ -15,7 +26,17 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
     requireAllowed(canAdminister(scope), scope);
-    return json({ weekend: getWeekendDays(), holidays: listHolidays() });
+    const thisYear = toJalali(clock.today()).jy;
+    const asked = Number(new URL(request.url).searchParams.get("year"));
+    const year = Number.isInteger(asked) && asked >= 1300 && asked <= 1500 ? asked : thisYear;
+    const nextYear = thisYear + 1;
+    return json({
+      weekend: getWeekendDays(),
+      year,
+      holidays: listHolidays(year),
+      nextYear,
+      nextYearMissingLunar: lunarHolidayCount(nextYear) === 0,
+    });
   });
 }
 
@@ -32,7 +53,10 @@ export async function action(args: ActionFunctionArgs) {
         setWeekendDays(actor, change.day);
         break;
       case "add":
-        addHoliday(actor, change.date, change.title);
+        addHoliday(actor, change.date, change.title, change.kind);
+        break;
+      case "confirm":
+        confirmHoliday(actor, change.date);
         break;
       case "remove":
         removeHoliday(actor, change.date);
@@ -43,14 +67,20 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function CalendarAdmin() {
-  const { weekend, holidays: rows } = useLoaderData<typeof loader>();
+  const { weekend, year, holidays: rows, nextYear, nextYearMissingLunar } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useT();
   const lang = useLang();
+  const estimated = rows.filter((h) => h.estimated).length;
   return (
     <div className="stack">
       <h1>{t("calendarAdmin.title")}</h1>
       <p className="muted">{t("calendarAdmin.hint")}</p>
+      {nextYearMissingLunar ? (
+        <p className="alert alert--warn" role="alert">
+          {t("calendarAdmin.nextYearMissing", { year: nextYear })}
+        </p>
+      ) : null}
       <Form method="post" className="card stack">
         <h2>{t("calendarAdmin.weekend")}</h2>
         <input type="hidden" name="intent" value="weekend" />
@@ -69,6 +99,7 @@ export default function CalendarAdmin() {
       </Form>
       <section className="card stack">
         <h2>{t("calendarAdmin.holidays")}</h2>
+        <p className="muted">{t("calendarAdmin.correctHint")}</p>
         <Form method="post" className="row">
           <input type="hidden" name="intent" value="add" />
           <JalaliDateField name="date" label={t("calendarAdmin.date")} error={actionData?.errors?.date} />
@@ -77,27 +108,80 @@ export default function CalendarAdmin() {
             <input id="h-title" name="title" aria-invalid={actionData?.errors?.title ? true : undefined} />
             {actionData?.errors?.title ? <p className="field__error">{actionData.errors.title}</p> : null}
           </div>
+          <div className="field">
+            <label htmlFor="h-kind">{t("calendarAdmin.kind")}</label>
+            <select id="h-kind" name="kind" defaultValue="solar">
+              {HOLIDAY_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`calendarAdmin.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+            {actionData?.errors?.kind ? <p className="field__error">{actionData.errors.kind}</p> : null}
+          </div>
           <button type="submit" className="button">
             {t("calendarAdmin.add")}
           </button>
         </Form>
+        <nav className="row" aria-label={t("calendarAdmin.year")}>
+          <Link to={`?year=${year - 1}`}>{t("calendarAdmin.prevYear")}</Link>
+          <h3>
+            {t("calendarAdmin.year")} {formatPlain(year, lang)}
+          </h3>
+          <Link to={`?year=${year + 1}`}>{t("calendarAdmin.nextYear")}</Link>
+        </nav>
+        {estimated > 0 ? <p className="muted">{t("calendarAdmin.estimatedCount", { count: estimated })}</p> : null}
         {rows.length === 0 ? (
           <p className="muted">{t("calendarAdmin.none")}</p>
         ) : (
-          <ul className="plain-list">
-            {rows.map((h) => (
-              <li key={h.date} className="row">
-                <span>{formatJalaliLong(h.date, lang)}</span> — <span>{h.title}</span>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="remove" />
-                  <input type="hidden" name="date" value={h.date} />
-                  <button type="submit" className="button button--small button--danger">
-                    {t("calendarAdmin.remove")}
-                  </button>
-                </Form>
-              </li>
-            ))}
-          </ul>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th>{t("calendarAdmin.date")}</th>
+                  <th>{t("calendarAdmin.titleField")}</th>
+                  <th>{t("calendarAdmin.kind")}</th>
+                  <th>{t("calendarAdmin.source")}</th>
+                  <th />
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((h) => (
+                  <tr key={h.date} data-date={h.date}>
+                    <td>{formatJalaliLong(h.date, lang)}</td>
+                    <td>
+                      {h.title}{" "}
+                      {h.estimated ? <span className="badge badge--warn">{t("calendarAdmin.estimated")}</span> : null}
+                    </td>
+                    <td>{t(`calendarAdmin.kinds.${h.kind}`)}</td>
+                    <td>
+                      {h.source
+                        ? t("calendarAdmin.sourceShipped", { source: h.source })
+                        : t("calendarAdmin.sourceAdmin")}
+                    </td>
+                    <td className="row">
+                      {h.estimated ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="confirm" />
+                          <input type="hidden" name="date" value={h.date} />
+                          <button type="submit" className="button button--small">
+                            {t("calendarAdmin.confirm")}
+                          </button>
+                        </Form>
+                      ) : null}
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="date" value={h.date} />
+                        <button type="submit" className="button button--small button--danger">
+                          {t("calendarAdmin.remove")}
+                        </button>
+                      </Form>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
     </div>

@@ -7,6 +7,21 @@ test("the calendar's forms: one schema per intent, bad input refused with a mess
     intent: "add",
     date: "2026-03-21",
     title: "نوروز",
+    kind: "solar",
+  });
+  assert.deepEqual(calendarActionSchema.parse({ intent: "add", date: "۱۴۰۵/۰۴/۰۵", title: "عاشورا", kind: "lunar" }), {
+    intent: "add",
+    date: "2026-06-26",
+    title: "عاشورا",
+    kind: "lunar",
+  });
+  assert.equal(
+    calendarActionSchema.safeParse({ intent: "add", date: "۱۴۰۵/۰۴/۰۵", title: "x", kind: "moon" }).success,
+    false,
+  );
+  assert.deepEqual(calendarActionSchema.parse({ intent: "confirm", date: "2026-06-26" }), {
+    intent: "confirm",
+    date: "2026-06-26",
   });
   assert.deepEqual(calendarActionSchema.parse({ intent: "weekend", day: ["5", "6"] }), {
     intent: "weekend",

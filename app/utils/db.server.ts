@@ -46,7 +46,7 @@ declare global {
 export const db: Db = globalThis.__db ?? openDatabase();
 globalThis.__db = db;
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Runs a write transaction that takes the write lock up front (BEGIN IMMEDIATE), so checks and writes cannot interleave. */
 export function writeTransaction<T>(fn: (tx: Tx) => T, database: Db = db): T {
