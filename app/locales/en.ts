@@ -457,6 +457,7 @@ const en: Strings<typeof fa> = {
       title: "Text changed by someone else at the same time ({{count, count}})",
       intro:
         "Someone else saved these parts before you. Both texts are kept, and the draft holds theirs for now. For each, keep one, or keep both and then edit them into one in the field itself.",
+      about: "Two texts for “{{place}}”",
       rowPlace: "{{section}}, row {{row, plain}} — {{field}}",
       when: "{{by}} saved before you, {{at}}",
       mine: "Your text",

@@ -112,27 +112,77 @@ test("the secretariat types minutes like the reference, finalises them, and the 
   expect(text).toMatch(/صفحه\s+۱\s*از\s*[۱-۹]/);
 });
 
-test("when two secretaries edit one draft, the second save is refused and their text stays", async ({ browser }) => {
-  const a = await browser.newPage();
-  const b = await browser.newPage();
+test("two secretaries type into one draft: different fields merge, the same field shows both texts, nothing is lost", async ({
+  browser,
+}) => {
+  const ctxA = await browser.newContext();
+  const ctxB = await browser.newContext();
+  const a = await ctxA.newPage();
+  const b = await ctxB.newPage();
   await signInAs(a, "secretariat");
   await signInAs(b, "admin");
   const editor = await newMeeting(a, "کمیته تامین داده");
   await b.goto(editor);
-  await a.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متن دبیر اول");
-  await a.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
-  await saved(a);
-  await b.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متن دبیر دوم که نباید گم شود");
-  await b.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
-  await expect(b.getByRole("alert")).toContainText("ذخیره شما پذیرفته نشد");
-  await expect(b.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر دوم که نباید گم شود");
+  const summary = (p: Page) => p.getByLabel("خلاصه مذاکرات", { exact: true });
+  const opening = (p: Page) => p.getByLabel("بیانات آغازین", { exact: true });
+  const save = async (p: Page) => {
+    await p.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+    await saved(p);
+  };
+
+  // Different fields: both are kept, and the second person sees the first one's text without reloading.
+  await summary(a).fill("متن دبیر اول");
+  await save(a);
+  await opening(b).fill("بیانات آغازین به قلم دبیر دوم");
+  await save(b);
+  await expect(summary(b)).toHaveValue("متن دبیر اول");
   await a.reload();
-  await expect(a.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر اول");
-  // The second chooses to keep their version.
-  await b.getByRole("button", { name: "ذخیره نسخه من به‌جای آن" }).click();
+  await expect(summary(a)).toHaveValue("متن دبیر اول");
+  await expect(opening(a)).toHaveValue("بیانات آغازین به قلم دبیر دوم");
+
+  // The same field: the second sees both texts side by side and keeps both; nothing either typed is gone.
+  await summary(a).fill("جمع‌بندی دبیر اول");
+  await save(a);
+  await summary(b).fill("جمع‌بندی دبیر دوم که نباید گم شود");
+  await save(b);
+  const conflict = b.getByRole("region", { name: /هم‌زمان با شما تغییر/ });
+  await expect(conflict).toContainText("جمع‌بندی دبیر اول");
+  await expect(conflict).toContainText("جمع‌بندی دبیر دوم که نباید گم شود");
+  await expect(conflict.getByRole("heading", { level: 3 })).toHaveText("خلاصه مذاکرات");
+  // Kept on the server: it is still offered after a reload.
+  await b.reload();
+  await expect(conflict).toContainText("جمع‌بندی دبیر دوم که نباید گم شود");
+  await expect(summary(b)).toHaveValue("جمع‌بندی دبیر اول");
+  await conflict.getByRole("button", { name: "نگه داشتن هر دو (برای ویرایش)" }).click();
+  await saved(b);
+  await expect(conflict).toHaveCount(0);
+  await expect(summary(b)).toHaveValue("جمع‌بندی دبیر اول\nجمع‌بندی دبیر دوم که نباید گم شود");
+  await a.reload();
+  await expect(summary(a)).toHaveValue("جمع‌بندی دبیر اول\nجمع‌بندی دبیر دوم که نباید گم شود");
+
+  // Typed but not saved when the page was reloaded, while the other saved meanwhile: offered back, merged.
+  await a.reload();
+  await b.reload();
+  await opening(b).fill("بیانات تازه‌ای که پیش از ذخیره، صفحه بسته شد");
+  await summary(a).fill("جمع‌بندی نهایی دبیر اول");
+  await save(a);
+  await b.reload();
+  await expect(b.getByText("با پیش‌نویس ذخیره‌شده ادغام شد")).toBeVisible();
+  await expect(opening(b)).toHaveValue("بیانات تازه‌ای که پیش از ذخیره، صفحه بسته شد");
+  await expect(summary(b)).toHaveValue("جمع‌بندی نهایی دبیر اول");
+
+  // The network drops: the save waits, says so, and goes through by itself when the network is back.
+  await ctxB.setOffline(true);
+  await opening(b).fill("بیاناتی که در قطعی شبکه تایپ شد");
+  await b.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
+  await expect(b.getByRole("alert")).toContainText("ذخیره نشده — در انتظار اتصال");
+  await ctxB.setOffline(false);
   await saved(b);
   await a.reload();
-  await expect(a.getByLabel("خلاصه مذاکرات", { exact: true })).toHaveValue("متن دبیر دوم که نباید گم شود");
+  await expect(opening(a)).toHaveValue("بیاناتی که در قطعی شبکه تایپ شد");
+  await expect(summary(a)).toHaveValue("جمع‌بندی نهایی دبیر اول");
+  await ctxA.close();
+  await ctxB.close();
 });
 
 test("an expired session does not throw away typed text, and a double submit saves once", async ({ page, context }) => {

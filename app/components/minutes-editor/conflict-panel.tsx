@@ -109,7 +109,11 @@ export function ConflictPanel({
         const by = c.by ?? t("minutes.conflicts.someone");
         const combinable = typeof c.mine === "string" && typeof c.theirs === "string";
         return (
-          <article key={c.id} className="stack conflict" aria-label={place(c, path)}>
+          <article
+            key={c.id}
+            className="stack conflict"
+            aria-label={t("minutes.conflicts.about", { place: place(c, path) })}
+          >
             <h3>{place(c, path)}</h3>
             <p className="muted small">{t("minutes.conflicts.when", { by, at: formatTimestamp(c.at, lang) })}</p>
             <div className="conflict__sides">

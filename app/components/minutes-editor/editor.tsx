@@ -141,11 +141,7 @@ export function MinutesEditor(props: EditorProps) {
         meetingId={props.meetingId}
         correcting={props.status === "correcting"}
       />
-      {restored ? (
-        <p className="alert alert--ok" role="status">
-          {t(`minutes.${restored}`)}
-        </p>
-      ) : null}
+      {restored ? <p className="alert alert--ok">{t(`minutes.${restored}`)}</p> : null}
       <ConflictPanel conflicts={saver.conflicts} form={form} onResolve={(id) => void saver.resolve(id)} />
       {errorCount > 0 || finaliser.data?.message ? (
         <p className="alert alert--error" role="alert">
