@@ -30,3 +30,17 @@ export const VOTE_KINDS = ["unanimous", "majority", "none"] as const;
 export type VoteKind = (typeof VOTE_KINDS)[number];
 export const HOLIDAY_KINDS = ["solar", "lunar"] as const;
 export type HolidayKind = (typeof HOLIDAY_KINDS)[number];
+
+/** What a document (مستند) can be attached to. */
+export const DOCUMENT_ENTITIES = [
+  "meeting",
+  "agenda_item",
+  "committee_report",
+  "resolution",
+  "membership",
+  "report",
+] as const;
+export type DocumentEntity = (typeof DOCUMENT_ENTITIES)[number];
+/** The file types a document may be, read from its bytes. */
+export const DOCUMENT_TYPES = ["pdf", "docx", "xlsx", "doc", "xls", "png", "jpeg"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];

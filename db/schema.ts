@@ -19,6 +19,8 @@ import * as clock from "../app/utils/clock.server";
 import {
   ATTENDANCE_STATUSES,
   BODY_KINDS,
+  DOCUMENT_ENTITIES,
+  DOCUMENT_TYPES,
   FOLLOW_UP_KINDS,
   HOLIDAY_KINDS,
   HONORIFICS,
@@ -581,18 +583,35 @@ export const settings = sqliteTable("settings", {
   value: text("value").notNull(),
 });
 
-export const attachments = sqliteTable(
-  "attachments",
+/**
+ * Documents (مستندات) attached to a record: a meeting, an agenda item, a committee report, a resolution (evidence,
+ * with a follow-up), a membership (the appointment letter) or a report. The bytes live in `document_contents`, in the
+ * database, so a backup holds them; a removed document keeps its row (who removed it, when) and loses its bytes.
+ */
+export const documents = sqliteTable(
+  "documents",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    entity: text("entity").notNull(),
+    entity: text("entity", { enum: DOCUMENT_ENTITIES }).notNull(),
     entityId: integer("entity_id").notNull(),
+    /** The follow-up a resolution's evidence was attached with. */
+    followUpId: integer("follow_up_id").references(() => followUps.id),
     fileName: text("file_name").notNull(),
-    mimeType: text("mime_type").notNull(),
+    /** The type read from the bytes (never from the name). */
+    fileType: text("file_type", { enum: DOCUMENT_TYPES }).notNull(),
     size: integer("size").notNull(),
-    path: text("path").notNull(),
+    sha256: text("sha256").notNull(),
     uploadedBy: integer("uploaded_by").references(() => users.id),
     createdAt: createdAt(),
+    removedAt: text("removed_at"),
+    removedBy: integer("removed_by").references(() => users.id),
   },
-  (t) => [index("attachments_entity_idx").on(t.entity, t.entityId)],
+  (t) => [index("documents_entity_idx").on(t.entity, t.entityId), check("documents_size_check", sql`${t.size} > 0`)],
 );
+
+export const documentContents = sqliteTable("document_contents", {
+  documentId: integer("document_id")
+    .primaryKey()
+    .references(() => documents.id, { onDelete: "cascade" }),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+});

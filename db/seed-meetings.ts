@@ -3,6 +3,7 @@
  * and recent committee meetings dated from today so that "my actions", due-this-week and overdue have content.
  */
 import { randomUUID } from "node:crypto";
+import { addDocuments } from "../app/models/documents.server";
 import { saveDraft } from "../app/models/drafts.server";
 import { finaliseMeeting } from "../app/models/finalise-meeting.server";
 import { createMeeting, getMeeting } from "../app/models/meetings.server";
@@ -12,6 +13,7 @@ import * as clock from "../app/utils/clock.server";
 import { addDays, formatJalali } from "../app/utils/jalali";
 import { toResolutionDrafts } from "../app/utils/paste";
 import { STAFF } from "../tests/scopes";
+import { demoDocx, demoPdf } from "./demo-documents";
 
 const REFERENCE_RESOLUTIONS = [
   ["بازه زمانی", "متولی", "موضوع"],
@@ -127,6 +129,22 @@ export function seedMeetings(ids: Ids) {
     }),
   }));
   const councilDoc = draftOf(council).doc;
+  // The committees' written reports and the secretariat's letter, attached before the minutes are final.
+  addDocuments(actor, STAFF, { entity: "meeting", entityId: council }, [
+    {
+      name: "گزارش مکتوب کمیته فناوری اطلاعات ۱۳۹۹.pdf",
+      bytes: demoPdf("Written report of the IT committee, 1399 (demo document)"),
+    },
+    {
+      name: "نامه دبیرخانه به کمیته‌ها درباره نماینده آموزشی.docx",
+      bytes: demoDocx([
+        "بسمه تعالی",
+        "کمیته‌های محترم ستاد ملی سرشماری ثبتی مبنا",
+        "با سلام و احترام، خواهشمند است نماینده آموزشی آن کمیته را برای تدوین تقویم آموزشی سال ۱۴۰۰ به دبیرخانه ستاد اعلام فرمایید.",
+        "دبیرخانه ستاد",
+      ]),
+    },
+  ]);
   saveAndFinalise(council, {
     ...councilDoc,
     date: "1400/01/30",

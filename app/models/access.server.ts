@@ -195,6 +195,17 @@ export function canManageResolutionsOf(scope: Scope, bodyId: number): boolean {
   return scope.isStaff || scope.ledBodyIds.includes(bodyId);
 }
 
+/** A membership's papers (the appointment letter): the secretariat, the member, and those who lead the body. */
+export function canReadMembershipPapers(scope: Scope, seat: { personId: number; bodyId: number | null }): boolean {
+  const own = scope.personId !== null && seat.personId === scope.personId;
+  return scope.isStaff || own || (seat.bodyId !== null && scope.ledBodyIds.includes(seat.bodyId));
+}
+
+/** A document is removed by the person who attached it, or by the secretariat (and admin). */
+export function canRemoveDocument(scope: Scope, uploadedBy: number | null): boolean {
+  return scope.isStaff || (uploadedBy !== null && uploadedBy === scope.userId);
+}
+
 /** Reports are composed and issued by the secretariat (and admin). */
 export function canComposeReports(scope: Scope): boolean {
   return scope.isStaff;

@@ -101,5 +101,7 @@ test("hashing runs two at a time, and a flood from one address does not hold ano
   });
   assert.equal(await real, true);
   await Promise.all(flood);
-  assert.ok(order.indexOf("real") <= 3, `the real sign-in waited for ${order.indexOf("real")} hashes`);
+  // In turn, the real sign-in starts third (after the two running); queued behind the flood it would finish last
+  // (index 8). On a busy machine a flood hash that started after it may still finish first, so allow two of those.
+  assert.ok(order.indexOf("real") <= 5, `the real sign-in waited for ${order.indexOf("real")} hashes`);
 });

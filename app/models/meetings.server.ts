@@ -24,6 +24,7 @@ import { computeDeadline, timeframeOrStanding } from "../utils/timeframe";
 import { canReadMeeting, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
+import { removeDocumentsOfDraft } from "./documents.server";
 import { isCurrentMembership } from "./memberships.server";
 import { isActiveSql } from "./resolutions.server";
 
@@ -317,6 +318,7 @@ export function cancelCorrection(actor: Actor, id: number) {
 export function deleteDraft(actor: Actor, id: number) {
   try {
     writeTransaction((tx) => {
+      removeDocumentsOfDraft(tx, id);
       tx.delete(meetings)
         .where(and(eq(meetings.id, id), eq(meetings.status, "draft")))
         .run();

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
 import { canEditMinutesOf, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
+import { documentRights, listDocuments } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
@@ -27,6 +29,8 @@ export async function loader(args: LoaderFunctionArgs) {
       editions,
       shownEdition,
       canEdit: canEditMinutesOf(scope, meeting.bodyId),
+      documents: listDocuments(scope, [{ entity: "meeting", entityId: meeting.id }]),
+      canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
       pdfError: new URL(request.url).searchParams.has("pdfError"),
     });
   });
@@ -57,7 +61,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();
+  const { id, status, edition, view, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -125,6 +130,15 @@ export default function MinutesPage() {
       ) : null}
       <div className="card">
         <MinutesView data={view} />
+      </div>
+      <div className="no-print">
+        <DocumentsPanel
+          entity="meeting"
+          entityId={id}
+          documents={documents}
+          canAttach={canAttach}
+          frozen={status === "final"}
+        />
       </div>
       {editions.length > 0 ? (
         <section className="card no-print" aria-labelledby="editions-title">

@@ -1,7 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { DocumentsPanel } from "../components/documents-panel";
 import { ReportView } from "../components/report-view";
 import { canComposeReports, requireAllowed, requireScope } from "../models/access.server";
+import { documentRights, listDocuments } from "../models/documents.server";
 import { createReportDraft, getReport, issueReport, upcomingNumber, updateReportDraft } from "../models/reports.server";
 import { narrativeOf, reportActionSchema } from "../schemas/reports";
 import { localDigits } from "../utils/digits";
@@ -23,7 +25,14 @@ export async function loader(args: LoaderFunctionArgs) {
     if (!report) throw new NotFoundError();
     const compose = canComposeReports(scope);
     const { t } = await getFixedT(request);
-    return json({ report, view: reportViewProps(report, t), compose });
+    const target = { entity: "report" as const, entityId: report.id };
+    return json({
+      report,
+      view: reportViewProps(report, t),
+      compose,
+      documents: listDocuments(scope, [target]),
+      canAttach: documentRights(scope, target)?.attach ?? false,
+    });
   });
 }
 
@@ -82,7 +91,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ReportPage() {
-  const { report, view, compose } = useLoaderData<typeof loader>();
+  const { report, view, compose, documents, canAttach } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string } | undefined;
   const navigation = useNavigation();
   const { t } = useT();
@@ -142,6 +151,13 @@ export default function ReportPage() {
         </p>
       ) : null}
       {issued ? <p className="alert alert--ok">{t("reports.immutable")}</p> : null}
+      <DocumentsPanel
+        entity="report"
+        entityId={report.id}
+        documents={documents}
+        canAttach={canAttach}
+        frozen={issued}
+      />
       {!issued && compose ? (
         <Form method="post" className="card stack" aria-label={t("reports.edit")}>
           <h2>{t("reports.edit")}</h2>

@@ -1,8 +1,10 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
+import { DocumentsPanel } from "../components/documents-panel";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
+import { documentRights, listDocuments } from "../models/documents.server";
 import { applyChange, requireChangeAllowed } from "../models/follow-ups.server";
 import { getResolution } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
@@ -23,7 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     const resolution = getResolution(scope, requireId(params.resolutionId));
     if (!resolution) throw new NotFoundError();
-    return json({ resolution, today: clock.today() });
+    const target = { entity: "resolution" as const, entityId: resolution.id };
+    return json({
+      resolution,
+      today: clock.today(),
+      documents: listDocuments(scope, [target]),
+      canAttach: documentRights(scope, target)?.attach ?? false,
+    });
   });
 }
 
@@ -92,7 +100,7 @@ function IntentForm({
 }
 
 export default function ResolutionPage() {
-  const { resolution: r, today } = useLoaderData<typeof loader>();
+  const { resolution: r, today, documents, canAttach } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const closed = r.status === "done" || r.status === "cancelled";
@@ -247,6 +255,15 @@ export default function ResolutionPage() {
           </div>
         </IntentForm>
       ) : null}
+
+      <DocumentsPanel
+        entity="resolution"
+        entityId={r.id}
+        documents={documents}
+        canAttach={canAttach}
+        frozen={false}
+        heading="documents.evidence"
+      />
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("followUp.timeline")}</h2>

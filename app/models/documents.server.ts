@@ -1,0 +1,323 @@
+/**
+ * Documents (مستندات): files attached to a meeting, an agenda item, a committee report, a resolution, a membership or
+ * a report. The type is read from the bytes and must agree with the name; the bytes are kept in the database (so a
+ * backup holds them) and served only as a download to those who may read the record. A document is removed by its
+ * uploader or the secretariat (audited; the row stays, the bytes go); the database freezes the documents of final
+ * minutes and issued reports with them.
+ */
+import { createHash } from "node:crypto";
+import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { unzipSync } from "fflate";
+import {
+  agendaItems,
+  committeeReports,
+  type DocumentEntity,
+  type DocumentType,
+  documentContents,
+  documents,
+  meetings,
+  memberships,
+  people,
+  users,
+} from "../../db/schema";
+import * as clock from "../utils/clock.server";
+import { db, writeTransaction } from "../utils/db.server";
+import { NotFoundError } from "../utils/errors";
+import { formatPersonName } from "../utils/person-name";
+import { asRuleViolation } from "../utils/rules";
+import {
+  canComposeReports,
+  canEditMinutesOf,
+  canManageResolutionsOf,
+  canManageStructure,
+  canReadMeeting,
+  canReadMembershipPapers,
+  canReadReports,
+  canRemoveDocument,
+  requireAllowed,
+  type Scope,
+} from "./access.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { getResolution } from "./resolutions.server";
+
+/** Limits: a file, and what one upload may carry. */
+export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, requestBytes: 60 * 1024 * 1024, files: 10 } as const;
+
+const NAME_EXTENSIONS: Record<DocumentType, string[]> = {
+  pdf: ["pdf"],
+  docx: ["docx"],
+  xlsx: ["xlsx"],
+  doc: ["doc"],
+  xls: ["xls"],
+  png: ["png"],
+  jpeg: ["jpg", "jpeg"],
+};
+export const MIME_TYPES: Record<DocumentType, string> = {
+  pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  png: "image/png",
+  jpeg: "image/jpeg",
+};
+
+const extensionOf = (name: string) => /\.([a-z0-9]{1,5})$/i.exec(name)?.[1]?.toLowerCase() ?? "";
+
+/** The type of a file read from its first bytes (and, for Office files, what the package holds); null if not allowed. */
+export function detectType(bytes: Uint8Array, fileName: string): DocumentType | null {
+  const starts = (sig: number[]) => sig.every((b, i) => bytes[i] === b);
+  if (starts([0x25, 0x50, 0x44, 0x46, 0x2d])) return "pdf";
+  if (starts([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return "png";
+  if (starts([0xff, 0xd8, 0xff])) return "jpeg";
+  if (starts([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Word 97 and Excel 97 share one container; its name tells which.
+    const ext = extensionOf(fileName);
+    return ext === "doc" ? "doc" : ext === "xls" ? "xls" : null;
+  }
+  if (starts([0x50, 0x4b, 0x03, 0x04])) {
+    const names: string[] = [];
+    try {
+      unzipSync(bytes, {
+        filter: (f) => {
+          names.push(f.name);
+          return false;
+        },
+      });
+    } catch {
+      return null;
+    }
+    if (names.includes("word/document.xml")) return "docx";
+    if (names.includes("xl/workbook.xml")) return "xlsx";
+  }
+  return null;
+}
+
+/** A file name as it may be stored and sent back: no folders, no control characters, at most 200 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
+  const clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").trim();
+  return (clean || "document").slice(-200);
+}
+
+export type DocumentTarget = { entity: DocumentEntity; entityId: number };
+
+/** The meeting an entity belongs to (for a meeting, an agenda item or a committee report). */
+function meetingOf(target: DocumentTarget) {
+  const select = { id: meetings.id, bodyId: meetings.bodyId, status: meetings.status };
+  if (target.entity === "meeting")
+    return db.select(select).from(meetings).where(eq(meetings.id, target.entityId)).get();
+  if (target.entity === "agenda_item")
+    return db
+      .select(select)
+      .from(agendaItems)
+      .innerJoin(meetings, eq(meetings.id, agendaItems.meetingId))
+      .where(eq(agendaItems.id, target.entityId))
+      .get();
+  if (target.entity === "committee_report")
+    return db
+      .select(select)
+      .from(committeeReports)
+      .innerJoin(meetings, eq(meetings.id, committeeReports.meetingId))
+      .where(eq(committeeReports.id, target.entityId))
+      .get();
+  return undefined;
+}
+
+/** What the person may do with the documents of a record: read them, attach more. Null when there is no record. */
+export function documentRights(scope: Scope, target: DocumentTarget): { read: boolean; attach: boolean } | null {
+  switch (target.entity) {
+    case "meeting":
+    case "agenda_item":
+    case "committee_report": {
+      const meeting = meetingOf(target);
+      if (!meeting) return null;
+      return { read: canReadMeeting(scope, meeting), attach: canEditMinutesOf(scope, meeting.bodyId) };
+    }
+    case "resolution": {
+      const found = getResolution(scope, target.entityId);
+      if (!found) return { read: false, attach: false };
+      return { read: true, attach: found.canUpdate || canManageResolutionsOf(scope, found.bodyId) };
+    }
+    case "membership": {
+      const seat = db
+        .select({ personId: memberships.personId, bodyId: memberships.bodyId })
+        .from(memberships)
+        .where(eq(memberships.id, target.entityId))
+        .get();
+      if (!seat) return null;
+      return { read: canReadMembershipPapers(scope, seat), attach: canManageStructure(scope) };
+    }
+    case "report":
+      return { read: canReadReports(scope), attach: canComposeReports(scope) };
+  }
+}
+
+export type DocumentRow = {
+  id: number;
+  entity: DocumentEntity;
+  entityId: number;
+  fileName: string;
+  fileType: DocumentType;
+  size: number;
+  createdAt: string;
+  uploadedBy: string;
+  canRemove: boolean;
+};
+
+/** The documents of records the person may read (others are left out), newest first. */
+export function listDocuments(scope: Scope, targets: DocumentTarget[]): DocumentRow[] {
+  const readable = targets.filter((t) => documentRights(scope, t)?.read);
+  if (readable.length === 0) return [];
+  const rows = readable.flatMap((t) =>
+    db
+      .select({
+        id: documents.id,
+        entity: documents.entity,
+        entityId: documents.entityId,
+        fileName: documents.fileName,
+        fileType: documents.fileType,
+        size: documents.size,
+        createdAt: documents.createdAt,
+        uploaderId: documents.uploadedBy,
+        username: users.username,
+        person: people,
+      })
+      .from(documents)
+      .leftJoin(users, eq(users.id, documents.uploadedBy))
+      .leftJoin(people, eq(people.id, users.personId))
+      .where(and(eq(documents.entity, t.entity), eq(documents.entityId, t.entityId), isNull(documents.removedAt)))
+      .orderBy(desc(documents.id))
+      .all(),
+  );
+  return rows.map(({ person, username, uploaderId, ...d }) => ({
+    ...d,
+    uploadedBy: person ? formatPersonName(person, "fa") : (username ?? ""),
+    canRemove: canRemoveDocument(scope, uploaderId),
+  }));
+}
+
+export type UploadError = "type" | "mismatch" | "tooLarge" | "tooMany" | "empty";
+export class UploadRefused extends Error {
+  constructor(
+    readonly reason: UploadError,
+    readonly fileName: string,
+  ) {
+    super(`${reason}: ${fileName}`);
+  }
+}
+
+/** Attaches files to a record the person may attach to; every file is checked before any is kept. */
+export function addDocuments(
+  actor: Actor,
+  scope: Scope,
+  target: DocumentTarget,
+  files: { name: string; bytes: Uint8Array }[],
+): number[] {
+  const rights = documentRights(scope, target);
+  if (!rights) throw new NotFoundError();
+  requireAllowed(rights.attach, scope);
+  if (files.length === 0) throw new UploadRefused("empty", "");
+  if (files.length > DOCUMENT_LIMITS.files) throw new UploadRefused("tooMany", "");
+  const checked = files.map((f) => {
+    const name = cleanFileName(f.name);
+    if (f.bytes.byteLength === 0) throw new UploadRefused("empty", name);
+    if (f.bytes.byteLength > DOCUMENT_LIMITS.fileBytes) throw new UploadRefused("tooLarge", name);
+    const type = detectType(f.bytes, name);
+    if (!type) throw new UploadRefused("type", name);
+    if (!NAME_EXTENSIONS[type].includes(extensionOf(name))) throw new UploadRefused("mismatch", name);
+    return { name, type, bytes: f.bytes };
+  });
+  try {
+    return writeTransaction((tx) =>
+      checked.map((f) => {
+        const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+        const { id } = tx
+          .insert(documents)
+          .values({
+            ...target,
+            fileName: f.name,
+            fileType: f.type,
+            size: f.bytes.byteLength,
+            sha256,
+            uploadedBy: actor.userId,
+          })
+          .returning({ id: documents.id })
+          .get();
+        tx.insert(documentContents)
+          .values({ documentId: id, bytes: Buffer.from(f.bytes) })
+          .run();
+        recordAudit(
+          {
+            ...actor,
+            action: "create",
+            entity: "document",
+            entityId: id,
+            after: { ...target, fileName: f.name, size: f.bytes.byteLength, sha256 },
+          },
+          tx,
+        );
+        return id;
+      }),
+    );
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+function documentById(id: number) {
+  return db.select().from(documents).where(eq(documents.id, id)).get();
+}
+
+/** A document's bytes, for a person who may read its record; NotFound/Forbidden otherwise. */
+export function openDocument(scope: Scope, id: number) {
+  const doc = documentById(id);
+  if (!doc || doc.removedAt) throw new NotFoundError();
+  requireAllowed(!!documentRights(scope, doc)?.read, scope);
+  const content = db.select().from(documentContents).where(eq(documentContents.documentId, id)).get();
+  if (!content) throw new NotFoundError();
+  return { ...doc, bytes: content.bytes, mimeType: MIME_TYPES[doc.fileType] };
+}
+
+/** Removes a document (its uploader or the secretariat): the row and the audit entry stay, the bytes go. */
+export function removeDocument(actor: Actor & { userId: number }, scope: Scope, id: number) {
+  const doc = documentById(id);
+  if (!doc || doc.removedAt) throw new NotFoundError();
+  requireAllowed(!!documentRights(scope, doc)?.read, scope);
+  requireAllowed(canRemoveDocument(scope, doc.uploadedBy), scope);
+  try {
+    writeTransaction((tx) => {
+      tx.update(documents)
+        .set({ removedAt: clock.nowIso(), removedBy: actor.userId })
+        .where(eq(documents.id, id))
+        .run();
+      tx.delete(documentContents).where(eq(documentContents.documentId, id)).run();
+      recordAudit(
+        {
+          ...actor,
+          action: "delete",
+          entity: "document",
+          entityId: id,
+          before: { entity: doc.entity, entityId: doc.entityId, fileName: doc.fileName, sha256: doc.sha256 },
+        },
+        tx,
+      );
+    });
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+/** When a draft meeting is deleted, its documents go with it (a draft has no agenda or report rows yet). */
+export function removeDocumentsOfDraft(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], meetingId: number) {
+  const owned = tx
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.entity, "meeting"), eq(documents.entityId, meetingId), isNull(documents.removedAt)))
+    .all()
+    .map((d) => d.id);
+  if (owned.length === 0) return;
+  tx.update(documents).set({ removedAt: clock.nowIso() }).where(inArray(documents.id, owned)).run();
+  tx.delete(documentContents).where(inArray(documentContents.documentId, owned)).run();
+}
