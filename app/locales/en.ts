@@ -553,7 +553,7 @@ const en: Strings<typeof fa> = {
     upload: "Upload",
     uploading: "Uploading…",
     uploaded: "{{count, count}} document(s) attached.",
-    meta: "{{type}} · {{size}} · {{by}} · {{at}}",
+    meta: "{{type}}, {{size}}, {{by}}, {{at}}",
     kb: "{{size}} KB",
     mb: "{{size}} MB",
     remove: "Remove",

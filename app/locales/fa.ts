@@ -551,7 +551,7 @@ const fa = {
     upload: "بارگذاری",
     uploading: "در حال بارگذاری…",
     uploaded: "{{count, count}} مستند پیوست شد.",
-    meta: "{{type}} · {{size}} · {{by}} · {{at}}",
+    meta: "{{type}}، {{size}}، {{by}}، {{at}}",
     kb: "{{size}} کیلوبایت",
     mb: "{{size}} مگابایت",
     remove: "حذف",

@@ -8,7 +8,8 @@ import { RuleViolation } from "../utils/rules";
 
 /**
  * A document, as a download only: its type as read from its bytes, never shown inline (no HTML, no SVG is ever
- * accepted, and the answer is sandboxed besides), and only to those who may read the record it belongs to.
+ * accepted, and the answer is sandboxed besides; the server adds nosniff to every answer), and only to those who
+ * may read the record it belongs to.
  */
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -20,7 +21,6 @@ export async function loader(args: LoaderFunctionArgs) {
         "Content-Type": doc.mimeType,
         "Content-Length": String(doc.bytes.byteLength),
         "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-        "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, no-store",
       },
