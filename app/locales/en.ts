@@ -545,6 +545,8 @@ const en: Strings<typeof fa> = {
       "Could not print the PDF: Chromium is missing or crashed. The draft and minutes are untouched; try again shortly.",
   },
   documents: {
+    attachedHere: "Documents:",
+    withFollowUp: "Evidence (optional; PDF, Word, Excel or an image)",
     evidence: "Evidence of what was done",
     title: "Documents",
     none: "No documents attached.",

@@ -21,7 +21,7 @@ import {
   users,
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
-import { db, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation } from "../utils/rules";
@@ -158,6 +158,7 @@ export type DocumentRow = {
   id: number;
   entity: DocumentEntity;
   entityId: number;
+  followUpId: number | null;
   fileName: string;
   fileType: DocumentType;
   size: number;
@@ -176,6 +177,7 @@ export function listDocuments(scope: Scope, targets: DocumentTarget[]): Document
         id: documents.id,
         entity: documents.entity,
         entityId: documents.entityId,
+        followUpId: documents.followUpId,
         fileName: documents.fileName,
         fileType: documents.fileType,
         size: documents.size,
@@ -208,6 +210,60 @@ export class UploadRefused extends Error {
   }
 }
 
+export type CheckedFile = { name: string; type: DocumentType; bytes: Uint8Array };
+
+/** Every file of an upload checked (size, type from the bytes, name agreeing) before any is kept. */
+export function checkFiles(files: { name: string; bytes: Uint8Array }[]): CheckedFile[] {
+  if (files.length > DOCUMENT_LIMITS.files) throw new UploadRefused("tooMany", "");
+  return files.map((f) => {
+    const name = cleanFileName(f.name);
+    if (f.bytes.byteLength === 0) throw new UploadRefused("empty", name);
+    if (f.bytes.byteLength > DOCUMENT_LIMITS.fileBytes) throw new UploadRefused("tooLarge", name);
+    const type = detectType(f.bytes, name);
+    if (!type) throw new UploadRefused("type", name);
+    if (!NAME_EXTENSIONS[type].includes(extensionOf(name))) throw new UploadRefused("mismatch", name);
+    return { name, type, bytes: f.bytes };
+  });
+}
+
+/** Keeps checked files on a record, inside the caller's transaction (a follow-up's evidence goes in with it). */
+export function insertDocuments(
+  tx: Tx,
+  actor: Actor,
+  target: DocumentTarget & { followUpId?: number | null },
+  files: CheckedFile[],
+): number[] {
+  return files.map((f) => {
+    const sha256 = createHash("sha256").update(f.bytes).digest("hex");
+    const { id } = tx
+      .insert(documents)
+      .values({
+        ...target,
+        fileName: f.name,
+        fileType: f.type,
+        size: f.bytes.byteLength,
+        sha256,
+        uploadedBy: actor.userId,
+      })
+      .returning({ id: documents.id })
+      .get();
+    tx.insert(documentContents)
+      .values({ documentId: id, bytes: Buffer.from(f.bytes) })
+      .run();
+    recordAudit(
+      {
+        ...actor,
+        action: "create",
+        entity: "document",
+        entityId: id,
+        after: { ...target, fileName: f.name, size: f.bytes.byteLength, sha256 },
+      },
+      tx,
+    );
+    return id;
+  });
+}
+
 /** Attaches files to a record the person may attach to; every file is checked before any is kept. */
 export function addDocuments(
   actor: Actor,
@@ -219,48 +275,9 @@ export function addDocuments(
   if (!rights) throw new NotFoundError();
   requireAllowed(rights.attach, scope);
   if (files.length === 0) throw new UploadRefused("empty", "");
-  if (files.length > DOCUMENT_LIMITS.files) throw new UploadRefused("tooMany", "");
-  const checked = files.map((f) => {
-    const name = cleanFileName(f.name);
-    if (f.bytes.byteLength === 0) throw new UploadRefused("empty", name);
-    if (f.bytes.byteLength > DOCUMENT_LIMITS.fileBytes) throw new UploadRefused("tooLarge", name);
-    const type = detectType(f.bytes, name);
-    if (!type) throw new UploadRefused("type", name);
-    if (!NAME_EXTENSIONS[type].includes(extensionOf(name))) throw new UploadRefused("mismatch", name);
-    return { name, type, bytes: f.bytes };
-  });
+  const checked = checkFiles(files);
   try {
-    return writeTransaction((tx) =>
-      checked.map((f) => {
-        const sha256 = createHash("sha256").update(f.bytes).digest("hex");
-        const { id } = tx
-          .insert(documents)
-          .values({
-            ...target,
-            fileName: f.name,
-            fileType: f.type,
-            size: f.bytes.byteLength,
-            sha256,
-            uploadedBy: actor.userId,
-          })
-          .returning({ id: documents.id })
-          .get();
-        tx.insert(documentContents)
-          .values({ documentId: id, bytes: Buffer.from(f.bytes) })
-          .run();
-        recordAudit(
-          {
-            ...actor,
-            action: "create",
-            entity: "document",
-            entityId: id,
-            after: { ...target, fileName: f.name, size: f.bytes.byteLength, sha256 },
-          },
-          tx,
-        );
-        return id;
-      }),
-    );
+    return writeTransaction((tx) => insertDocuments(tx, actor, target, checked));
   } catch (error) {
     throw asRuleViolation(error) ?? error;
   }
@@ -310,7 +327,7 @@ export function removeDocument(actor: Actor & { userId: number }, scope: Scope, 
 }
 
 /** When a draft meeting is deleted, its documents go with it (a draft has no agenda or report rows yet). */
-export function removeDocumentsOfDraft(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], meetingId: number) {
+export function removeDocumentsOfDraft(tx: Tx, meetingId: number) {
   const owned = tx
     .select({ id: documents.id })
     .from(documents)

@@ -1,5 +1,5 @@
 /** Follow-ups (پیگیری): progress, done, extensions and decisions, each applied as the status table allows. */
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, max, sql } from "drizzle-orm";
 import { followUps, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { writeTransaction } from "../utils/db.server";
@@ -9,6 +9,7 @@ import { nextStatus, type ResolutionStatus } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
 import type { Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { type CheckedFile, insertDocuments } from "./documents.server";
 
 import { getResolution } from "./resolutions.server";
 
@@ -38,9 +39,22 @@ export function requireChangeAllowed(scope: Scope, id: number, intent: string) {
  * body's chair and secretary (or the secretariat) extend, cancel, reopen and decide on requests. Subject, owners and
  * deadline are never taken from a request except through those.
  */
-export function applyChange(actor: Actor, scope: Scope, id: number, change: Change) {
+/**
+ * A follow-up from the resolution's page, with the documents that show what was done (checked beforehand by
+ * checkFiles): they are kept in the same transaction, on the resolution and marked with the follow-up they came with.
+ */
+export function applyChange(actor: Actor, scope: Scope, id: number, change: Change, evidence: CheckedFile[] = []) {
   const found = requireChangeAllowed(scope, id, change.intent);
-  writeTransaction((tx) => applyChangeIn(tx, actor, id, change, found));
+  writeTransaction((tx) => {
+    applyChangeIn(tx, actor, id, change, found);
+    if (evidence.length === 0) return;
+    const latest = tx
+      .select({ id: max(followUps.id) })
+      .from(followUps)
+      .where(eq(followUps.resolutionId, id))
+      .get();
+    insertDocuments(tx, actor, { entity: "resolution", entityId: id, followUpId: latest?.id ?? null }, evidence);
+  });
 }
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];

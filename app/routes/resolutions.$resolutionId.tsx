@@ -4,7 +4,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
-import { documentRights, listDocuments } from "../models/documents.server";
+import { checkFiles, documentRights, listDocuments, UploadRefused } from "../models/documents.server";
 import { applyChange, requireChangeAllowed } from "../models/follow-ups.server";
 import { getResolution } from "../models/resolutions.server";
 import { followUpSchema } from "../schemas/follow-up";
@@ -47,8 +47,20 @@ export async function action(args: ActionFunctionArgs) {
     const parsed = parseForm(form, followUpSchema, t);
     if (!parsed.ok) return json({ intent, errors: parsed.errors, ok: false }, { status: 400 });
     try {
-      applyChange(actor, scope, id, parsed.data);
+      // What shows the work was done goes in with the follow-up; a refused file refuses the whole follow-up.
+      const files = await Promise.all(
+        form
+          .getAll("evidence")
+          .filter((f): f is File => typeof f !== "string" && f.size > 0)
+          .map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })),
+      );
+      applyChange(actor, scope, id, parsed.data, checkFiles(files));
     } catch (error) {
+      if (error instanceof UploadRefused)
+        return json(
+          { intent, ok: false, errors: { evidence: t(`documents.errors.${error.reason}`, { name: error.fileName }) } },
+          { status: 400 },
+        );
       if (error instanceof RuleViolation) return ruleViolationResponse(error, t, intent);
       throw error;
     }
@@ -61,11 +73,14 @@ function IntentForm({
   title,
   children,
   danger,
+  evidence,
 }: {
   intent: string;
   title: string;
   children: ReactNode;
   danger?: boolean;
+  /** The form takes documents that show the work (مستندات اقدام). */
+  evidence?: boolean;
 }) {
   const navigation = useNavigation();
   const actionData = useActionData<typeof action>() as
@@ -80,10 +95,30 @@ function IntentForm({
   const errors = actionData && actionData.intent === intent ? (actionData.errors ?? {}) : {};
   const { t } = useT();
   return (
-    <Form method="post" className="card stack" aria-label={title} ref={formRef} id={`form-${intent}`}>
+    <Form
+      method="post"
+      className="card stack"
+      aria-label={title}
+      ref={formRef}
+      id={`form-${intent}`}
+      encType={evidence ? "multipart/form-data" : undefined}
+    >
       <h3>{title}</h3>
       <input type="hidden" name="intent" value={intent} />
       {children}
+      {evidence ? (
+        <div className="field">
+          <label htmlFor={`${intent}-evidence`}>{t("documents.withFollowUp")}</label>
+          <input
+            id={`${intent}-evidence`}
+            type="file"
+            name="evidence"
+            multiple
+            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg"
+            aria-invalid={errors.evidence ? true : undefined}
+          />
+        </div>
+      ) : null}
       {Object.entries(errors).map(([field, message]) => (
         <p key={field} className="field__error" role="alert">
           {message}
@@ -197,7 +232,7 @@ export default function ResolutionPage() {
 
       {!closed && (r.canUpdate || r.canManage) ? (
         <div className="grid grid--2">
-          <IntentForm intent="progress" title={t("followUp.addProgress")}>
+          <IntentForm intent="progress" title={t("followUp.addProgress")} evidence>
             <div className="field">
               <label htmlFor="p-note">{t("followUp.note")}</label>
               <textarea id="p-note" name="note" rows={3} />
@@ -207,7 +242,7 @@ export default function ResolutionPage() {
               <input id="p-percent" name="percent" inputMode="numeric" />
             </div>
           </IntentForm>
-          <IntentForm intent="done" title={t("followUp.markDone")}>
+          <IntentForm intent="done" title={t("followUp.markDone")} evidence>
             <JalaliDateField name="date" label={t("followUp.doneDate")} defaultValue={today} />
             <div className="field">
               <label htmlFor="d-note">{t("followUp.note")}</label>
@@ -289,6 +324,21 @@ export default function ResolutionPage() {
                 {f.decision ? <span className="badge">{t(`followUp.decisions.${f.decision}`)}</span> : null}
                 {f.percent !== null ? <span className="badge">{formatPercent(f.percent, lang)}</span> : null}
                 {f.note ? <p className="pre-line">{f.note}</p> : null}
+                {documents.some((d) => d.followUpId === f.id) ? (
+                  <p className="small">
+                    {t("documents.attachedHere")}{" "}
+                    {documents
+                      .filter((d) => d.followUpId === f.id)
+                      .map((d, i) => (
+                        <span key={d.id}>
+                          {i > 0 ? t("minutes.nameSeparator") : null}
+                          <a href={`/documents/${d.id}`} download={d.fileName} dir="auto">
+                            {d.fileName}
+                          </a>
+                        </span>
+                      ))}
+                  </p>
+                ) : null}
               </li>
             ))}
           </ol>
