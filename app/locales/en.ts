@@ -331,6 +331,7 @@ const en: Strings<typeof fa> = {
     allBodies: "All bodies",
     number: "No.",
     meetingOf: "Meeting {{number, plain}} of {{body}}",
+    groupMeetingOf: "Meeting {{number, plain}} of {{group}} ({{body}})",
     title: "Minutes of {{body}}",
     heading: "Minutes no. {{number, plain}}",
     date: "Meeting date",

@@ -327,6 +327,7 @@ const fa = {
     allBodies: "همه نهادها",
     number: "شماره",
     meetingOf: "جلسه {{number, plain}} {{body}}",
+    groupMeetingOf: "جلسه {{number, plain}} {{group}} ({{body}})",
     title: "صورتجلسه {{body}}",
     heading: "صورتجلسه شماره {{number, plain}}",
     date: "تاریخ جلسه",

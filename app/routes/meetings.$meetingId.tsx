@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
-import { canEditMinutesOf, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
+import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
@@ -26,7 +26,7 @@ export async function loader(args: LoaderFunctionArgs) {
       view,
       editions,
       shownEdition,
-      canEdit: canEditMinutesOf(scope, meeting.bodyId),
+      canEdit: canEditMeeting(scope, meeting),
       pdfError: new URL(request.url).searchParams.has("pdfError"),
     });
   });
@@ -38,7 +38,7 @@ export async function action(args: ActionFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMinutesView(scope, id);
     if (!found) throw new NotFoundError();
-    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canEditMeeting(scope, found.meeting), scope);
     const { t } = await getFixedT(request);
     const parsed = parseForm(await request.formData(), meetingActionSchema, t);
     if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
