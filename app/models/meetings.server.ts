@@ -410,6 +410,19 @@ export function listMeetings(
   );
 }
 
+/** Working groups that held meetings the reader may see, for the list's filter. */
+export function listMeetingGroups(scope: Scope): { id: number; name: string; committeeName: string }[] {
+  const bodyIds = scope.readsAll ? null : [...scope.readableBodyIds];
+  return db
+    .selectDistinct({ id: workingGroups.id, name: workingGroups.name, committeeName: bodies.name })
+    .from(workingGroups)
+    .innerJoin(meetings, eq(meetings.workingGroupId, workingGroups.id))
+    .innerJoin(bodies, eq(bodies.id, workingGroups.committeeId))
+    .where(bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined)
+    .orderBy(asc(workingGroups.id))
+    .all();
+}
+
 function queryMeetings(
   bodyIds: number[] | null,
   filterBodyId: number | undefined,

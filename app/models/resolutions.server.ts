@@ -133,6 +133,13 @@ const rowsWhere = (where: SQL) =>
     .all();
 type ResolutionRow = ReturnType<typeof rowsWhere>[number];
 
+/** The codes of one meeting's resolutions by id, for its minutes page (read only after the meeting's own check). */
+export function resolutionCodesOf(meetingId: number): Record<string, string> {
+  return Object.fromEntries(
+    rowsWhere(eq(resolutions.meetingId, meetingId)).map((r) => [String(r.id), resolutionCode(r)]),
+  );
+}
+
 /** Owner names of many resolutions at once. */
 export function ownerNames(ids: number[]): Map<number, string[]> {
   const out = new Map<number, string[]>();

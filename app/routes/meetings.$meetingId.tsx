@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { MinutesView } from "../components/minutes-view";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
+import { resolutionCodesOf } from "../models/resolutions.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
@@ -24,6 +25,8 @@ export async function loader(args: LoaderFunctionArgs) {
       status: meeting.status,
       edition: meeting.edition,
       view,
+      // Resolutions exist once the minutes were final: each row then shows its code, a link to its page.
+      codes: meeting.status === "draft" ? {} : resolutionCodesOf(meeting.id),
       editions,
       shownEdition,
       canEdit: canEditMeeting(scope, meeting),
@@ -57,7 +60,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, editions, shownEdition, canEdit, pdfError } = useLoaderData<typeof loader>();
+  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -124,7 +128,7 @@ export default function MinutesPage() {
         </p>
       ) : null}
       <div className="card">
-        <MinutesView data={view} />
+        <MinutesView data={view} codes={codes} />
       </div>
       {editions.length > 0 ? (
         <section className="card no-print" aria-labelledby="editions-title">

@@ -11,6 +11,7 @@ import { finaliseSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
+import { minutesHeading } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
@@ -38,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
       meetingId: meeting.id,
       number: meeting.number,
       bodyName: body.name,
+      groupName: found.group?.name ?? null,
       status: meeting.status,
       edition: meeting.edition,
       version: meeting.version,
@@ -85,7 +87,7 @@ export default function EditMinutes() {
           <p className="muted">
             {data.bodyName} · {t(`minutes.status.${data.status}`)}
           </p>
-          <h1>{t("minutes.heading", { number: data.number })}</h1>
+          <h1>{minutesHeading(t, data)}</h1>
         </div>
         <Link to={`/meetings/${data.meetingId}`} className="button">
           {t("minutes.open")}

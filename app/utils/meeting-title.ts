@@ -20,3 +20,8 @@ export function meetingTitle(t: TFunction, m: MeetingNaming): string {
 export function minutesHeading(t: TFunction, m: MeetingNaming): string {
   return m.groupName ? meetingTitle(t, m) : t("minutes.heading", { number: m.number });
 }
+
+/** The title of a minutes document on its own (the PDF's header): «صورتجلسه شماره ۳ — کمیته طراحی», or a group's. */
+export function minutesDocumentTitle(t: TFunction, m: MeetingNaming): string {
+  return m.groupName ? meetingTitle(t, m) : `${minutesHeading(t, m)} — ${m.bodyName}`;
+}
