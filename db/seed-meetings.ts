@@ -3,6 +3,7 @@
  * and recent committee meetings dated from today so that "my actions", due-this-week and overdue have content.
  */
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { addDocuments } from "../app/models/documents.server";
 import { saveDraft } from "../app/models/drafts.server";
 import { finaliseMeeting } from "../app/models/finalise-meeting.server";
@@ -10,10 +11,12 @@ import { createMeeting, getMeeting } from "../app/models/meetings.server";
 import { getOwnerOptions } from "../app/models/owner-options.server";
 import type { MinutesDoc } from "../app/schemas/minutes";
 import * as clock from "../app/utils/clock.server";
+import { db } from "../app/utils/db.server";
 import { addDays, formatJalali } from "../app/utils/jalali";
 import { toResolutionDrafts } from "../app/utils/paste";
 import { STAFF } from "../tests/scopes";
 import { demoDocx, demoPdf } from "./demo-documents";
+import { workingGroups } from "./schema";
 
 const REFERENCE_RESOLUTIONS = [
   ["بازه زمانی", "متولی", "موضوع"],
@@ -262,5 +265,36 @@ export function seedMeetings(ids: Ids) {
   ]);
   // The council's next meeting, already opened as a draft from the previous meeting's "next agenda".
   createMeeting(actor, b("council"));
+  // A working group's own meeting (the group's first): made last, so the ids above stay as other specs know them, and
+  // held long before the current reports' periods, so their figures stay as they were; its one standing resolution
+  // shows a group's code («طراحی/ک۱/۱/۱»).
+  const group = db
+    .select({ id: workingGroups.id })
+    .from(workingGroups)
+    .where(eq(workingGroups.name, "کارگروه ویژه طرح آزمایش سرشماری ۱۴۰۰"))
+    .get()!;
+  const groupMeeting = createMeeting(actor, b("design"), { workingGroupId: group.id });
+  const groupDoc = draftOf(groupMeeting).doc;
+  saveAndFinalise(groupMeeting, {
+    ...groupDoc,
+    date: "1400/02/20",
+    startTime: "10:00",
+    endTime: "11:30",
+    place: "اتاق جلسات دفتر روش‌شناسی",
+    attendance: groupDoc.attendance.map((a) => ({ ...a, status: "present" as const })),
+    agenda: [{ key: randomUUID(), title: "محدوده‌های جغرافیایی آزمایش سرشماری ۱۴۰۰", discussion: "" }],
+    resolutions: [
+      {
+        key: randomUUID(),
+        subject: "فهرست اقلام اطلاعاتی آزمایش سرشماری ۱۴۰۰ هر ماه با کمیته طراحی مرور شود.",
+        owners: [{ kind: "group", id: group.id, label: "" }],
+        timeframeKind: "standing",
+        timeframeCount: "",
+        timeframeDate: "",
+        timeframeText: "",
+        vote: { kind: "unanimous", for: "", against: "", abstain: "" },
+      },
+    ],
+  });
   return { council };
 }

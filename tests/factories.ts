@@ -71,9 +71,18 @@ export function signedIn(personId: number | null, role: "admin" | "secretariat" 
 
 type Item = { subject: string; owners: { kind: "body" | "person" | "group"; id: number }[]; days?: number };
 
-/** A final meeting of a body held `daysAgo` days before `from` (today), passing the given resolutions. */
-export function finalMeeting(bodyId: number, daysAgo: number, items: Item[], from = clock.today()) {
-  const id = createMeeting(actor, bodyId);
+/**
+ * A final meeting of a body (or, with `workingGroupId`, of that working group of the committee) held `daysAgo` days
+ * before `from` (today), passing the given resolutions.
+ */
+export function finalMeeting(
+  bodyId: number,
+  daysAgo: number,
+  items: Item[],
+  from = clock.today(),
+  workingGroupId: number | null = null,
+) {
+  const id = createMeeting(actor, bodyId, { workingGroupId });
   const m = getMeeting(STAFF, id)!;
   const saved = saveDraft(actor, id, {
     version: m.meeting.version,

@@ -1,6 +1,7 @@
 import type { MinutesDoc } from "../schemas/minutes";
 import { formatPercent, formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
+import { minutesHeading } from "../utils/meeting-title";
 import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -9,6 +10,7 @@ import { readVote, voteWords } from "../utils/vote";
 export type MinutesViewData = {
   doc: MinutesDoc;
   bodyName: string;
+  groupName?: string | null;
   number: number;
   names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string> };
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
@@ -44,8 +46,11 @@ export function useTimeframeText() {
   return (r: TimeframeFields) => timeframeText(r, t, lang);
 }
 
-/** The minutes laid out like the secretariat's own documents; used by the page, printing and the PDF. */
-export function MinutesView({ data }: { data: MinutesViewData }) {
+/**
+ * The minutes laid out like the secretariat's own documents; used by the page, printing and the PDF. `codes` (by
+ * resolution id) shows each resolution's code, a link to its page.
+ */
+export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes?: Record<string, string> }) {
   const { t } = useT();
   const lang = useLang();
   const timeframeText = useTimeframeText();
@@ -67,7 +72,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
     <article className="minutes" lang={lang}>
       <header className="minutes__header">
         <p className="minutes__org">{data.bodyName}</p>
-        <h1>{t("minutes.heading", { number: data.number })}</h1>
+        <h1>{minutesHeading(t, data)}</h1>
         <table className="minutes__meta">
           <tbody>
             <tr>
@@ -154,6 +159,11 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
                   <td>
                     <span className="pre-line">{r.subject}</span>
                     {vote ? <small className="minutes__vote">{vote}</small> : null}
+                    {r.id && codes[String(r.id)] ? (
+                      <small className="minutes__code">
+                        <a href={`/resolutions/${r.id}`}>{localDigits(codes[String(r.id)], lang)}</a>
+                      </small>
+                    ) : null}
                   </td>
                   <td>{r.owners.map(ownerName).join(" / ")}</td>
                   <td className="nowrap">{timeframeText(r)}</td>

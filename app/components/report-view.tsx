@@ -1,6 +1,7 @@
 import type { ReportData } from "../models/reports.server";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { minutesHeading } from "../utils/meeting-title";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { StateChart, TrendChart } from "./report-charts";
@@ -124,7 +125,10 @@ export function ReportView({
           ) : (
             <p>
               {c.meetings
-                .map((m) => `${t("minutes.heading", { number: m.number })} (${formatJalali(m.date, lang)})`)
+                .map(
+                  (m) =>
+                    `${minutesHeading(t, { number: m.number, bodyName: c.name, groupName: m.groupName })} (${formatJalali(m.date, lang)})`,
+                )
                 .join(t("common.listSeparator"))}
             </p>
           )}

@@ -7,10 +7,12 @@ import { redirect } from "@remix-run/node";
  * The rules:
  * - admin and secretariat ("staff") read everything and change the organisation, minutes and resolutions;
  * - a seat in the headquarters body (HQ leadership) reads everything, and the issued reports;
- * - everyone else reads the meetings of the bodies they sit in and of the committees their working groups belong to,
+ * - everyone else reads the meetings of the bodies they sit in and of the committees their working groups belong to
+ *   (a working group's own meetings are its committee's: its members read them as the committee's people do),
  *   and the resolutions those bodies passed or that are owned by them, their groups or their bodies;
  * - a body's chair and secretary lead it: they review its overdue resolutions and extend, cancel or decide on them;
- *   the chair of a committee forms and staffs its working groups, the secretary types its minutes.
+ *   the chair of a committee forms and staffs its working groups and opens and types their minutes, the secretary types
+ *   the committee's own minutes.
  */
 import { and, eq } from "drizzle-orm";
 import { bodies, memberships, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
@@ -188,6 +190,21 @@ export function canReadMeeting(scope: Scope, meeting: { id: number; bodyId: numb
 /** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */
 export function canEditMinutesOf(scope: Scope, bodyId: number): boolean {
   return scope.isStaff || scope.secretaryBodyIds.includes(bodyId);
+}
+
+/**
+ * A working group's own minutes (its meetings are held under its committee) are opened and typed by the secretariat
+ * (and admin) and by the committee's chair, who leads its groups.
+ */
+export function canEditGroupMinutesOf(scope: Scope, group: { committeeId: number }): boolean {
+  return scope.isStaff || isChairOf(scope, group.committeeId);
+}
+
+/** One meeting's minutes: a body's own by canEditMinutesOf, a working group's by canEditGroupMinutesOf. */
+export function canEditMeeting(scope: Scope, meeting: { bodyId: number; workingGroupId: number | null }): boolean {
+  return meeting.workingGroupId
+    ? canEditGroupMinutesOf(scope, { committeeId: meeting.bodyId })
+    : canEditMinutesOf(scope, meeting.bodyId);
 }
 
 /** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */

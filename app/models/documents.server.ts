@@ -27,7 +27,7 @@ import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation } from "../utils/rules";
 import {
   canComposeReports,
-  canEditMinutesOf,
+  canEditMeeting,
   canManageResolutionsOf,
   canManageStructure,
   canReadMeeting,
@@ -105,7 +105,12 @@ export type DocumentTarget = { entity: DocumentEntity; entityId: number };
 
 /** The meeting an entity belongs to (for a meeting, an agenda item or a committee report). */
 function meetingOf(target: DocumentTarget) {
-  const select = { id: meetings.id, bodyId: meetings.bodyId, status: meetings.status };
+  const select = {
+    id: meetings.id,
+    bodyId: meetings.bodyId,
+    workingGroupId: meetings.workingGroupId,
+    status: meetings.status,
+  };
   if (target.entity === "meeting")
     return db.select(select).from(meetings).where(eq(meetings.id, target.entityId)).get();
   if (target.entity === "agenda_item")
@@ -133,7 +138,7 @@ export function documentRights(scope: Scope, target: DocumentTarget): { read: bo
     case "committee_report": {
       const meeting = meetingOf(target);
       if (!meeting) return null;
-      return { read: canReadMeeting(scope, meeting), attach: canEditMinutesOf(scope, meeting.bodyId) };
+      return { read: canReadMeeting(scope, meeting), attach: canEditMeeting(scope, meeting) };
     }
     case "resolution": {
       const found = getResolution(scope, target.entityId);

@@ -15,6 +15,7 @@ import {
   meetings,
   resolutionOwners,
   resolutions,
+  workingGroups,
 } from "../../db/schema";
 import { finalisationErrors, type MinutesDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
@@ -378,13 +379,20 @@ function writeFollowUps(tx: Tx, actor: Actor, meeting: Meeting, doc: MinutesDoc,
         meetingNumber: meetings.number,
         meetingDate: meetings.date,
         bodyId: meetings.bodyId,
+        workingGroupId: meetings.workingGroupId,
       })
       .from(resolutions)
       .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
       .where(eq(resolutions.id, f.resolutionId))
       .get();
-    // Only the body's own resolutions of earlier meetings are followed up here (a crafted save names no others).
-    if (!target || target.bodyId !== meeting.bodyId || target.meetingNumber >= meeting.number)
+    // Only the body's (or the working group's) own resolutions of earlier meetings are followed up here (a crafted
+    // save names no others).
+    if (
+      !target ||
+      target.bodyId !== meeting.bodyId ||
+      target.workingGroupId !== meeting.workingGroupId ||
+      target.meetingNumber >= meeting.number
+    )
       throw new FinalisationError({ [`followUps.${i}.status`]: "minutes.errors.followUpClosed" });
     followed.push({
       resolutionId: target.id,
@@ -477,9 +485,17 @@ function keepEdition(
 ): number {
   const edition = meeting.status === "correcting" ? meeting.edition : 1;
   const bodyName = tx.select({ name: bodies.name }).from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!.name;
+  const groupName = meeting.workingGroupId
+    ? (tx
+        .select({ name: workingGroups.name })
+        .from(workingGroups)
+        .where(eq(workingGroups.id, meeting.workingGroupId))
+        .get()?.name ?? null)
+    : null;
   const snapshot: MinutesSnapshot = {
     doc: e.doc,
     bodyName,
+    groupName,
     number: meeting.number,
     dateIso: e.dateIso,
     names: e.names,

@@ -40,6 +40,8 @@ export type MinutesNames = {
 export type MinutesSnapshot = {
   doc: MinutesDoc;
   bodyName: string;
+  /** The working group whose own meeting this is (absent: the body's own, or minutes kept before groups met). */
+  groupName?: string | null;
   number: number;
   dateIso: string | null;
   names: MinutesNames;
@@ -74,13 +76,34 @@ export function loadNames(): MinutesNames {
   };
 }
 
-/** Current members of a body, chair first, for the attendance list of a new meeting. */
-function attendanceListOf(tx: Tx | typeof db, bodyId: number) {
+/** Whose meeting: a body's own, or one of a committee's working groups (body = the committee). */
+export type MeetingOwner = { bodyId: number; workingGroupId: number | null };
+
+/**
+ * SQL: the meeting belongs to the same owner — the body's own meetings when `workingGroupId` is null, else the
+ * group's. Numbers, the previous meeting, guests and follow-ups each run within one owner.
+ */
+export function sameOwner(owner: MeetingOwner) {
+  return and(
+    eq(meetings.bodyId, owner.bodyId),
+    sql`coalesce(${meetings.workingGroupId}, 0) = ${owner.workingGroupId ?? 0}`,
+  );
+}
+
+/** Current members of a body (or of a working group), chair first, for the attendance list of a new meeting. */
+function attendanceListOf(tx: Tx | typeof db, owner: MeetingOwner) {
   const rows = tx
     .select({ personId: people.id, role: memberships.role, p: people })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.bodyId, bodyId), isCurrentMembership()))
+    .where(
+      and(
+        owner.workingGroupId
+          ? eq(memberships.workingGroupId, owner.workingGroupId)
+          : eq(memberships.bodyId, owner.bodyId),
+        isCurrentMembership(),
+      ),
+    )
     .all();
   const order = { chair: 0, secretary: 1, member: 2 } as const;
   const seen = new Set<number>();
@@ -92,58 +115,78 @@ function attendanceListOf(tx: Tx | typeof db, bodyId: number) {
 
 /**
  * Opens a new meeting of a body with the next number, pre-filled for the secretary: the previous meeting's "next
- * agenda", date and time, the body's members for attendance, and its chair and secretary.
+ * agenda", date and time, the body's members for attendance, and its chair and secretary. With `workingGroupId`, a
+ * meeting of that working group of the committee: numbered from 1 among the group's own meetings, its attendance
+ * from the group's members (the database refuses a group of another committee).
  */
-export function createMeeting(actor: Actor, bodyId: number): number {
-  return writeTransaction((tx) => {
-    const body = tx.select().from(bodies).where(eq(bodies.id, bodyId)).get();
-    if (!body) throw new NotFoundError();
-    if (!body.active) throw new RuleViolation("bodyInactive");
-    const previous = tx
-      .select()
-      .from(meetings)
-      .where(eq(meetings.bodyId, bodyId))
-      .orderBy(desc(meetings.number))
-      .limit(1)
-      .get();
-    // An archive continues where its paper minutes stopped: the first meeting kept here takes the body's number.
-    const number = Math.max((previous?.number ?? 0) + 1, body.firstMeetingNumber);
-    const prevDoc = previous ? parseDoc(previous.draftJson) : null;
-    const members = attendanceListOf(tx, bodyId);
-    const doc: MinutesDoc = minutesDocSchema.parse({
-      date: prevDoc?.nextDate ?? "",
-      startTime: prevDoc?.nextTime ?? "",
-      chairPersonId: members.find((m) => m.role === "chair")?.personId ?? null,
-      secretaryPersonId: members.find((m) => m.role === "secretary")?.personId ?? null,
-      agenda: (prevDoc?.nextAgenda ?? [])
-        .filter((a) => a.title.trim())
-        .map((a) => ({ key: randomUUID(), title: a.title, discussion: "" })),
-      attendance: members.map((m) => ({
-        personId: m.personId,
-        name: m.name,
-        status: "unmarked",
-        substitute: "",
-        time: "",
-      })),
-    });
-    const date = parseJalaliInput(doc.date);
-    const { id } = tx
-      .insert(meetings)
-      .values({
-        bodyId,
-        number,
-        date: date.ok ? date.iso : clock.today(),
-        startTime: parseTime(doc.startTime),
-        chairPersonId: doc.chairPersonId,
-        secretaryPersonId: doc.secretaryPersonId,
-        draftJson: JSON.stringify(doc),
-        createdBy: actor.userId,
-      })
-      .returning({ id: meetings.id })
-      .get();
-    recordAudit({ ...actor, action: "create", entity: "meeting", entityId: id, after: { bodyId, number } }, tx);
-    return id;
+export function createMeeting(actor: Actor, bodyId: number, options: { workingGroupId?: number | null } = {}): number {
+  const owner: MeetingOwner = { bodyId, workingGroupId: options.workingGroupId ?? null };
+  try {
+    return writeTransaction((tx) => insertMeeting(tx, actor, owner));
+  } catch (error) {
+    throw asRuleViolation(error) ?? error;
+  }
+}
+
+function insertMeeting(tx: Tx, actor: Actor, owner: MeetingOwner): number {
+  const { bodyId, workingGroupId } = owner;
+  const body = tx.select().from(bodies).where(eq(bodies.id, bodyId)).get();
+  if (!body) throw new NotFoundError();
+  if (!body.active) throw new RuleViolation("bodyInactive");
+  if (workingGroupId) {
+    const group = tx.select().from(workingGroups).where(eq(workingGroups.id, workingGroupId)).get();
+    if (!group) throw new NotFoundError();
+    if (group.closedAt) throw new RuleViolation("group_closed");
+  }
+  const previous = tx.select().from(meetings).where(sameOwner(owner)).orderBy(desc(meetings.number)).limit(1).get();
+  // An archive continues where its paper minutes stopped: the first meeting kept here takes the body's number
+  // (a working group's meetings are kept here from its first).
+  const number = Math.max((previous?.number ?? 0) + 1, workingGroupId ? 1 : body.firstMeetingNumber);
+  const prevDoc = previous ? parseDoc(previous.draftJson) : null;
+  const members = attendanceListOf(tx, owner);
+  const doc: MinutesDoc = minutesDocSchema.parse({
+    date: prevDoc?.nextDate ?? "",
+    startTime: prevDoc?.nextTime ?? "",
+    chairPersonId: members.find((m) => m.role === "chair")?.personId ?? null,
+    secretaryPersonId: members.find((m) => m.role === "secretary")?.personId ?? null,
+    agenda: (prevDoc?.nextAgenda ?? [])
+      .filter((a) => a.title.trim())
+      .map((a) => ({ key: randomUUID(), title: a.title, discussion: "" })),
+    attendance: members.map((m) => ({
+      personId: m.personId,
+      name: m.name,
+      status: "unmarked",
+      substitute: "",
+      time: "",
+    })),
   });
+  const date = parseJalaliInput(doc.date);
+  const { id } = tx
+    .insert(meetings)
+    .values({
+      bodyId,
+      workingGroupId,
+      number,
+      date: date.ok ? date.iso : clock.today(),
+      startTime: parseTime(doc.startTime),
+      chairPersonId: doc.chairPersonId,
+      secretaryPersonId: doc.secretaryPersonId,
+      draftJson: JSON.stringify(doc),
+      createdBy: actor.userId,
+    })
+    .returning({ id: meetings.id })
+    .get();
+  recordAudit(
+    {
+      ...actor,
+      action: "create",
+      entity: "meeting",
+      entityId: id,
+      after: { bodyId, workingGroupId: workingGroupId ?? undefined, number },
+    },
+    tx,
+  );
+  return id;
 }
 
 /** A meeting with its body, draft and editions; null when missing, a ForbiddenError when not the scope's to read. */
@@ -160,6 +203,9 @@ function loadMeeting(id: number) {
   const meeting = db.select().from(meetings).where(eq(meetings.id, id)).get();
   if (!meeting) return null;
   const body = db.select().from(bodies).where(eq(bodies.id, meeting.bodyId)).get()!;
+  const group = meeting.workingGroupId
+    ? (db.select().from(workingGroups).where(eq(workingGroups.id, meeting.workingGroupId)).get() ?? null)
+    : null;
   const editor = meeting.updatedBy
     ? db
         .select({ username: users.username, lastName: people.lastName })
@@ -177,6 +223,7 @@ function loadMeeting(id: number) {
   return {
     meeting,
     body,
+    group,
     doc: parseDoc(meeting.draftJson),
     editions,
     editorName: editor?.lastName ?? editor?.username ?? null,
@@ -198,12 +245,15 @@ function loadEdition(meetingId: number, edition: number): MinutesSnapshot | null
   return row ? (JSON.parse(row.snapshotJson) as MinutesSnapshot) : null;
 }
 
-/** The guests of the body's previous meeting, offered again in new minutes (the same people often come back). */
-export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: string; time: string }[] {
+/**
+ * The guests of the previous meeting of the same body (or working group), offered again in new minutes (the same
+ * people often come back).
+ */
+export function previousGuestsOf(owner: MeetingOwner, beforeNumber: number): { name: string; time: string }[] {
   const previous = db
     .select({ draftJson: meetings.draftJson })
     .from(meetings)
-    .where(and(eq(meetings.bodyId, bodyId), lt(meetings.number, beforeNumber)))
+    .where(and(sameOwner(owner), lt(meetings.number, beforeNumber)))
     .orderBy(desc(meetings.number))
     .limit(1)
     .get();
@@ -211,10 +261,10 @@ export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: 
 }
 
 /**
- * Open resolutions of a body's earlier meetings with their latest state: the follow-up section of new minutes (and,
- * in a correction, those this meeting's follow-up section already closed).
+ * Open resolutions of a body's (or a working group's) earlier meetings with their latest state: the follow-up section
+ * of new minutes (and, in a correction, those this meeting's follow-up section already closed).
  */
-export function listOpenResolutionsOf(bodyId: number, beforeNumber: number, alsoIds: number[] = []) {
+export function listOpenResolutionsOf(owner: MeetingOwner, beforeNumber: number, alsoIds: number[] = []) {
   return db
     .select({
       id: resolutions.id,
@@ -235,7 +285,7 @@ export function listOpenResolutionsOf(bodyId: number, beforeNumber: number, also
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .where(
       and(
-        eq(meetings.bodyId, bodyId),
+        sameOwner(owner),
         lt(meetings.number, beforeNumber),
         eq(meetings.status, "final"),
         alsoIds.length > 0 ? or(isActiveSql, inArray(resolutions.id, alsoIds)) : isActiveSql,
@@ -333,6 +383,8 @@ export type MeetingListRow = {
   id: number;
   bodyId: number;
   bodyName: string;
+  workingGroupId: number | null;
+  groupName: string | null;
   number: number;
   date: string;
   status: "draft" | "final" | "correcting";
@@ -343,23 +395,46 @@ export type MeetingListRow = {
 /** Meetings of the given bodies (all when `bodyIds` is null), newest first. */
 export const MEETINGS_PAGE = 50;
 
-/** One page of the meetings the reader may see, newest first, with how many there are in all. */
-export function listMeetings(scope: Scope, filterBodyId?: number, page = 1): { rows: MeetingListRow[]; total: number } {
+/**
+ * One page of the meetings the reader may see, newest first, with how many there are in all; `filterBodyId` keeps a
+ * body's meetings (its working groups' included), `filterGroupId` one working group's own.
+ */
+export function listMeetings(
+  scope: Scope,
+  filterBodyId?: number,
+  page = 1,
+  filterGroupId?: number,
+): { rows: MeetingListRow[]; total: number } {
   const bodyIds = scope.readsAll ? null : [...scope.readableBodyIds];
   // Kept until the next write (see read-cache.server.ts); the reader's bodies are part of the key.
-  return readCache.get(JSON.stringify(["meetings", bodyIds, filterBodyId ?? null, page]), () =>
-    queryMeetings(bodyIds, filterBodyId, page),
+  return readCache.get(JSON.stringify(["meetings", bodyIds, filterBodyId ?? null, page, filterGroupId ?? null]), () =>
+    queryMeetings(bodyIds, filterBodyId, page, filterGroupId),
   );
+}
+
+/** Working groups that held meetings the reader may see, for the list's filter. */
+export function listMeetingGroups(scope: Scope): { id: number; name: string; committeeName: string }[] {
+  const bodyIds = scope.readsAll ? null : [...scope.readableBodyIds];
+  return db
+    .selectDistinct({ id: workingGroups.id, name: workingGroups.name, committeeName: bodies.name })
+    .from(workingGroups)
+    .innerJoin(meetings, eq(meetings.workingGroupId, workingGroups.id))
+    .innerJoin(bodies, eq(bodies.id, workingGroups.committeeId))
+    .where(bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined)
+    .orderBy(asc(workingGroups.id))
+    .all();
 }
 
 function queryMeetings(
   bodyIds: number[] | null,
   filterBodyId: number | undefined,
   page: number,
+  filterGroupId: number | undefined,
 ): { rows: MeetingListRow[]; total: number } {
   const conditions = [
     bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
     filterBodyId ? eq(meetings.bodyId, filterBodyId) : undefined,
+    filterGroupId ? eq(meetings.workingGroupId, filterGroupId) : undefined,
   ].filter(Boolean);
   const where = conditions.length ? and(...conditions) : undefined;
   const total = db.select({ n: sql<number>`count(*)` }).from(meetings).where(where).get()?.n ?? 0;
@@ -368,6 +443,8 @@ function queryMeetings(
       id: meetings.id,
       bodyId: meetings.bodyId,
       bodyName: bodies.name,
+      workingGroupId: meetings.workingGroupId,
+      groupName: workingGroups.name,
       number: meetings.number,
       date: meetings.date,
       status: meetings.status,
@@ -376,6 +453,7 @@ function queryMeetings(
     })
     .from(meetings)
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .leftJoin(workingGroups, eq(workingGroups.id, meetings.workingGroupId))
     .where(where)
     .orderBy(desc(meetings.date), desc(meetings.id))
     .limit(MEETINGS_PAGE)
@@ -412,6 +490,7 @@ function queryMinutesView(id: number) {
   const view: MinutesSnapshot = {
     doc: found.doc,
     bodyName: body.name,
+    groupName: found.group?.name ?? null,
     number: meeting.number,
     dateIso: date.ok ? date.iso : null,
     names: loadNames(),

@@ -149,7 +149,7 @@ describe("meeting numbers and pre-fill", () => {
       ["گزارش پایلوت گیلان"],
     );
     assert.equal(next.doc.date, "1404/01/16");
-    const open = listOpenResolutionsOf(council, 2);
+    const open = listOpenResolutionsOf({ bodyId: council, workingGroupId: null }, 2);
     assert.deepEqual(
       open.map((r) => r.subject),
       ["تهیه گزارش سه ماهه", "جلسات هفتگی"],
@@ -431,10 +431,15 @@ describe("finalising", () => {
     });
     finaliseMeeting(actor, first, { version: getMeeting(STAFF, first)!.meeting.version });
     const second = createMeeting(actor, council);
-    assert.deepEqual(previousGuestsOf(council, getMeeting(STAFF, second)!.meeting.number), [
-      { name: "آقای دکتر اصغری", time: "" },
-    ]);
-    assert.deepEqual(previousGuestsOf(council, 1), [], "the first meeting has none before it");
+    assert.deepEqual(
+      previousGuestsOf({ bodyId: council, workingGroupId: null }, getMeeting(STAFF, second)!.meeting.number),
+      [{ name: "آقای دکتر اصغری", time: "" }],
+    );
+    assert.deepEqual(
+      previousGuestsOf({ bodyId: council, workingGroupId: null }, 1),
+      [],
+      "the first meeting has none before it",
+    );
   });
 
   test("times typed in Persian digits, on the hour or with a dot, are accepted and kept as HH:MM", () => {

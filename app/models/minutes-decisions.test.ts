@@ -259,13 +259,21 @@ describe("running resolution numbers", () => {
     const code = resolutionCode({
       bodyCode: "شورا",
       bodyId: body,
+      groupOrdinal: null,
       meetingNumber: 2,
       number: 348,
       numbering: "running",
     });
     assert.equal(code, "شورا/348");
     assert.equal(
-      resolutionCode({ bodyCode: "شورا", bodyId: body, meetingNumber: 2, number: 3, numbering: "per_meeting" }),
+      resolutionCode({
+        bodyCode: "شورا",
+        bodyId: body,
+        groupOrdinal: null,
+        meetingNumber: 2,
+        number: 3,
+        numbering: "per_meeting",
+      }),
       "شورا/2/3",
     );
     // The sequence holds in the database, and the numbering no longer changes once resolutions exist.

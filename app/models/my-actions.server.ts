@@ -91,6 +91,8 @@ function queryMyActions(scope: Scope, today: string, limit: number, offset: numb
       status: r.status,
       dueDate: r.dueDate,
       bodyName: r.bodyName,
+      meetingNumber: r.meetingNumber,
+      groupName: r.groupName,
       lastPercent: r.lastPercent,
       owners: names.get(r.id) ?? [],
       code: resolutionCode(r),

@@ -5,7 +5,7 @@ import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
 import type { Scope } from "./access.server";
 import { listMyActionDates } from "./my-actions.server";
-import { resolutionCode, visibleCondition } from "./resolutions.server";
+import { groupOrdinalSql, resolutionCode, visibleCondition } from "./resolutions.server";
 
 const lastRefresh = new Map<number, number>();
 const REFRESH_MS = 60_000;
@@ -76,6 +76,7 @@ export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 
       meetingNumber: meetings.number,
       bodyId: bodies.id,
       bodyCode: bodies.code,
+      groupOrdinal: groupOrdinalSql,
       numbering: bodies.resolutionNumbering,
     })
     .from(notifications)

@@ -12,6 +12,7 @@ import {
   resolutionOwners,
   resolutions,
   users,
+  workingGroups,
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
@@ -24,7 +25,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { canComposeReports, canReadReports, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
-import { isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
+import { groupOrdinalSql, isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
 
 export type ReportKind = "quarterly" | "half_year";
 export type Period = { kind: ReportKind; year: number; period: number };
@@ -105,6 +106,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
       meetingNumber: meetings.number,
       bodyId: meetings.bodyId,
       bodyCode: bodies.code,
+      groupOrdinal: groupOrdinalSql,
       numbering: bodies.resolutionNumbering,
       extended: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
     })
@@ -146,8 +148,15 @@ function queryReport(p: Period, today: string) {
   const asOf = range.end < today ? range.end : today;
   const allBodies = db.select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.id)).all();
   const held = db
-    .select({ id: meetings.id, bodyId: meetings.bodyId, number: meetings.number, date: meetings.date })
+    .select({
+      id: meetings.id,
+      bodyId: meetings.bodyId,
+      number: meetings.number,
+      date: meetings.date,
+      groupName: workingGroups.name,
+    })
     .from(meetings)
+    .leftJoin(workingGroups, eq(workingGroups.id, meetings.workingGroupId))
     .where(and(eq(meetings.status, "final"), gte(meetings.date, range.start), lte(meetings.date, range.end)))
     .orderBy(asc(meetings.date))
     .all();
@@ -191,12 +200,22 @@ function queryReport(p: Period, today: string) {
     })
     .filter((b) => b.meetings > 0 || b.figures.passed > 0 || b.kind === "committee");
 
+  // A committee's part counts its working groups' own meetings and resolutions (held under the committee), and what
+  // the minutes gave the committee or one of its groups to do.
   const ownedBy = (bodyId: number) =>
     new Set(
       db
         .select({ id: resolutionOwners.resolutionId })
         .from(resolutionOwners)
-        .where(eq(resolutionOwners.bodyId, bodyId))
+        .where(
+          or(
+            eq(resolutionOwners.bodyId, bodyId),
+            inArray(
+              resolutionOwners.workingGroupId,
+              db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.committeeId, bodyId)),
+            ),
+          ),
+        )
         .all()
         .map((r) => r.id),
     );
@@ -232,7 +251,9 @@ function queryReport(p: Period, today: string) {
         bodyId: c.id,
         name: c.name,
         isExternal: c.isExternal,
-        meetings: held.filter((m) => m.bodyId === c.id).map((m) => ({ number: m.number, date: m.date })),
+        meetings: held
+          .filter((m) => m.bodyId === c.id)
+          .map((m) => ({ number: m.number, date: m.date, groupName: m.groupName })),
         activities,
         figures: figuresOf([...theirs, ...stillOpen], asOf),
         // Done ones are counted above; the list keeps what still needs attention, so the report stays readable.

@@ -55,18 +55,27 @@ export function visibleCondition(scope: Scope): SQL | undefined {
 }
 
 /**
+ * SQL: the place of the meeting's working group among its committee's groups (1 for its first group, …; groups are
+ * closed, never deleted, so the place stays), or null for a body's own meeting. Read with "meetings" in the query.
+ */
+export const groupOrdinalSql = sql<number | null>`(select nullif(count(*), 0) from working_groups g
+  join working_groups w on w.committee_id = g.committee_id where w.id = "meetings"."working_group_id" and g.id <= w.id)`;
+
+/**
  * A resolution's code: «شورا/۱۲/۳» (body, meeting, number in the meeting), or «شورا/۳۴۵» for a body that numbers its
- * resolutions in one running sequence.
+ * resolutions in one running sequence. A working group's meeting puts «ک» and the group's place in its committee
+ * after the committee: «طراحی/ک۱/۳/۲» (group 1's meeting 3, resolution 2), «طراحی/ک۱/۴۵» in a running sequence.
  */
 export function resolutionCode(r: {
   bodyCode: string;
   bodyId: number;
+  groupOrdinal: number | null;
   meetingNumber: number;
   number: number;
   numbering: string;
 }) {
-  const body = r.bodyCode || r.bodyId;
-  return r.numbering === "running" ? `${body}/${r.number}` : `${body}/${r.meetingNumber}/${r.number}`;
+  const owner = `${r.bodyCode || r.bodyId}${r.groupOrdinal ? `/ک${r.groupOrdinal}` : ""}`;
+  return r.numbering === "running" ? `${owner}/${r.number}` : `${owner}/${r.meetingNumber}/${r.number}`;
 }
 
 export const baseColumns = {
@@ -86,6 +95,9 @@ export const baseColumns = {
   meetingId: meetings.id,
   meetingNumber: meetings.number,
   meetingDate: meetings.date,
+  workingGroupId: meetings.workingGroupId,
+  groupOrdinal: groupOrdinalSql,
+  groupName: sql<string | null>`(select w.name from working_groups w where w.id = "meetings"."working_group_id")`,
   bodyId: bodies.id,
   bodyName: bodies.name,
   bodyCode: bodies.code,
@@ -120,6 +132,13 @@ const rowsWhere = (where: SQL) =>
     .where(where)
     .all();
 type ResolutionRow = ReturnType<typeof rowsWhere>[number];
+
+/** The codes of one meeting's resolutions by id, for its minutes page (read only after the meeting's own check). */
+export function resolutionCodesOf(meetingId: number): Record<string, string> {
+  return Object.fromEntries(
+    rowsWhere(eq(resolutions.meetingId, meetingId)).map((r) => [String(r.id), resolutionCode(r)]),
+  );
+}
 
 /** Owner names of many resolutions at once. */
 export function ownerNames(ids: number[]): Map<number, string[]> {

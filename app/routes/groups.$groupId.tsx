@@ -4,17 +4,19 @@ import { AuditTrail } from "../components/audit-trail";
 import { MembersTable } from "../components/members-table";
 import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
-import { canManageGroupsOf, requireAllowed, requireScope } from "../models/access.server";
+import { canEditGroupMinutesOf, canManageGroupsOf, requireAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
+import { listMeetings } from "../models/meetings.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { closeWorkingGroup, getWorkingGroup, updateWorkingGroup } from "../models/working-groups.server";
 import { CLOSE_GROUP, EDIT_GROUP, groupActionSchema } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
-import { formatTimestamp } from "../utils/jalali";
+import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
+import { meetingTitle } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
@@ -30,6 +32,9 @@ export async function loader(args: LoaderFunctionArgs) {
     return json({
       ...found,
       canManage,
+      // The group's own meetings, as far as the reader may see them (the list's own scope), newest first.
+      meetings: listMeetings(scope, undefined, 1, id).rows,
+      canOpenMeeting: canEditGroupMinutesOf(scope, found.group) && !found.group.closedAt,
       people: canManage && !found.group.closedAt ? listPersonOptions() : [],
       audit: getAuditTrail(scope, "working_group", id),
     });
@@ -71,7 +76,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function WorkingGroupPage() {
-  const { group, committee, members, currentCount, canManage, people, audit } = useLoaderData<typeof loader>();
+  const { group, committee, members, currentCount, canManage, people, audit, meetings, canOpenMeeting } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const current = members.filter((m) => m.current);
@@ -126,6 +132,31 @@ export default function WorkingGroupPage() {
             <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} />
           </details>
         ) : null}
+      </section>
+      <section className="card stack" aria-labelledby="meetings-title">
+        <div className="page-header">
+          <h2 id="meetings-title">{t("minutes.groupMeetings")}</h2>
+          {canOpenMeeting ? (
+            <Form method="post" action="/meetings/new">
+              <input type="hidden" name="workingGroupId" value={group.id} />
+              <button type="submit" className="button button--primary">
+                {t("minutes.newGroupMeeting")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+        {meetings.length === 0 ? (
+          <p className="muted">{t("minutes.noGroupMeetings")}</p>
+        ) : (
+          <ul className="plain-list">
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <Link to={`/meetings/${m.id}`}>{meetingTitle(t, m)}</Link> · {formatJalali(m.date, lang)} ·{" "}
+                {t(`minutes.status.${m.status}`)}
+              </li>
+            ))}
+          </ul>
+        )}
       </section>
       {canManage && isOpen ? (
         <details className="card">

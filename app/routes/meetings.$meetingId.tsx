@@ -2,9 +2,10 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
-import { canEditMinutesOf, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
+import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { documentRights, listDocuments } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
+import { resolutionCodesOf } from "../models/resolutions.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
@@ -26,9 +27,11 @@ export async function loader(args: LoaderFunctionArgs) {
       status: meeting.status,
       edition: meeting.edition,
       view,
+      // Resolutions exist once the minutes were final: each row then shows its code, a link to its page.
+      codes: meeting.status === "draft" ? {} : resolutionCodesOf(meeting.id),
       editions,
       shownEdition,
-      canEdit: canEditMinutesOf(scope, meeting.bodyId),
+      canEdit: canEditMeeting(scope, meeting),
       documents: listDocuments(scope, [{ entity: "meeting", entityId: meeting.id }]),
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
       pdfError: new URL(request.url).searchParams.has("pdfError"),
@@ -42,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMinutesView(scope, id);
     if (!found) throw new NotFoundError();
-    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canEditMeeting(scope, found.meeting), scope);
     const { t } = await getFixedT(request);
     const parsed = parseForm(await request.formData(), meetingActionSchema, t);
     if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
@@ -61,7 +64,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
+  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -129,7 +132,7 @@ export default function MinutesPage() {
         </p>
       ) : null}
       <div className="card">
-        <MinutesView data={view} />
+        <MinutesView data={view} codes={codes} />
       </div>
       <div className="no-print">
         <DocumentsPanel

@@ -1,6 +1,6 @@
 import { type ActionFunctionArgs, json } from "@remix-run/node";
 import { z } from "zod";
-import { canEditMinutesOf, getAccess, requireScope } from "../models/access.server";
+import { canEditMeeting, getAccess, requireScope } from "../models/access.server";
 import { saveDraft } from "../models/drafts.server";
 import { getMeeting } from "../models/meetings.server";
 import { minutesDocSchema } from "../schemas/minutes";
@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMeeting(scope, id);
     if (!found) return json({ ok: false, message: t("errors.notFound") }, { status: 404 });
-    if (!canEditMinutesOf(scope, found.meeting.bodyId))
+    if (!canEditMeeting(scope, found.meeting))
       return json({ ok: false, message: t("errors.forbidden") }, { status: 403 });
     let body: unknown;
     try {

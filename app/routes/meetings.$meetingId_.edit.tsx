@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesEditor } from "../components/minutes-editor/editor";
-import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
+import { canEditMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { openConflicts } from "../models/drafts.server";
 import { FinalisationError, finaliseMeeting } from "../models/finalise-meeting.server";
@@ -11,6 +11,7 @@ import { finaliseSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
+import { minutesHeading } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
@@ -20,13 +21,13 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope, actor } = await requireScope(request);
     const found = getMeeting(scope, requireId(params.meetingId));
     if (!found) throw new NotFoundError();
-    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canEditMeeting(scope, found.meeting), scope);
     const { meeting, body, doc } = found;
     if (meeting.status === "final") throw redirect(`/meetings/${meeting.id}`);
     const owners = getOwnerOptions();
     // The follow-up section: one entry of the draft per open resolution of earlier meetings, in the list's order.
     const followUps = listOpenResolutionsOf(
-      meeting.bodyId,
+      meeting,
       meeting.number,
       doc.followUps.map((f) => f.resolutionId),
     );
@@ -38,6 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
       meetingId: meeting.id,
       number: meeting.number,
       bodyName: body.name,
+      groupName: found.group?.name ?? null,
       status: meeting.status,
       edition: meeting.edition,
       version: meeting.version,
@@ -48,7 +50,7 @@ export async function loader(args: LoaderFunctionArgs) {
       calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },
       followUps,
       quorum: { kind: body.quorumKind, count: body.quorumCount },
-      previousGuests: previousGuestsOf(meeting.bodyId, meeting.number),
+      previousGuests: previousGuestsOf(meeting, meeting.number),
       conflicts: openConflicts(meeting.id, actor.userId),
     });
   });
@@ -60,7 +62,7 @@ export async function action(args: ActionFunctionArgs) {
     const id = requireId(params.meetingId);
     const found = getMeeting(scope, id);
     if (!found) throw new NotFoundError();
-    requireAllowed(canEditMinutesOf(scope, found.meeting.bodyId), scope);
+    requireAllowed(canEditMeeting(scope, found.meeting), scope);
     const { t } = await getFixedT(request);
     const parsed = parseForm(await request.formData(), finaliseSchema, t);
     if (!parsed.ok) return json({ errors: parsed.errors }, { status: 400 });
@@ -85,7 +87,7 @@ export default function EditMinutes() {
           <p className="muted">
             {data.bodyName} · {t(`minutes.status.${data.status}`)}
           </p>
-          <h1>{t("minutes.heading", { number: data.number })}</h1>
+          <h1>{minutesHeading(t, data)}</h1>
         </div>
         <Link to={`/meetings/${data.meetingId}`} className="button">
           {t("minutes.open")}

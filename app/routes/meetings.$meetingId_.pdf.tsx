@@ -9,6 +9,7 @@ import { formatPlain } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { getLang, serverI18n } from "../utils/locale.server";
+import { minutesDocumentTitle } from "../utils/meeting-title";
 import { appStyles, PdfBusyError, PdfError, printPdf, unavailableResponse } from "../utils/pdf.server";
 import { route } from "../utils/route.server";
 
@@ -27,7 +28,7 @@ export async function loader(args: LoaderFunctionArgs) {
         <MinutesView data={found.view} />
       </I18nextProvider>,
     );
-    const title = `${i18n.t("minutes.heading", { number: found.meeting.number })} — ${found.body.name}`;
+    const title = minutesDocumentTitle(i18n.t, found.view);
     try {
       const pdf = await printPdf(body, {
         lang,
@@ -36,7 +37,8 @@ export async function loader(args: LoaderFunctionArgs) {
         footer: i18n.t("pdf.footer"),
         css: appStyles("minutes.css"),
       });
-      const fileName = `minutes-${found.body.id}-${formatPlain(found.meeting.number, "en")}.pdf`;
+      const group = found.meeting.workingGroupId ? `-g${found.meeting.workingGroupId}` : "";
+      const fileName = `minutes-${found.body.id}${group}-${formatPlain(found.meeting.number, "en")}.pdf`;
       return new Response(new Uint8Array(pdf), {
         headers: {
           "Content-Type": "application/pdf",

@@ -5,10 +5,11 @@ import { DataTable } from "../components/ui/data-table";
 import { Pagination } from "../components/ui/pagination";
 import { canEditMinutesOf, canReadMeetingsOf, requireScope } from "../models/access.server";
 import { listBodies } from "../models/bodies.server";
-import { listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
+import { listMeetingGroups, listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
 import { pageOf } from "../schemas/paging";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { minutesHeading } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -18,9 +19,10 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     const params = new URL(request.url).searchParams;
     const filter = Number(params.get("body")) || undefined;
+    const groupFilter = Number(params.get("group")) || undefined;
     const page = pageOf(params);
     const bodies = listBodies().filter((b) => canReadMeetingsOf(scope, b.id));
-    const { rows, total } = listMeetings(scope, filter, page);
+    const { rows, total } = listMeetings(scope, filter, page, groupFilter);
     return json({
       meetings: rows,
       total,
@@ -31,6 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
         .filter((b) => b.active && canEditMinutesOf(scope, b.id))
         .map((b) => ({ id: b.id, name: b.name })),
       filter: filter ?? null,
+      groups: listMeetingGroups(scope),
+      groupFilter: groupFilter ?? null,
     });
   });
 }
@@ -38,14 +42,16 @@ export async function loader(args: LoaderFunctionArgs) {
 const column = createColumnHelper<MeetingListRow>();
 
 export default function Meetings() {
-  const { meetings, total, page, pages, bodies, editable, filter } = useLoaderData<typeof loader>();
+  const { meetings, total, page, pages, bodies, editable, filter, groups, groupFilter } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const columns = [
     column.accessor("bodyName", { header: t("minutes.filterBody") }),
     column.accessor("number", {
       header: t("minutes.number"),
-      cell: (c) => <Link to={`/meetings/${c.row.original.id}`}>{t("minutes.heading", { number: c.getValue() })}</Link>,
+      // A working group's meeting reads with its group and committee, never as the committee's own of that number.
+      cell: (c) => <Link to={`/meetings/${c.row.original.id}`}>{minutesHeading(t, c.row.original)}</Link>,
     }),
     column.accessor("date", { header: t("minutes.date"), cell: (c) => formatJalali(c.getValue(), lang) }),
     column.accessor("status", {
@@ -98,6 +104,24 @@ export default function Meetings() {
             </option>
           ))}
         </select>
+        {groups.length > 0 ? (
+          <>
+            <label htmlFor="group-filter">{t("minutes.filterGroup")}</label>
+            <select
+              id="group-filter"
+              name="group"
+              defaultValue={groupFilter ?? ""}
+              onChange={(e) => e.currentTarget.form?.requestSubmit()}
+            >
+              <option value="">{t("minutes.allGroups")}</option>
+              {groups.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {t("minutes.groupOption", { group: g.name, body: g.committeeName })}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
         <noscript>
           <button type="submit" className="button">
             {t("people.searchButton")}
@@ -109,7 +133,13 @@ export default function Meetings() {
       <Pagination
         page={page}
         pages={pages}
-        hrefFor={(p) => `?${new URLSearchParams([...(filter ? [["body", String(filter)]] : []), ["page", String(p)]])}`}
+        hrefFor={(p) =>
+          `?${new URLSearchParams([
+            ...(filter ? [["body", String(filter)]] : []),
+            ...(groupFilter ? [["group", String(groupFilter)]] : []),
+            ["page", String(p)],
+          ])}`
+        }
       />
     </div>
   );

@@ -1,7 +1,8 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
+import { canEditGroupMinutesOf, canEditMinutesOf, requireAllowed, requireScope } from "../models/access.server";
 import { createMeeting } from "../models/meetings.server";
-import { ValidationError } from "../utils/errors";
+import { getWorkingGroup } from "../models/working-groups.server";
+import { NotFoundError, ValidationError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
@@ -13,14 +14,29 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-/** Opens a new meeting of a body, numbered and pre-filled, and goes straight to typing its minutes. */
+/**
+ * Opens a new meeting of a body — or, with `workingGroupId`, of a committee's working group — numbered and
+ * pre-filled, and goes straight to typing its minutes.
+ */
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, context }: ActionFunctionArgs) => {
     const { scope, actor } = await requireScope(request, context);
-    const bodyId = requireId(String((await request.formData()).get("bodyId") ?? ""));
-    requireAllowed(canEditMinutesOf(scope, bodyId), scope);
+    const form = await request.formData();
+    const groupField = form.get("workingGroupId");
+    let bodyId: number;
+    let workingGroupId: number | null = null;
+    if (groupField) {
+      const found = getWorkingGroup(requireId(String(groupField)));
+      if (!found) throw new NotFoundError();
+      requireAllowed(canEditGroupMinutesOf(scope, found.group), scope);
+      bodyId = found.group.committeeId;
+      workingGroupId = found.group.id;
+    } else {
+      bodyId = requireId(String(form.get("bodyId") ?? ""));
+      requireAllowed(canEditMinutesOf(scope, bodyId), scope);
+    }
     try {
-      const id = createMeeting(actor, bodyId);
+      const id = createMeeting(actor, bodyId, { workingGroupId });
       return redirect(`/meetings/${id}/edit`);
     } catch (error) {
       if (error instanceof RuleViolation) throw new ValidationError(error.code);

@@ -7,6 +7,7 @@ import { listMyActions } from "../models/my-actions.server";
 import { PAGE_SIZES, pageOf, pageSizeOf } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { meetingTitle } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -75,7 +76,11 @@ export default function MyActions() {
                     <Link to={`/resolutions/${r.id}`} className="subject-link">
                       {r.subject}
                     </Link>
-                    <div className="muted small">{r.bodyName}</div>
+                    <div className="muted small">
+                      {r.groupName
+                        ? meetingTitle(t, { number: r.meetingNumber, bodyName: r.bodyName, groupName: r.groupName })
+                        : r.bodyName}
+                    </div>
                   </td>
                   <td>{r.owners.join(" / ")}</td>
                   <td className="nowrap">

@@ -14,6 +14,7 @@ import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { meetingTitle } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
@@ -153,8 +154,7 @@ export default function ResolutionPage() {
           <p className="muted">
             <Link to={`/meetings/${r.meetingId}`}>
               {t("followUp.meeting", {
-                number: r.meetingNumber,
-                body: r.bodyName,
+                meeting: meetingTitle(t, { number: r.meetingNumber, bodyName: r.bodyName, groupName: r.groupName }),
                 date: formatJalali(r.meetingDate, lang),
               })}
             </Link>
