@@ -3,7 +3,7 @@ import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import { demoDocx, demoPdf } from "../../db/demo-documents";
-import { auditLog, documentContents } from "../../db/schema";
+import { auditLog, documentContents, followUps } from "../../db/schema";
 import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
 import { db } from "../utils/db.server";
@@ -11,6 +11,7 @@ import { ForbiddenError } from "../utils/errors";
 import { RuleViolation } from "../utils/rules";
 import {
   addDocuments,
+  checkFiles,
   DOCUMENT_LIMITS,
   detectType,
   listDocuments,
@@ -18,6 +19,7 @@ import {
   removeDocument,
   UploadRefused,
 } from "./documents.server";
+import { applyChange } from "./follow-ups.server";
 import { createMeeting } from "./meetings.server";
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
@@ -119,4 +121,24 @@ describe("attaching, reading and removing documents", () => {
       (e) => e instanceof RuleViolation && e.code === "document_frozen",
     );
   });
+});
+
+test("evidence goes in with its follow-up, marked with it; a refused file is refused before anything is written", () => {
+  const body = makeBody("committee", makeBody("council", makeBody("headquarters")));
+  const { resolutions } = finalMeeting(body, 3, [
+    { subject: "تهیه شیوه‌نامه", owners: [{ kind: "body", id: body }], days: 30 },
+  ]);
+  const staff = signedIn(null, "secretariat");
+  const id = resolutions[0].id;
+  applyChange(
+    { userId: staff.userId },
+    staff,
+    id,
+    { intent: "progress", note: "پیش‌نویس آماده شد", percent: 40 },
+    checkFiles([{ name: "پیش‌نویس شیوه‌نامه.docx", bytes: demoDocx(["پیش‌نویس"]) }]),
+  );
+  const [doc] = listDocuments(staff, [{ entity: "resolution", entityId: id }]);
+  const latest = db.select().from(followUps).where(eq(followUps.resolutionId, id)).all().at(-1)!;
+  assert.deepEqual([doc.fileName, doc.followUpId], ["پیش‌نویس شیوه‌نامه.docx", latest.id]);
+  assert.throws(() => checkFiles([{ name: "evidence.pdf", bytes: html }]), UploadRefused);
 });

@@ -82,3 +82,33 @@ test("the reference meeting's documents are there on a first run, frozen with it
     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   );
 });
+
+test("an owner's progress report carries its evidence; a disguised file refuses the report with the reason", async ({
+  page,
+}) => {
+  await signInAs(page, "secretariat");
+  // The reference meeting's last resolution (its 14 resolutions are the seed's first).
+  await page.goto("/resolutions/14");
+  const form = page.getByRole("form", { name: "ثبت گزارش پیشرفت" });
+  await form.getByLabel("شرح اقدام").fill("پیش‌نویس شیوه‌نامه به کمیته‌ها فرستاده شد");
+  const evidence = form.getByLabel("مستند اقدام (اختیاری؛ PDF، Word، Excel یا تصویر)");
+  await evidence.setInputFiles({ name: "شیوه‌نامه.pdf", mimeType: "application/pdf", buffer: html });
+  await form.getByRole("button", { name: "ثبت گزارش پیشرفت" }).click();
+  await expect(form.getByRole("alert")).toHaveText(
+    "«شیوه‌نامه.pdf» از نوع‌های پذیرفته (PDF، Word، Excel، PNG یا JPEG) نیست.",
+  );
+  const timeline = page.getByRole("region", { name: "سابقه پیگیری" });
+  await expect(timeline).not.toContainText("پیش‌نویس شیوه‌نامه به کمیته‌ها فرستاده شد");
+
+  await evidence.setInputFiles({
+    name: "شیوه‌نامه.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(demoPdf("Guideline draft")),
+  });
+  await form.getByRole("button", { name: "ثبت گزارش پیشرفت" }).click();
+  await expect(timeline).toContainText("پیش‌نویس شیوه‌نامه به کمیته‌ها فرستاده شد");
+  await expect(timeline.getByRole("link", { name: "شیوه‌نامه.pdf" })).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "مستندات اقدام (شواهد انجام کار)" }).getByRole("link", { name: "شیوه‌نامه.pdf" }),
+  ).toBeVisible();
+});
