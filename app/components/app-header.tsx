@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/people", label: "nav.people" },
   { to: "/notifications", label: "nav.notifications" },
   { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"] },
+  { to: "/admin/letterhead", label: "nav.letterhead", roles: ["admin"] },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
   { to: "/account/sessions", label: "nav.sessions" },

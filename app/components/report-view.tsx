@@ -10,24 +10,13 @@ export type ReportViewProps = {
   data: ReportData;
   title: string;
   periodName: string;
-  number: string | null;
-  issuedAt: string | null;
   coverText: string;
   notes: Record<string, string>;
   replacesNumber: string | null;
 };
 
 /** The report as issued: cover letter, summary figures and charts, one section per committee, the overdue annex. */
-export function ReportView({
-  data,
-  title,
-  periodName,
-  number,
-  issuedAt,
-  coverText,
-  notes,
-  replacesNumber,
-}: ReportViewProps) {
+export function ReportView({ data, title, periodName, coverText, notes, replacesNumber }: ReportViewProps) {
   const { t } = useT();
   const lang = useLang();
   const kind = t(`reports.kinds.${data.period.kind}`);
@@ -36,18 +25,6 @@ export function ReportView({
   return (
     <article className="report" lang={lang}>
       <section className="report__cover">
-        <table className="report__letterhead">
-          <tbody>
-            <tr>
-              <th scope="row">{t("reports.letterNo")}</th>
-              <td>{number ? <bdi dir="ltr">{localDigits(number, lang)}</bdi> : t("reports.draftNumber")}</td>
-            </tr>
-            <tr>
-              <th scope="row">{t("reports.letterDate")}</th>
-              <td>{issuedAt ? formatJalali(issuedAt.slice(0, 10), lang) : formatJalali(data.asOf, lang)}</td>
-            </tr>
-          </tbody>
-        </table>
         <h1>{title}</h1>
         {replacesNumber ? (
           <p className="report__replaces">{t("reports.replaces", { number: localDigits(replacesNumber, lang) })}</p>

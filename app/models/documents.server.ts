@@ -6,7 +6,7 @@
  * minutes and issued reports with them.
  */
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import {
   agendaItems,
@@ -203,6 +203,19 @@ export function listDocuments(scope: Scope, targets: DocumentTarget[]): Document
     uploadedBy: person ? formatPersonName(person, "fa") : (username ?? ""),
     canRemove: canRemoveDocument(scope, uploaderId),
   }));
+}
+
+/** How many documents a record has: the «پیوست» of its printed form. */
+export function countDocuments(target: DocumentTarget): number {
+  return (
+    db
+      .select({ n: count() })
+      .from(documents)
+      .where(
+        and(eq(documents.entity, target.entity), eq(documents.entityId, target.entityId), isNull(documents.removedAt)),
+      )
+      .get()?.n ?? 0
+  );
 }
 
 export type UploadError = "type" | "mismatch" | "tooLarge" | "tooMany" | "empty";

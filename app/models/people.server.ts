@@ -1,4 +1,4 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { bodies, memberships, people, users, workingGroups } from "../../db/schema";
 import type { PersonInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
@@ -140,4 +140,17 @@ export function updatePerson(actor: Actor, id: number, input: PersonInput) {
       tx,
     );
   });
+}
+
+/** Each person's position (سمت), for signature blocks; empty when none is recorded. */
+export function positionsOf(ids: number[]): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select({ id: people.id, position: people.position })
+      .from(people)
+      .where(inArray(people.id, ids))
+      .all()
+      .map((p) => [p.id, p.position]),
+  );
 }

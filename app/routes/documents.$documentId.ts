@@ -1,6 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { requireScope } from "../models/access.server";
 import { openDocument, removeDocument } from "../models/documents.server";
+import { downloadName } from "../utils/download-name";
 import { requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
@@ -15,12 +16,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
     const doc = openDocument(scope, requireId(params.documentId));
-    const ascii = doc.fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
     return new Response(new Uint8Array(doc.bytes), {
       headers: {
         "Content-Type": doc.mimeType,
         "Content-Length": String(doc.bytes.byteLength),
-        "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
+        "Content-Disposition": downloadName(doc.fileName, `document-${doc.id}.${doc.fileType}`),
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, no-store",
       },

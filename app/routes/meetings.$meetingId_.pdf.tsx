@@ -1,19 +1,40 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
-import { MinutesView } from "../components/minutes-view";
+import { MinutesView, type MinutesViewData } from "../components/minutes-view";
+import { OfficialDocument, type Signer } from "../components/official-document";
 import { canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
-import { getMinutesView } from "../models/meetings.server";
-import { formatPlain } from "../utils/digits";
+import { countDocuments } from "../models/documents.server";
+import { getLetterhead } from "../models/letterhead.server";
+import { getEdition, getMinutesView } from "../models/meetings.server";
+import { positionsOf } from "../models/people.server";
+import { downloadName } from "../utils/download-name";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
+import { formatJalali, parseJalaliInput } from "../utils/jalali";
 import { getLang, serverI18n } from "../utils/locale.server";
 import { minutesDocumentTitle } from "../utils/meeting-title";
 import { appStyles, PdfBusyError, PdfError, printPdf, unavailableResponse } from "../utils/pdf.server";
 import { route } from "../utils/route.server";
 
-/** The minutes as a PDF, printed by Chromium from the same component as the page. */
+/** Those present sign the minutes: members with their positions, a substitute on behalf of the member. */
+function signersOf(view: MinutesViewData, t: TFunction): Signer[] {
+  const present = view.doc.attendance.filter((a) => a.status === "present" || a.status === "represented");
+  const positions = positionsOf(present.map((a) => a.personId));
+  return present.map((a) => {
+    const name = view.names.people[String(a.personId)] ?? a.name;
+    return a.status === "represented"
+      ? { name: a.substitute, position: t("minutes.onBehalfOf", { name }) }
+      : { name, position: positions.get(a.personId) ?? "" };
+  });
+}
+
+/**
+ * The minutes as a PDF in the official layout, printed by Chromium from the same component as the page: the
+ * current edition, or an earlier one (`?edition=2`); a corrected edition says so on its first page.
+ */
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
@@ -21,33 +42,57 @@ export async function loader(args: LoaderFunctionArgs) {
     const found = getMinutesView(scope, id);
     if (!found) throw new NotFoundError();
     requireAllowed(canReadMeeting(scope, found.meeting), scope);
+    const asked = new URL(request.url).searchParams.get("edition");
+    const editionNumber = asked ? requireId(asked) : found.shownEdition;
+    const view = asked ? getEdition(scope, id, editionNumber ?? 0) : found.view;
+    if (!view) throw new NotFoundError();
     const lang = await getLang(request);
     const i18n = serverI18n(lang);
+    const t = i18n.t;
+    const edition = found.editions.find((e) => e.edition === editionNumber);
+    const date = parseJalaliInput(view.doc.date);
+    const documents = countDocuments({ entity: "meeting", entityId: id });
     const body = renderToStaticMarkup(
       <I18nextProvider i18n={i18n}>
-        <MinutesView data={found.view} />
+        <OfficialDocument
+          letterhead={getLetterhead()}
+          refs={{
+            number: t("letterhead.minutesNumber", { body: found.body.code || found.body.name, number: view.number }),
+            date: date.ok ? formatJalali(date.iso, lang) : null,
+            attachments: documents > 0 ? t("letterhead.has", { count: documents }) : t("letterhead.none"),
+          }}
+          editionNote={
+            edition && edition.edition > 1 && edition.reason
+              ? t("letterhead.edition", { edition: edition.edition, reason: edition.reason })
+              : null
+          }
+          signers={signersOf(view, t)}
+          signaturesTitle={t("letterhead.signaturesMinutes")}
+        >
+          <MinutesView data={view} />
+        </OfficialDocument>
       </I18nextProvider>,
     );
-    const title = minutesDocumentTitle(i18n.t, found.view);
+    const title = minutesDocumentTitle(t, view);
     try {
       const pdf = await printPdf(body, {
         lang,
         title,
         header: title,
-        footer: i18n.t("pdf.footer"),
-        css: appStyles("minutes.css"),
+        footer: t("pdf.footer"),
+        css: appStyles("minutes.css") + appStyles("print.css"),
       });
-      const group = found.meeting.workingGroupId ? `-g${found.meeting.workingGroupId}` : "";
-      const fileName = `minutes-${found.body.id}${group}-${formatPlain(found.meeting.number, "en")}.pdf`;
+      const when = date.ok ? formatJalali(date.iso, "en").replaceAll("/", "-") : "";
+      const suffix = editionNumber && editionNumber > 1 ? ` ${t("minutes.edition", { edition: editionNumber })}` : "";
       return new Response(new Uint8Array(pdf), {
         headers: {
           "Content-Type": "application/pdf",
-          "Content-Disposition": `attachment; filename="${fileName}"`,
+          "Content-Disposition": downloadName(`${title}${suffix} ${when}.pdf`, `minutes-${id}-${when}.pdf`),
           "Cache-Control": "no-store",
         },
       });
     } catch (error) {
-      if (error instanceof PdfBusyError) return unavailableResponse(i18n.t("pdf.busy"));
+      if (error instanceof PdfBusyError) return unavailableResponse(t("pdf.busy"));
       if (error instanceof PdfError) {
         console.error("pdf failed:", error.message);
         return redirect(`/meetings/${id}?pdfError=1`);

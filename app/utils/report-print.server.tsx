@@ -1,10 +1,14 @@
 import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { OfficialDocument } from "../components/official-document";
 import { ReportView } from "../components/report-view";
+import { countDocuments } from "../models/documents.server";
+import { getLetterhead } from "../models/letterhead.server";
 import { composeReport, type getReport, periodName } from "../models/reports.server";
 import * as clock from "./clock.server";
 import type { Lang } from "./digits";
+import { formatJalali } from "./jalali";
 import { serverI18n } from "./locale.server";
 import { appStyles, printPdf } from "./pdf.server";
 
@@ -18,21 +22,36 @@ export function reportViewProps(report: Report, t: TFunction) {
     data: composeReport(p),
     title: t("reports.headerTitle", { kind: t(`reports.kinds.${p.kind}`), period: name }),
     periodName: name,
-    number: report.number,
-    issuedAt: report.issuedAt,
     coverText: report.coverText,
     notes: report.notes,
     replacesNumber: report.replaces?.number ?? null,
   };
 }
 
-/** Prints the report with Chromium: A4, Vazirmatn, running title, "page x of y" in the document's digits, table headers on every page. */
-export async function printReport(report: Report, lang: Lang, number: string) {
+/**
+ * Prints the report with Chromium in the official layout (letterhead, شماره / تاریخ / پیوست): A4, Vazirmatn, running
+ * title, "page x of y" in the document's digits, table headers on every page. `number` is null for a draft's preview.
+ */
+export async function printReport(report: Report, lang: Lang, number: string | null) {
   const i18n = serverI18n(lang);
-  const props = { ...reportViewProps(report, i18n.t), number, issuedAt: clock.nowIso() };
+  const t = i18n.t;
+  const props = reportViewProps(report, t);
+  const documents = countDocuments({ entity: "report", entityId: report.id });
   const body = renderToStaticMarkup(
     <I18nextProvider i18n={i18n}>
-      <ReportView {...props} />
+      <OfficialDocument
+        letterhead={getLetterhead()}
+        refs={{
+          number: number ?? t("reports.draftNumber"),
+          // The day it is printed (issued), in Tehran.
+          date: formatJalali(clock.today(), lang),
+          attachments: documents > 0 ? t("letterhead.has", { count: documents }) : t("letterhead.none"),
+        }}
+        signers={[]}
+        signaturesTitle={t("letterhead.signatureReport")}
+      >
+        <ReportView {...props} />
+      </OfficialDocument>
     </I18nextProvider>,
   );
   const pdf = await printPdf(body, {
@@ -40,7 +59,7 @@ export async function printReport(report: Report, lang: Lang, number: string) {
     title: props.title,
     header: props.title,
     footer: i18n.t("pdf.footer"),
-    css: appStyles("report.css"),
+    css: appStyles("report.css") + appStyles("print.css"),
   });
   const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page\b(?!s)/g) ?? []).length;
   return { pdf, pages };
