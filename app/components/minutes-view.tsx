@@ -1,6 +1,7 @@
 import type { MinutesDoc } from "../schemas/minutes";
 import { formatPercent, formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
+import { namesOfKind } from "../utils/owner-match";
 import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -10,7 +11,7 @@ export type MinutesViewData = {
   doc: MinutesDoc;
   bodyName: string;
   number: number;
-  names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string> };
+  names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string>; organisations?: Record<string, string> };
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
   quorum?: { needed: number; present: number; members: number; met: boolean; reason: string } | null;
   followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];
@@ -55,9 +56,12 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
   const dateIso = isoOf(doc.date);
   const nextIso = isoOf(doc.nextDate);
   const ownerName = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
-    (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : o.kind === "person" ? names.people : {})[
-      String(o.id)
-    ] ?? o.label;
+    namesOfKind(names, o.kind)[String(o.id)] ?? o.label;
+  // «نام (سازمان)» for a guest who came for an outside organisation.
+  const guestName = (g: MinutesDoc["guests"][number]) => {
+    const organisation = g.organisationId ? names.organisations?.[String(g.organisationId)] : undefined;
+    return organisation ? `${g.name} (${organisation})` : g.name;
+  };
   const reportsFor = (key: string | null) =>
     doc.reports.filter((r) => (key === null ? !doc.agenda.some((a) => a.key === r.agendaKey) : r.agendaKey === key));
   const present = doc.attendance.filter((a) => a.status === "present" || a.status === "represented");
@@ -230,7 +234,7 @@ export function MinutesView({ data }: { data: MinutesViewData }) {
             ))}
             {doc.guests.map((g, i) => (
               <tr key={`g${i}`}>
-                <td>{g.name}</td>
+                <td>{guestName(g)}</td>
                 <td>{t("minutes.guests")}</td>
                 <td>—</td>
                 <td>{localDigits(g.time || "—", lang)}</td>

@@ -5,6 +5,7 @@ import {
   meetingEditions,
   meetings,
   memberships,
+  organisations,
   people,
   resolutions,
   users,
@@ -34,6 +35,8 @@ export type MinutesNames = {
   bodies: Record<string, string>;
   groups: Record<string, string>;
   people: Record<string, string>;
+  /** Outside organisations (absent from editions kept before they existed). */
+  organisations?: Record<string, string>;
 };
 
 export type MinutesSnapshot = {
@@ -70,8 +73,10 @@ export function loadNames(): MinutesNames {
         .all()
         .map((p) => ({ id: p.id, name: personName(p) })),
     ),
+    organisations: toRecord(db.select({ id: organisations.id, name: organisations.name }).from(organisations).all()),
   };
 }
+
 
 /** Current members of a body, chair first, for the attendance list of a new meeting. */
 function attendanceListOf(tx: Tx | typeof db, bodyId: number) {

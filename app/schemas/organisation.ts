@@ -3,7 +3,12 @@
  * Messages are i18n keys under `validation.`; the form and the action translate them.
  */
 import { z } from "zod";
-import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, QUORUM_KINDS, RESOLUTION_NUMBERINGS, TITLES } from "../../db/enums";
+import {
+  BODY_KINDS,
+  HONORIFICS,
+  MEMBERSHIP_ROLES,
+  ORGANISATION_KINDS,
+  QUORUM_KINDS, RESOLUTION_NUMBERINGS, TITLES } from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 
@@ -99,6 +104,15 @@ export const personSchema = z.object({
     .refine((v) => v === "" || /^(\+98|0)?9\d{9}$/.test(v), "validation.mobile"),
 });
 export type PersonInput = z.infer<typeof personSchema>;
+
+/** An outside organisation: its kind, unique name and other names (one a line). */
+export const organisationSchema = z.object({
+  name: requiredText(200),
+  kind: z.enum(ORGANISATION_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  aliases: text(2000).default(""),
+  active: checkbox,
+});
+export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 const membershipFields = z.object({
   personId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),
