@@ -11,7 +11,12 @@ export type MinutesViewData = {
   doc: MinutesDoc;
   bodyName: string;
   number: number;
-  names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string>; organisations?: Record<string, string> };
+  names: {
+    bodies: Record<string, string>;
+    groups: Record<string, string>;
+    people: Record<string, string>;
+    organisations?: Record<string, string>;
+  };
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
   quorum?: { needed: number; present: number; members: number; met: boolean; reason: string } | null;
   followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];

@@ -177,6 +177,8 @@ const en: Strings<typeof fa> = {
     minutes_stale: "The draft changed after your last save; save first.",
     unknownPerson: "This person is not in the directory.",
     hqHasNoParent: "The headquarters is the top body and has no parent.",
+    hqNotOutside: "The headquarters cannot be outside the HQ.",
+    outsideHqNoParent: "A council outside the HQ sits under no body of the HQ; leave the parent empty.",
     parentRequired: "Choose the parent body.",
     parentCycle: "A body cannot sit under itself or under its own sub-bodies.",
   },
@@ -265,7 +267,8 @@ const en: Strings<typeof fa> = {
   },
   organisations: {
     title: "Outside organisations",
-    intro: "Government agencies, provinces, municipalities and institutes outside the HQ that own resolutions, send representatives and attend meetings.",
+    intro:
+      "Government agencies, provinces, municipalities and institutes outside the HQ that own resolutions, send representatives and attend meetings.",
     new: "New organisation",
     newTitle: "New outside organisation",
     editTitle: "Edit {{name}}",

@@ -77,7 +77,6 @@ export function loadNames(): MinutesNames {
   };
 }
 
-
 /** Current members of a body, chair first, for the attendance list of a new meeting. */
 function attendanceListOf(tx: Tx | typeof db, bodyId: number) {
   const rows = tx

@@ -48,7 +48,12 @@ export function listOrganisations(_scope: Scope, { q = "", activeOnly = false } 
 /** Active organisations for a select (a person's organisation, a guest's, an owner). */
 export function listOrganisationOptions() {
   return db
-    .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, aliases: organisations.aliases })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      aliases: organisations.aliases,
+    })
     .from(organisations)
     .where(eq(organisations.active, true))
     .all()
@@ -99,7 +104,11 @@ export function getOrganisation(scope: Scope, id: number) {
     .orderBy(desc(meetings.date), desc(resolutions.id))
     .all()
     .map((r) => ({ ...r, code: resolutionCode(r) }));
-  return { organisation: { ...organisation, aliasList: aliasList(organisation.aliases, organisation.name) }, members, resolutions: owns };
+  return {
+    organisation: { ...organisation, aliasList: aliasList(organisation.aliases, organisation.name) },
+    members,
+    resolutions: owns,
+  };
 }
 
 /** Turns the unique index's refusal into the Persian message beside the name. */

@@ -1,10 +1,10 @@
 import { asc, eq, isNull } from "drizzle-orm";
 import { bodies, people, workingGroups } from "../../db/schema";
-import { listOrganisationOptions } from "./organisations.server";
 import { db } from "../utils/db.server";
 import { comparePersian } from "../utils/normalize";
 import type { OwnerOptions } from "../utils/owner-match";
 import { formatPersonName } from "../utils/person-name";
+import { listOrganisationOptions } from "./organisations.server";
 
 /**
  * Everything that may own a resolution: active bodies, open working groups, people (with their names as aliases) and

@@ -8,7 +8,10 @@ import {
   HONORIFICS,
   MEMBERSHIP_ROLES,
   ORGANISATION_KINDS,
-  QUORUM_KINDS, RESOLUTION_NUMBERINGS, TITLES } from "../../db/enums";
+  QUORUM_KINDS,
+  RESOLUTION_NUMBERINGS,
+  TITLES,
+} from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 
@@ -52,6 +55,8 @@ export const bodySchema = z
       .transform((v) => (v ? Number(v) : null))
       .refine((v) => v === null || Number.isInteger(v), "validation.choose"),
     isExternal: checkbox,
+    /** A council outside the HQ that only keeps its minutes here: no parent in the HQ, not in its chart or reports. */
+    outsideHq: checkbox,
     active: checkbox,
     duties: text(5000).default(""),
     /** Left empty: numbering starts at 1 (or stays as it was). */
@@ -72,11 +77,15 @@ export const bodySchema = z
     if (v.quorumKind === "count" && !v.quorumCount)
       ctx.addIssue({ code: "custom", path: ["quorumCount"], message: "validation.quorumCount" });
   })
-  .transform((v) => ({ ...v, quorumCount: v.quorumKind === "count" ? (v.quorumCount ?? null) : null }));
+  .transform((v) => ({
+    ...v,
+    quorumCount: v.quorumKind === "count" ? (v.quorumCount ?? null) : null,
+    parentId: v.outsideHq ? null : v.parentId,
+  }));
 type BodyFields = z.infer<typeof bodySchema>;
 /** A body as the models take it: the form's fields, with the rules the form always sends left optional elsewhere. */
-export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering"> &
-  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering">>;
+export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq"> &
+  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq">>;
 
 export const workingGroupSchema = z.object({
   name: requiredText(200),

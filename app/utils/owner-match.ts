@@ -52,6 +52,15 @@ export function namesOfKind(names: NamesByKind, kind: string): Record<string, st
   return {};
 }
 
+/** The likely kind of an outside organisation from its name, offered first when one is created from pasted minutes. */
+export function guessOrganisationKind(name: string): "agency" | "province" | "municipality" | "institute" | "other" {
+  const key = searchKey(name);
+  if (key.includes(searchKey("شهرداری"))) return "municipality";
+  if (key.includes(searchKey("استان"))) return "province";
+  if (["پژوهشکده", "پژوهشگاه", "موسسه", "دانشگاه"].some((w) => key.includes(searchKey(w)))) return "institute";
+  return "agency";
+}
+
 /** Splits an owner cell on «/», «،» and «,»; «و» stays, since names such as «زیرساخت و تبادل داده» hold it. */
 export function splitOwners(cell: string): string[] {
   return cell

@@ -166,6 +166,7 @@ export function MinutesEditor(props: EditorProps) {
       <ResolutionsSection
         form={form}
         owners={props.owners}
+        canCreateOrganisations={props.canCreateOrganisations}
         candidates={candidates}
         calendar={props.calendar}
         err={err}

@@ -14,6 +14,8 @@ export type EditorProps = {
   version: number;
   doc: MinutesDoc;
   owners: OwnerOptions;
+  /** Whether the editor may create an outside organisation from the paste dialog (the secretariat and admin). */
+  canCreateOrganisations: boolean;
   committees: { id: number; name: string }[];
   people: { id: number; name: string }[];
   calendar: { weekendDays: number[]; holidays: string[] };
