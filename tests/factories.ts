@@ -69,7 +69,11 @@ export function signedIn(personId: number | null, role: "admin" | "secretariat" 
   return scopeFor({ id, role, personId });
 }
 
-type Item = { subject: string; owners: { kind: "body" | "person" | "group"; id: number }[]; days?: number };
+type Item = {
+  subject: string;
+  owners: { kind: "body" | "person" | "group" | "organisation"; id: number }[];
+  days?: number;
+};
 
 /** A final meeting of a body held `daysAgo` days before `from` (today), passing the given resolutions. */
 export function finalMeeting(bodyId: number, daysAgo: number, items: Item[], from = clock.today()) {

@@ -1,4 +1,4 @@
-import { Link, useBlocker, useFetcher } from "@remix-run/react";
+import { useBlocker, useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { MinutesDoc } from "../../schemas/minutes";
