@@ -177,6 +177,7 @@ const en: Strings<typeof fa> = {
     minutes_stale: "The draft changed after your last save; save first.",
     unknownPerson: "This person is not in the directory.",
     hqHasNoParent: "The headquarters is the top body and has no parent.",
+    organisationMissing: "This organisation was not found; choose one from the list.",
     hqNotOutside: "The headquarters cannot be outside the HQ.",
     outsideHqNoParent: "A council outside the HQ sits under no body of the HQ; leave the parent empty.",
     parentRequired: "Choose the parent body.",

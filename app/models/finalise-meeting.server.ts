@@ -127,6 +127,10 @@ function missingRecords(doc: MinutesDoc, names: MinutesNames): Record<string, st
   doc.attendance.forEach((a, i) => {
     if (!person(a.personId)) errors[`attendance.${i}.name`] = "validation.choose";
   });
+  doc.guests.forEach((g, i) => {
+    if (g.organisationId && !(String(g.organisationId) in (names.organisations ?? {})))
+      errors[`guests.${i}.organisationId`] = "validation.choose";
+  });
   return errors;
 }
 
@@ -267,7 +271,14 @@ function writeAttendance(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
   });
   doc.guests.forEach((g, i) => {
     tx.insert(attendance)
-      .values({ meetingId: meeting.id, name: g.name, status: "guest", timeAttended: g.time, position: 1000 + i })
+      .values({
+        meetingId: meeting.id,
+        name: g.name,
+        status: "guest",
+        timeAttended: g.time,
+        organisationId: g.organisationId ?? null,
+        position: 1000 + i,
+      })
       .run();
   });
 }

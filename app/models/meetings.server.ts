@@ -202,7 +202,10 @@ function loadEdition(meetingId: number, edition: number): MinutesSnapshot | null
 }
 
 /** The guests of the body's previous meeting, offered again in new minutes (the same people often come back). */
-export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: string; time: string }[] {
+export function previousGuestsOf(
+  bodyId: number,
+  beforeNumber: number,
+): { name: string; time: string; organisationId?: number | null }[] {
   const previous = db
     .select({ draftJson: meetings.draftJson })
     .from(meetings)
@@ -210,7 +213,13 @@ export function previousGuestsOf(bodyId: number, beforeNumber: number): { name: 
     .orderBy(desc(meetings.number))
     .limit(1)
     .get();
-  return previous ? parseDoc(previous.draftJson).guests.map((g) => ({ name: g.name, time: "" })) : [];
+  return previous
+    ? parseDoc(previous.draftJson).guests.map((g) => ({
+        name: g.name,
+        time: "",
+        organisationId: g.organisationId ?? null,
+      }))
+    : [];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Organisations outside the HQ (دستگاه‌های اجرایی، استان‌ها، پژوهشکده آمار…): they own resolutions and send people. */
-import { and, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL } from "drizzle-orm";
 import { bodies, meetings, organisations, people, resolutionOwners, resolutions } from "../../db/schema";
 import type { OrganisationInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
@@ -20,7 +20,8 @@ export function aliasList(aliases: string, name = ""): string[] {
     .filter((a) => a && !seen.has(searchKey(a)) && seen.add(searchKey(a)));
 }
 
-const organisationSearchKey = (input: { name: string; aliases: string }) =>
+/** The normalised name and aliases an organisation is searched and matched by. */
+export const organisationSearchKey = (input: { name: string; aliases: string }) =>
   [input.name, ...aliasList(input.aliases)].map(searchKey).join(" ");
 
 /**
@@ -45,8 +46,8 @@ export function listOrganisations(_scope: Scope, { q = "", activeOnly = false } 
     }));
 }
 
-/** Active organisations for a select (a person's organisation, a guest's, an owner). */
-export function listOrganisationOptions() {
+/** Active organisations for a select (a person's organisation, a guest's, an owner), and the one already chosen. */
+export function listOrganisationOptions(keepId?: number | null) {
   return db
     .select({
       id: organisations.id,
@@ -55,7 +56,7 @@ export function listOrganisationOptions() {
       aliases: organisations.aliases,
     })
     .from(organisations)
-    .where(eq(organisations.active, true))
+    .where(keepId ? or(eq(organisations.active, true), eq(organisations.id, keepId)) : eq(organisations.active, true))
     .all()
     .sort((a, b) => comparePersian(a.name, b.name))
     .map((o) => ({ ...o, aliases: aliasList(o.aliases, o.name) }));

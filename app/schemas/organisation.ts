@@ -103,6 +103,12 @@ export const personSchema = z.object({
   firstName: text(100).default(""),
   lastName: requiredText(100),
   organisation: text(200).default(""),
+  /** The outside organisation the person comes from, if any. */
+  organisationId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(toAsciiDigits(v)) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v > 0), "validation.choose"),
   position: text(200).default(""),
   email: text(200)
     .default("")
@@ -112,7 +118,9 @@ export const personSchema = z.object({
     .transform((v) => toAsciiDigits(v).replace(/[\s-]/g, ""))
     .refine((v) => v === "" || /^(\+98|0)?9\d{9}$/.test(v), "validation.mobile"),
 });
-export type PersonInput = z.infer<typeof personSchema>;
+type PersonFields = z.infer<typeof personSchema>;
+/** A person as the models take it; the organisation may be left out (none). */
+export type PersonInput = Omit<PersonFields, "organisationId"> & { organisationId?: number | null };
 
 /** An outside organisation: its kind, unique name and other names (one a line). */
 export const organisationSchema = z.object({

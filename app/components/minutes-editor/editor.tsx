@@ -171,7 +171,13 @@ export function MinutesEditor(props: EditorProps) {
         calendar={props.calendar}
         err={err}
       />
-      <AttendanceSection form={form} err={err} previousGuests={props.previousGuests} quorum={props.quorum} />
+      <AttendanceSection
+        form={form}
+        err={err}
+        previousGuests={props.previousGuests}
+        quorum={props.quorum}
+        organisations={props.owners.organisations}
+      />
       <NextSection form={form} err={err} />
       <FollowUpSection form={form} rows={props.followUps} err={err} />
       <p className="muted">{t("minutes.shortcuts")}</p>

@@ -24,7 +24,7 @@ export type EditorProps = {
   /** The person's conflicts on this draft (a field both they and someone else changed), until they settle each. */
   conflicts: OpenConflict[];
   /** The previous meeting's guests, offered again. */
-  previousGuests: { name: string; time: string }[];
+  previousGuests: { name: string; time: string; organisationId?: number | null }[];
   followUps: {
     id: number;
     number: number;
