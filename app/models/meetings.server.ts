@@ -217,7 +217,7 @@ export function previousGuestsOf(
     ? parseDoc(previous.draftJson).guests.map((g) => ({
         name: g.name,
         time: "",
-        organisationId: g.organisationId ?? null,
+        ...(g.organisationId ? { organisationId: g.organisationId } : {}),
       }))
     : [];
 }

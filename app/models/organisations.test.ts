@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { organisations, resolutionOwners } from "../../db/schema";
+import { attendance, organisations, resolutionOwners } from "../../db/schema";
 import { actor, finalMeeting, makeBody, makePerson, signedIn } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
 import * as clock from "../utils/clock.server";
@@ -11,7 +11,9 @@ import { allCandidates, guessOrganisationKind, matchOwner } from "../utils/owner
 import { RuleViolation } from "../utils/rules";
 import { getAuditTrail } from "./audit.server";
 import { createBody, listBodies } from "./bodies.server";
-import { getEdition } from "./meetings.server";
+import { saveDraft } from "./drafts.server";
+import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
+import { createMeeting, getEdition, getMeeting, previousGuestsOf } from "./meetings.server";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./organisations.server";
 import { getOwnerOptions } from "./owner-options.server";
 import { composeReport } from "./reports.server";
@@ -101,6 +103,50 @@ describe("outside organisations", () => {
     );
     // A member of no body reads nothing of it.
     assert.equal(getOrganisation(signedIn(person), id)!.resolutions.length, 0);
+  });
+
+  test("a guest carries their organisation into the final minutes and the next meeting; an unknown one is refused", () => {
+    const hq = makeBody("headquarters");
+    const committee = makeBody("committee", hq);
+    const id = org(`استانداری گیلان ${++seq}`, "", "province");
+    const meetingId = createMeeting(actor, committee);
+    const m = getMeeting(STAFF, meetingId)!;
+    const doc = {
+      ...m.doc,
+      date: "۱۴۰۳/۱۲/۲۵",
+      agenda: [{ key: "a", title: "دستور", discussion: "" }],
+      attendance: m.doc.attendance.map((a) => ({ ...a, status: "present" as const })),
+    };
+    const crafted = saveDraft(actor, meetingId, {
+      version: m.meeting.version,
+      saveId: `g${++seq}`,
+      doc: { ...doc, guests: [{ name: "آقای رضایی", time: "", organisationId: 999_999 }] },
+    });
+    assert.ok(crafted.ok);
+    assert.throws(
+      () => finaliseMeeting(actor, meetingId, { version: crafted.version }),
+      (e: unknown) => e instanceof FinalisationError && e.errors["guests.0.organisationId"] === "validation.choose",
+    );
+    const saved = saveDraft(actor, meetingId, {
+      version: crafted.version,
+      saveId: `g${++seq}`,
+      doc: { ...doc, guests: [{ name: "آقای رضایی", time: "", organisationId: id }] },
+    });
+    assert.ok(saved.ok);
+    finaliseMeeting(actor, meetingId, { version: saved.version });
+    const guest = db
+      .select()
+      .from(attendance)
+      .where(eq(attendance.meetingId, meetingId))
+      .all()
+      .find((a) => a.status === "guest");
+    assert.equal(guest?.organisationId, id);
+    const name = db.select().from(organisations).where(eq(organisations.id, id)).get()!.name;
+    assert.equal(getEdition(STAFF, meetingId, 1)?.names.organisations?.[String(id)], name);
+    const next = createMeeting(actor, committee);
+    assert.deepEqual(previousGuestsOf(committee, getMeeting(STAFF, next)!.meeting.number), [
+      { name: "آقای رضایی", time: "", organisationId: id },
+    ]);
   });
 
   test("a council outside the HQ needs no parent, is not drawn under the HQ and is left out of the HQ's report", () => {
