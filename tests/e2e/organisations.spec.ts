@@ -47,11 +47,18 @@ test("an outside organisation as owner: created from the paste dialog, finalised
   await expect(first.locator(".chip", { hasText: OWNER })).toBeVisible();
   await expect(first.getByText("پیدا نشد")).toHaveCount(0);
 
+  // A guest came for the new organisation: the minutes name them «نام (سازمان)».
+  await page.getByRole("button", { name: "+ افزودن مهمان" }).click();
+  await page.getByLabel("نام 1", { exact: true }).fill("آقای مهندس کریمی");
+  await page.getByLabel("سازمان 1", { exact: true }).selectOption({ label: OWNER });
+
   page.on("dialog", (d) => d.accept());
   await page.getByRole("button", { name: "همه حاضر" }).click();
   await page.getByRole("button", { name: "نهایی کردن صورتجلسه" }).click();
   await expect(page).toHaveURL(editor.replace("/edit", ""));
-  await expect(page.locator("main")).toContainText(OWNER);
+  const minutes = page.locator("article.minutes");
+  await expect(minutes.locator(".minutes__table").first()).toContainText(OWNER);
+  await expect(minutes.getByRole("cell", { name: `آقای مهندس کریمی (${OWNER})` })).toBeVisible();
 
   // The organisation's page lists the resolution; the resolution's page names the organisation as its owner.
   await page.goto("/organisations?q=نقشه برداری");
