@@ -4,6 +4,7 @@
  */
 import { and, eq, isNull } from "drizzle-orm";
 import { loadShippedHolidays } from "../app/models/calendar.server";
+import { organisationSearchKey } from "../app/models/organisations.server";
 import { SECOND_FACTOR_SETTING } from "../app/models/second-factor.server";
 import { db } from "../app/utils/db.server";
 import { hashPassword } from "../app/utils/password.server";
@@ -14,6 +15,8 @@ import {
   type MembershipRole,
   meetings,
   memberships,
+  type OrganisationKind,
+  organisations,
   people,
   type Role,
   settings,
@@ -362,7 +365,49 @@ export const DEMO_ACCOUNTS: { username: string; password: string; role: Role; pe
   { username: "member", password: "member-demo-1404", role: "member", person: "seifi" },
 ];
 
+/**
+ * Outside organisations the reference minutes name (owners of its resolutions, senders of its guests). The member
+ * demo account's person (سیفی) comes from one of them.
+ */
+const ORGANISATIONS: { name: string; kind: OrganisationKind; aliases?: string[] }[] = [
+  { name: "پژوهشکده آمار", kind: "institute", aliases: ["پژوهشکده"] },
+  { name: "معاونت طرح‌های آماری", kind: "agency", aliases: ["طرح‌های آماری"] },
+  { name: "سازمان ثبت احوال کشور", kind: "agency", aliases: ["ثبت احوال"] },
+  { name: "وزارت آموزش و پرورش", kind: "agency", aliases: ["آموزش و پرورش"] },
+  { name: "وزارت ارتباطات و فناوری اطلاعات", kind: "agency", aliases: ["وزارت ارتباطات"] },
+  { name: "استانداری گیلان", kind: "province", aliases: ["استان گیلان"] },
+  { name: "استانداری تهران", kind: "province", aliases: ["استان تهران"] },
+  { name: "شهرداری تهران", kind: "municipality" },
+];
+
+function seedOrganisations(): Map<string, number> {
+  const ids = new Map<string, number>();
+  for (const o of ORGANISATIONS) {
+    const existing = db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.name, o.name))
+      .get();
+    const aliases = o.aliases ?? [];
+    const id =
+      existing?.id ??
+      db
+        .insert(organisations)
+        .values({
+          name: o.name,
+          kind: o.kind,
+          aliases: aliases.join("\n"),
+          searchKey: organisationSearchKey({ name: o.name, aliases: aliases.join("\n") }),
+        })
+        .returning({ id: organisations.id })
+        .get().id;
+    ids.set(o.name, id);
+  }
+  return ids;
+}
+
 export async function seed() {
+  const organisationIds = seedOrganisations();
   const bodyIds = new Map<string, number>();
   BODIES.forEach((b, i) => {
     const existing = db.select({ id: bodies.id }).from(bodies).where(eq(bodies.name, b.name)).get();
@@ -389,6 +434,8 @@ export async function seed() {
       firstName: p.firstName ?? "",
       lastName: p.lastName,
       organisation: p.organisation,
+      // A person from an outside organisation the seed knows (سیفی, of ثبت احوال) belongs to it.
+      organisationId: organisationIds.get(p.organisation) ?? null,
       position: p.position,
     };
     const existing = db

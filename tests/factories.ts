@@ -69,7 +69,11 @@ export function signedIn(personId: number | null, role: "admin" | "secretariat" 
   return scopeFor({ id, role, personId });
 }
 
-type Item = { subject: string; owners: { kind: "body" | "person" | "group"; id: number }[]; days?: number };
+type Item = {
+  subject: string;
+  owners: { kind: "body" | "person" | "group" | "organisation"; id: number }[];
+  days?: number;
+};
 
 /**
  * A final meeting of a body (or, with `workingGroupId`, of that working group of the committee) held `daysAgo` days

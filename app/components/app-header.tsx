@@ -16,6 +16,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/organisation", label: "nav.organisation" },
   { to: "/bodies", label: "nav.bodies" },
   { to: "/people", label: "nav.people" },
+  { to: "/organisations", label: "nav.organisations" },
   { to: "/notifications", label: "nav.notifications" },
   { to: "/admin/calendar", label: "nav.calendar", roles: ["admin"] },
   { to: "/admin/letterhead", label: "nav.letterhead", roles: ["admin"] },

@@ -17,6 +17,7 @@ type Values = {
   kind: BodyKind;
   parentId: string;
   isExternal: boolean;
+  outsideHq: boolean;
   active: boolean;
   duties: string;
   firstMeetingNumber: string;
@@ -45,6 +46,7 @@ export function BodyForm({
   const { form, register, errorFor, formError, onSubmit, busy } = useRemixForm(bodySchema, defaults);
   const quorumKind = form.watch("quorumKind");
   const numbering = form.watch("resolutionNumbering");
+  const outsideHq = form.watch("outsideHq");
   return (
     <Form method="post" onSubmit={onSubmit} noValidate className="card stack">
       <FormError message={formError} />
@@ -62,16 +64,24 @@ export function BodyForm({
           error={errorFor("kind")}
           options={BODY_KINDS.map((k) => ({ value: k, label: t(`bodyKinds.${k}`) }))}
         />
-        <SelectField
-          label={t("bodies.parent")}
-          registration={register("parentId")}
-          error={errorFor("parentId")}
-          options={[
-            { value: "", label: t("bodies.noParent") },
-            ...parents.map((p) => ({ value: String(p.id), label: p.name })),
-          ]}
-        />
+        {outsideHq ? null : (
+          <SelectField
+            label={t("bodies.parent")}
+            registration={register("parentId")}
+            error={errorFor("parentId")}
+            options={[
+              { value: "", label: t("bodies.noParent") },
+              ...parents.map((p) => ({ value: String(p.id), label: p.name })),
+            ]}
+          />
+        )}
       </div>
+      <CheckboxField label={t("bodies.outsideHq")} registration={register("outsideHq")} />
+      {errorFor("outsideHq") ? (
+        <p className="field__error" role="alert">
+          {errorFor("outsideHq")}
+        </p>
+      ) : null}
       <TextField
         label={t("bodies.firstMeetingNumber")}
         registration={register("firstMeetingNumber")}

@@ -2,6 +2,7 @@ import type { MinutesDoc } from "../schemas/minutes";
 import { formatPercent, formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
 import { minutesHeading } from "../utils/meeting-title";
+import { namesOfKind } from "../utils/owner-match";
 import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -12,7 +13,12 @@ export type MinutesViewData = {
   bodyName: string;
   groupName?: string | null;
   number: number;
-  names: { bodies: Record<string, string>; groups: Record<string, string>; people: Record<string, string> };
+  names: {
+    bodies: Record<string, string>;
+    groups: Record<string, string>;
+    people: Record<string, string>;
+    organisations?: Record<string, string>;
+  };
   deadlines: { due: string | null; nominal: string | null; moved: boolean }[];
   quorum?: { needed: number; present: number; members: number; met: boolean; reason: string } | null;
   followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];
@@ -60,9 +66,12 @@ export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes
   const dateIso = isoOf(doc.date);
   const nextIso = isoOf(doc.nextDate);
   const ownerName = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
-    (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : o.kind === "person" ? names.people : {})[
-      String(o.id)
-    ] ?? o.label;
+    namesOfKind(names, o.kind)[String(o.id)] ?? o.label;
+  // «نام (سازمان)» for a guest who came for an outside organisation.
+  const guestName = (g: MinutesDoc["guests"][number]) => {
+    const organisation = g.organisationId ? names.organisations?.[String(g.organisationId)] : undefined;
+    return organisation ? `${g.name} (${organisation})` : g.name;
+  };
   const reportsFor = (key: string | null) =>
     doc.reports.filter((r) => (key === null ? !doc.agenda.some((a) => a.key === r.agendaKey) : r.agendaKey === key));
   const present = doc.attendance.filter((a) => a.status === "present" || a.status === "represented");
@@ -240,7 +249,7 @@ export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes
             ))}
             {doc.guests.map((g, i) => (
               <tr key={`g${i}`}>
-                <td>{g.name}</td>
+                <td>{guestName(g)}</td>
                 <td>{t("minutes.guests")}</td>
                 <td>—</td>
                 <td>{localDigits(g.time || "—", lang)}</td>

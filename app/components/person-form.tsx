@@ -9,6 +9,7 @@ export type PersonValues = {
   firstName: string;
   lastName: string;
   organisation: string;
+  organisationId: string;
   position: string;
   email: string;
   mobile: string;
@@ -20,13 +21,23 @@ export const EMPTY_PERSON: PersonValues = {
   firstName: "",
   lastName: "",
   organisation: "",
+  organisationId: "",
   position: "",
   email: "",
   mobile: "",
 };
 
 /** The create/edit form of a person in the directory. */
-export function PersonForm({ defaults, cancelTo }: { defaults: PersonValues; cancelTo: string }) {
+export function PersonForm({
+  defaults,
+  cancelTo,
+  organisations,
+}: {
+  defaults: PersonValues;
+  cancelTo: string;
+  /** Outside organisations a person may come from. */
+  organisations: { id: number; name: string }[];
+}) {
   const { t } = useT();
   const { register, errorFor, formError, onSubmit, busy } = useRemixForm(personSchema, defaults);
   return (
@@ -51,6 +62,15 @@ export function PersonForm({ defaults, cancelTo }: { defaults: PersonValues; can
           label={t("people.organisation")}
           registration={register("organisation")}
           error={errorFor("organisation")}
+        />
+        <SelectField
+          label={t("people.organisationId")}
+          registration={register("organisationId")}
+          error={errorFor("organisationId")}
+          options={[
+            { value: "", label: t("organisations.none") },
+            ...organisations.map((o) => ({ value: String(o.id), label: o.name })),
+          ]}
         />
         <TextField label={t("people.position")} registration={register("position")} error={errorFor("position")} />
         <TextField label={t("people.email")} registration={register("email")} error={errorFor("email")} dir="ltr" />

@@ -167,6 +167,11 @@ export function canManageStructure(scope: Scope): boolean {
   return scope.isStaff;
 }
 
+/** Outside organisations are read by everyone signed in and created or changed by the secretariat and admin. */
+export function canManageOrganisations(scope: Scope): boolean {
+  return scope.isStaff;
+}
+
 /** True when the person is a current chair (مسئول) of the body. */
 export function isChairOf(scope: Scope, bodyId: number): boolean {
   return scope.chairedBodyIds.includes(bodyId);

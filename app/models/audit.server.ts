@@ -65,6 +65,7 @@ const TRAIL_READERS: Record<string, (scope: Scope) => boolean> = {
   body: () => true,
   working_group: () => true,
   person: canManageStructure,
+  organisation: () => true,
 };
 
 /** The history of one record, newest first; empty for a scope that may not read that kind of record's history. */

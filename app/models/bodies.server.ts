@@ -24,6 +24,7 @@ export type BodySummary = {
   name: string;
   parentId: number | null;
   isExternal: boolean;
+  outsideHq: boolean;
   active: boolean;
   sortOrder: number;
   memberCount: number;
@@ -74,6 +75,7 @@ function queryBodies(today: string): BodySummary[] {
       name: b.name,
       parentId: b.parentId,
       isExternal: b.isExternal,
+      outsideHq: b.outsideHq,
       active: b.active,
       sortOrder: b.sortOrder,
       memberCount: new Set(mine.map((m) => m.id)).size,
@@ -149,6 +151,12 @@ function descendantsOf(all: { id: number; parentId: number | null }[], id: numbe
 }
 
 function checkParent(tx: Pick<typeof db, "select">, input: BodyInput, id?: number) {
+  if (input.outsideHq) {
+    // A council outside the HQ hangs under nothing of the HQ, and the HQ itself cannot be outside it.
+    if (input.kind === "headquarters") throw new RuleViolation("hqNotOutside", "outsideHq");
+    if (input.parentId !== null) throw new RuleViolation("outsideHqNoParent", "parentId");
+    return;
+  }
   if (input.kind === "headquarters") {
     if (input.parentId !== null) throw new RuleViolation("hqHasNoParent", "parentId");
     return;

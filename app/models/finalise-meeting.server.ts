@@ -24,6 +24,7 @@ import { toAsciiDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime, type WorkCalendar } from "../utils/jalali";
 import { searchKey } from "../utils/normalize";
+import { namesOfKind } from "../utils/owner-match";
 import { type QuorumState, quorumState } from "../utils/quorum";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { computeDeadline, timeframeColumns, timeframeOrStanding } from "../utils/timeframe";
@@ -120,13 +121,16 @@ function missingRecords(doc: MinutesDoc, names: MinutesNames): Record<string, st
     if (r.bodyId && !(String(r.bodyId) in names.bodies)) errors[`reports.${i}.bodyId`] = "validation.choose";
   });
   doc.resolutions.forEach((r, i) => {
-    const known = (o: (typeof r.owners)[number]) =>
-      String(o.id) in (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people);
+    const known = (o: (typeof r.owners)[number]) => String(o.id) in namesOfKind(names, o.kind);
     if (r.owners.some((o) => o.kind !== "unmatched" && o.id && !known(o)))
       errors[`resolutions.${i}.owners`] = "minutes.errors.unmatchedOwner";
   });
   doc.attendance.forEach((a, i) => {
     if (!person(a.personId)) errors[`attendance.${i}.name`] = "validation.choose";
+  });
+  doc.guests.forEach((g, i) => {
+    if (g.organisationId && !(String(g.organisationId) in (names.organisations ?? {})))
+      errors[`guests.${i}.organisationId`] = "validation.choose";
   });
   return errors;
 }
@@ -268,7 +272,14 @@ function writeAttendance(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
   });
   doc.guests.forEach((g, i) => {
     tx.insert(attendance)
-      .values({ meetingId: meeting.id, name: g.name, status: "guest", timeAttended: g.time, position: 1000 + i })
+      .values({
+        meetingId: meeting.id,
+        name: g.name,
+        status: "guest",
+        timeAttended: g.time,
+        organisationId: g.organisationId ?? null,
+        position: 1000 + i,
+      })
       .run();
   });
 }
@@ -457,6 +468,7 @@ function writeOwners(tx: Tx, resolutionId: number, owners: MinutesDoc["resolutio
         bodyId: o.kind === "body" ? o.id : null,
         workingGroupId: o.kind === "group" ? o.id : null,
         personId: o.kind === "person" ? o.id : null,
+        organisationId: o.kind === "organisation" ? o.id : null,
         label: o.label,
       })
       .run();
@@ -466,7 +478,7 @@ function writeOwners(tx: Tx, resolutionId: number, owners: MinutesDoc["resolutio
 /** The draft with each owner's label set to the owner's name today, as the edition keeps it. */
 function withCanonicalOwners(doc: MinutesDoc, names: MinutesNames): MinutesDoc {
   const canonical = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
-    (o.kind === "body" ? names.bodies : o.kind === "group" ? names.groups : names.people)[String(o.id)] ?? o.label;
+    namesOfKind(names, o.kind)[String(o.id)] ?? o.label;
   return {
     ...doc,
     resolutions: doc.resolutions.map((r) => ({ ...r, owners: r.owners.map((o) => ({ ...o, label: canonical(o) })) })),

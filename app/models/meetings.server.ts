@@ -5,6 +5,7 @@ import {
   meetingEditions,
   meetings,
   memberships,
+  organisations,
   people,
   resolutions,
   users,
@@ -35,6 +36,8 @@ export type MinutesNames = {
   bodies: Record<string, string>;
   groups: Record<string, string>;
   people: Record<string, string>;
+  /** Outside organisations (absent from editions kept before they existed). */
+  organisations?: Record<string, string>;
 };
 
 export type MinutesSnapshot = {
@@ -73,6 +76,7 @@ export function loadNames(): MinutesNames {
         .all()
         .map((p) => ({ id: p.id, name: personName(p) })),
     ),
+    organisations: toRecord(db.select({ id: organisations.id, name: organisations.name }).from(organisations).all()),
   };
 }
 
@@ -247,9 +251,12 @@ function loadEdition(meetingId: number, edition: number): MinutesSnapshot | null
 
 /**
  * The guests of the previous meeting of the same body (or working group), offered again in new minutes (the same
- * people often come back).
+ * people often come back), with their organisations.
  */
-export function previousGuestsOf(owner: MeetingOwner, beforeNumber: number): { name: string; time: string }[] {
+export function previousGuestsOf(
+  owner: MeetingOwner,
+  beforeNumber: number,
+): { name: string; time: string; organisationId?: number | null }[] {
   const previous = db
     .select({ draftJson: meetings.draftJson })
     .from(meetings)
@@ -257,7 +264,13 @@ export function previousGuestsOf(owner: MeetingOwner, beforeNumber: number): { n
     .orderBy(desc(meetings.number))
     .limit(1)
     .get();
-  return previous ? parseDoc(previous.draftJson).guests.map((g) => ({ name: g.name, time: "" })) : [];
+  return previous
+    ? parseDoc(previous.draftJson).guests.map((g) => ({
+        name: g.name,
+        time: "",
+        ...(g.organisationId ? { organisationId: g.organisationId } : {}),
+      }))
+    : [];
 }
 
 /**

@@ -4,8 +4,12 @@ import { db } from "../utils/db.server";
 import { comparePersian } from "../utils/normalize";
 import type { OwnerOptions } from "../utils/owner-match";
 import { formatPersonName } from "../utils/person-name";
+import { listOrganisationOptions } from "./organisations.server";
 
-/** Everything that may own a resolution: active bodies, open working groups, people (with their positions as aliases). */
+/**
+ * Everything that may own a resolution: active bodies, open working groups, people (with their names as aliases) and
+ * active outside organisations (with their other names).
+ */
 export function getOwnerOptions(): OwnerOptions {
   const bodyRows = db.select().from(bodies).where(eq(bodies.active, true)).orderBy(asc(bodies.sortOrder)).all();
   const groupRows = db.select().from(workingGroups).where(isNull(workingGroups.closedAt)).all();
@@ -19,6 +23,12 @@ export function getOwnerOptions(): OwnerOptions {
       id: p.id,
       name: formatPersonName(p, "fa"),
       aliases: [p.lastName, `${p.firstName} ${p.lastName}`.trim()],
+    })),
+    organisations: listOrganisationOptions().map((o) => ({
+      kind: "organisation" as const,
+      id: o.id,
+      name: o.name,
+      aliases: o.aliases,
     })),
   };
 }

@@ -1,11 +1,12 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
-import { bodies, memberships, people, users, workingGroups } from "../../db/schema";
+import { bodies, memberships, organisations, people, users, workingGroups } from "../../db/schema";
 import type { PersonInput } from "../schemas/organisation";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { personSearchKey } from "../utils/person-name";
+import { RuleViolation } from "../utils/rules";
 import { canAdminister, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { isCurrentMembership } from "./memberships.server";
@@ -88,7 +89,19 @@ export function getPerson(scope: Scope, id: number) {
   const account = !canAdminister(scope)
     ? undefined
     : db.select({ username: users.username, role: users.role }).from(users).where(eq(users.personId, id)).get();
-  return { person, account: account ?? null, memberships: getPersonMemberships(id, { currentOnly: false }) };
+  const organisation = person.organisationId
+    ? (db
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, person.organisationId))
+        .get() ?? null)
+    : null;
+  return {
+    person,
+    organisation,
+    account: account ?? null,
+    memberships: getPersonMemberships(id, { currentOnly: false }),
+  };
 }
 
 /** Every person, for choosing a member or an owner, sorted the Persian way. */
@@ -107,8 +120,20 @@ export function listPersonOptions() {
     .sort((a, b) => comparePersian(a.lastName, b.lastName) || comparePersian(a.firstName, b.firstName));
 }
 
+/** A person's organisation must be one on record (a crafted form names none). */
+function checkOrganisation(tx: Pick<typeof db, "select">, input: PersonInput) {
+  if (!input.organisationId) return;
+  const found = tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.id, input.organisationId))
+    .get();
+  if (!found) throw new RuleViolation("organisationMissing", "organisationId");
+}
+
 export function createPerson(actor: Actor, input: PersonInput): number {
   return writeTransaction((tx) => {
+    checkOrganisation(tx, input);
     const { id } = tx
       .insert(people)
       .values({ ...input, searchKey: personSearchKey(input) })
@@ -123,6 +148,7 @@ export function updatePerson(actor: Actor, id: number, input: PersonInput) {
   writeTransaction((tx) => {
     const before = tx.select().from(people).where(eq(people.id, id)).get();
     if (!before) throw new NotFoundError();
+    checkOrganisation(tx, input);
     tx.update(people)
       .set({ ...input, searchKey: personSearchKey(input), updatedAt: clock.nowIso() })
       .where(eq(people.id, id))

@@ -94,27 +94,30 @@ export function onTimeRate(
 }
 
 function resolutionRows(where?: ReturnType<typeof and>) {
-  return db
-    .select({
-      id: resolutions.id,
-      number: resolutions.number,
-      subject: resolutions.subject,
-      status: resolutions.status,
-      dueDate: resolutions.dueDate,
-      doneDate: resolutions.doneDate,
-      meetingDate: meetings.date,
-      meetingNumber: meetings.number,
-      bodyId: meetings.bodyId,
-      bodyCode: bodies.code,
-      groupOrdinal: groupOrdinalSql,
-      numbering: bodies.resolutionNumbering,
-      extended: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
-    })
-    .from(resolutions)
-    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(meetings.status, "final"), where))
-    .all();
+  return (
+    db
+      .select({
+        id: resolutions.id,
+        number: resolutions.number,
+        subject: resolutions.subject,
+        status: resolutions.status,
+        dueDate: resolutions.dueDate,
+        doneDate: resolutions.doneDate,
+        meetingDate: meetings.date,
+        meetingNumber: meetings.number,
+        bodyId: meetings.bodyId,
+        bodyCode: bodies.code,
+        groupOrdinal: groupOrdinalSql,
+        numbering: bodies.resolutionNumbering,
+        extended: sql<number>`(select count(*) from follow_ups f where f.resolution_id = "resolutions"."id" and f.kind = 'extension')`,
+      })
+      .from(resolutions)
+      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+      .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+      // A council outside the HQ keeps its minutes here but is no part of the HQ's reports.
+      .where(and(eq(meetings.status, "final"), eq(bodies.outsideHq, false), where))
+      .all()
+  );
 }
 
 /** Quarters ending with the given one, oldest first. */
@@ -146,7 +149,13 @@ export function composeReport(p: Period, today = clock.today()) {
 function queryReport(p: Period, today: string) {
   const range = periodRange(p);
   const asOf = range.end < today ? range.end : today;
-  const allBodies = db.select().from(bodies).orderBy(asc(bodies.sortOrder), asc(bodies.id)).all();
+  // Councils outside the HQ (outside_hq) keep their minutes here but are no part of the HQ's report.
+  const allBodies = db
+    .select()
+    .from(bodies)
+    .where(eq(bodies.outsideHq, false))
+    .orderBy(asc(bodies.sortOrder), asc(bodies.id))
+    .all();
   const held = db
     .select({
       id: meetings.id,
@@ -157,7 +166,15 @@ function queryReport(p: Period, today: string) {
     })
     .from(meetings)
     .leftJoin(workingGroups, eq(workingGroups.id, meetings.workingGroupId))
-    .where(and(eq(meetings.status, "final"), gte(meetings.date, range.start), lte(meetings.date, range.end)))
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(
+      and(
+        eq(meetings.status, "final"),
+        eq(bodies.outsideHq, false),
+        gte(meetings.date, range.start),
+        lte(meetings.date, range.end),
+      ),
+    )
     .orderBy(asc(meetings.date))
     .all();
   const heldIds = held.map((m) => m.id);

@@ -3,6 +3,7 @@ import {
   bodies,
   followUps,
   meetings,
+  organisations,
   people,
   resolutionOwners,
   resolutions,
@@ -156,15 +157,17 @@ function collectOwnerNames(ids: number[], out: Map<number, string[]>) {
       body: bodies.name,
       group: workingGroups.name,
       person: people,
+      organisation: organisations.name,
     })
     .from(resolutionOwners)
     .leftJoin(bodies, eq(bodies.id, resolutionOwners.bodyId))
     .leftJoin(workingGroups, eq(workingGroups.id, resolutionOwners.workingGroupId))
     .leftJoin(people, eq(people.id, resolutionOwners.personId))
+    .leftJoin(organisations, eq(organisations.id, resolutionOwners.organisationId))
     .where(inArray(resolutionOwners.resolutionId, ids))
     .all();
   for (const r of rows) {
-    const name = r.body ?? r.group ?? (r.person ? formatPersonName(r.person, "fa") : "");
+    const name = r.body ?? r.group ?? r.organisation ?? (r.person ? formatPersonName(r.person, "fa") : "");
     out.set(r.resolutionId, [...(out.get(r.resolutionId) ?? []), name]);
   }
 }

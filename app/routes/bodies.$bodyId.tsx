@@ -96,6 +96,7 @@ export default function BodyPage() {
               {body.active ? t("bodies.statusActive") : t("bodies.statusInactive")}
             </span>
             {body.isExternal ? <span className="badge badge--warn">{t("org.external")}</span> : null}
+            {body.outsideHq ? <span className="badge">{t("bodies.outsideHqBadge")}</span> : null}
             {parent ? (
               <span>
                 {t("bodies.parent")}: <Link to={`/bodies/${parent.id}`}>{parent.name}</Link>

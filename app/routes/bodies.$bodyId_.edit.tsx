@@ -53,6 +53,7 @@ export default function EditBody() {
           kind: body.kind,
           parentId: body.parentId ? String(body.parentId) : "",
           isExternal: body.isExternal,
+          outsideHq: body.outsideHq,
           active: body.active,
           duties: body.duties,
           firstMeetingNumber: String(body.firstMeetingNumber),

@@ -49,6 +49,7 @@ export default function NewBody() {
           kind: "committee",
           parentId: council ? String(council.id) : "",
           isExternal: false,
+          outsideHq: false,
           active: true,
           duties: "",
           firstMeetingNumber: "",

@@ -1,7 +1,7 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { MinutesEditor } from "../components/minutes-editor/editor";
-import { canEditMeeting, requireAllowed, requireScope } from "../models/access.server";
+import { canEditMeeting, canManageOrganisations, requireAllowed, requireScope } from "../models/access.server";
 import { getWeekendDays, listHolidays } from "../models/calendar.server";
 import { openConflicts } from "../models/drafts.server";
 import { FinalisationError, finaliseMeeting } from "../models/finalise-meeting.server";
@@ -45,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
       version: meeting.version,
       doc,
       owners,
+      canCreateOrganisations: canManageOrganisations(scope),
       committees: owners.bodies.filter((b) => b.bodyKind === "committee").map((b) => ({ id: b.id, name: b.name })),
       people: owners.people.map((p) => ({ id: p.id, name: p.name })),
       calendar: { weekendDays: getWeekendDays(), holidays: listHolidays().map((h) => h.date) },

@@ -24,7 +24,9 @@ export default function OrganisationChart() {
   const { bodies, groups, today } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
-  const roots = bodies.filter((b) => b.parentId === null);
+  // A council outside the HQ is drawn on its own, never under (or beside) the HQ.
+  const roots = bodies.filter((b) => b.parentId === null && !b.outsideHq);
+  const outside = bodies.filter((b) => b.outsideHq);
   return (
     <div className="stack">
       <header className="page-header">
@@ -42,6 +44,17 @@ export default function OrganisationChart() {
           <OrgNode key={b.id} body={b} all={bodies} groups={groups} />
         ))}
       </ul>
+      {outside.length > 0 ? (
+        <section className="stack" aria-labelledby="org-outside">
+          <h2 id="org-outside">{t("org.outsideHq")}</h2>
+          <p className="muted">{t("org.outsideHqIntro")}</p>
+          <ul className="org-tree" aria-labelledby="org-outside">
+            {outside.map((b) => (
+              <OrgNode key={b.id} body={b} all={bodies} groups={groups} />
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
@@ -57,6 +70,7 @@ function OrgNode({ body, all, groups }: { body: BodySummary; all: BodySummary[];
         <div className="org-node__head">
           <span className="org-node__kind">{t(`bodyKinds.${body.kind}`)}</span>
           {body.isExternal ? <span className="badge badge--warn">{t("org.external")}</span> : null}
+          {body.outsideHq ? <span className="badge">{t("bodies.outsideHqBadge")}</span> : null}
           {body.active ? null : <span className="badge">{t("org.inactive")}</span>}
         </div>
         <Link to={`/bodies/${body.id}`} className="org-node__name">

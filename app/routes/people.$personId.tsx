@@ -32,7 +32,8 @@ export async function loader(args: LoaderFunctionArgs) {
 }
 
 export default function PersonPage() {
-  const { person, account, canSeeAccount, memberships, canManage, today, audit } = useLoaderData<typeof loader>();
+  const { person, organisation, account, canSeeAccount, memberships, canManage, today, audit } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const rows: [string, string][] = [
@@ -59,6 +60,8 @@ export default function PersonPage() {
               <dd dir="auto">{value || "—"}</dd>
             </div>
           ))}
+          <dt>{t("people.organisationId")}</dt>
+          <dd>{organisation ? <Link to={`/organisations/${organisation.id}`}>{organisation.name}</Link> : "—"}</dd>
           {canSeeAccount ? (
             <>
               <dt>{t("people.account")}</dt>

@@ -2,13 +2,15 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { useLoaderData } from "@remix-run/react";
 import { PersonForm } from "../components/person-form";
 import { canManageStructure, requireAllowed, requireScope } from "../models/access.server";
+import { listOrganisationOptions } from "../models/organisations.server";
 import { getPerson, updatePerson } from "../models/people.server";
 import { personSchema } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
-import { invalidFormResponse, parseForm, requireId } from "../utils/forms.server";
+import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
+import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
@@ -18,7 +20,7 @@ export async function loader(args: LoaderFunctionArgs) {
     requireAllowed(canManageStructure(scope), scope);
     const found = getPerson(scope, requireId(params.personId));
     if (!found) throw new NotFoundError();
-    return json({ person: found.person });
+    return json({ person: found.person, organisations: listOrganisationOptions(found.person.organisationId) });
   });
 }
 
@@ -30,13 +32,18 @@ export async function action(args: ActionFunctionArgs) {
     const { t } = await getFixedT(request);
     const parsed = parseForm(await request.formData(), personSchema, t);
     if (!parsed.ok) return invalidFormResponse(parsed.errors);
-    updatePerson(actor, id, parsed.data);
+    try {
+      updatePerson(actor, id, parsed.data);
+    } catch (error) {
+      if (error instanceof RuleViolation) return ruleViolationResponse(error, t);
+      throw error;
+    }
     return redirect(`/people/${id}`);
   });
 }
 
 export default function EditPerson() {
-  const { person } = useLoaderData<typeof loader>();
+  const { person, organisations } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -49,11 +56,13 @@ export default function EditPerson() {
           firstName: person.firstName,
           lastName: person.lastName,
           organisation: person.organisation,
+          organisationId: person.organisationId ? String(person.organisationId) : "",
           position: person.position,
           email: person.email,
           mobile: person.mobile,
         }}
         cancelTo={`/people/${person.id}`}
+        organisations={organisations}
       />
     </div>
   );

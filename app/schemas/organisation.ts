@@ -3,7 +3,15 @@
  * Messages are i18n keys under `validation.`; the form and the action translate them.
  */
 import { z } from "zod";
-import { BODY_KINDS, HONORIFICS, MEMBERSHIP_ROLES, QUORUM_KINDS, RESOLUTION_NUMBERINGS, TITLES } from "../../db/enums";
+import {
+  BODY_KINDS,
+  HONORIFICS,
+  MEMBERSHIP_ROLES,
+  ORGANISATION_KINDS,
+  QUORUM_KINDS,
+  RESOLUTION_NUMBERINGS,
+  TITLES,
+} from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput } from "../utils/jalali";
 
@@ -47,6 +55,8 @@ export const bodySchema = z
       .transform((v) => (v ? Number(v) : null))
       .refine((v) => v === null || Number.isInteger(v), "validation.choose"),
     isExternal: checkbox,
+    /** A council outside the HQ that only keeps its minutes here: no parent in the HQ, not in its chart or reports. */
+    outsideHq: checkbox,
     active: checkbox,
     duties: text(5000).default(""),
     /** Left empty: numbering starts at 1 (or stays as it was). */
@@ -67,11 +77,15 @@ export const bodySchema = z
     if (v.quorumKind === "count" && !v.quorumCount)
       ctx.addIssue({ code: "custom", path: ["quorumCount"], message: "validation.quorumCount" });
   })
-  .transform((v) => ({ ...v, quorumCount: v.quorumKind === "count" ? (v.quorumCount ?? null) : null }));
+  .transform((v) => ({
+    ...v,
+    quorumCount: v.quorumKind === "count" ? (v.quorumCount ?? null) : null,
+    parentId: v.outsideHq ? null : v.parentId,
+  }));
 type BodyFields = z.infer<typeof bodySchema>;
 /** A body as the models take it: the form's fields, with the rules the form always sends left optional elsewhere. */
-export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering"> &
-  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering">>;
+export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq"> &
+  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq">>;
 
 export const workingGroupSchema = z.object({
   name: requiredText(200),
@@ -89,6 +103,12 @@ export const personSchema = z.object({
   firstName: text(100).default(""),
   lastName: requiredText(100),
   organisation: text(200).default(""),
+  /** The outside organisation the person comes from, if any. */
+  organisationId: z
+    .string()
+    .optional()
+    .transform((v) => (v ? Number(toAsciiDigits(v)) : null))
+    .refine((v) => v === null || (Number.isInteger(v) && v > 0), "validation.choose"),
   position: text(200).default(""),
   email: text(200)
     .default("")
@@ -98,7 +118,18 @@ export const personSchema = z.object({
     .transform((v) => toAsciiDigits(v).replace(/[\s-]/g, ""))
     .refine((v) => v === "" || /^(\+98|0)?9\d{9}$/.test(v), "validation.mobile"),
 });
-export type PersonInput = z.infer<typeof personSchema>;
+type PersonFields = z.infer<typeof personSchema>;
+/** A person as the models take it; the organisation may be left out (none). */
+export type PersonInput = Omit<PersonFields, "organisationId"> & { organisationId?: number | null };
+
+/** An outside organisation: its kind, unique name and other names (one a line). */
+export const organisationSchema = z.object({
+  name: requiredText(200),
+  kind: z.enum(ORGANISATION_KINDS, { errorMap: () => ({ message: "validation.choose" }) }),
+  aliases: text(2000).default(""),
+  active: checkbox,
+});
+export type OrganisationInput = z.infer<typeof organisationSchema>;
 
 const membershipFields = z.object({
   personId: z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose"),

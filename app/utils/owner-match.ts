@@ -1,7 +1,10 @@
-/** Matching owner labels from pasted minutes («کمیته زیر ساخت»، «دبیرخانه / کمیته ها») to bodies, groups and people. */
+/**
+ * Matching owner labels from pasted minutes («کمیته زیر ساخت»، «دبیرخانه / کمیته ها») to bodies, groups, people and
+ * outside organisations (by name or alias: «ثبت احوال»).
+ */
 import { normalizeForSearch, searchKey } from "./normalize";
 
-export type OwnerKind = "body" | "group" | "person";
+export type OwnerKind = "body" | "group" | "person" | "organisation";
 export type OwnerCandidate = { kind: OwnerKind; id: number; name: string; bodyKind?: string; aliases?: string[] };
 export type ResolvedOwner = { kind: OwnerKind; id: number; label: string };
 export type OwnerMatch =
@@ -9,7 +12,54 @@ export type OwnerMatch =
   | { status: "unmatched"; label: string; suggestions: OwnerCandidate[] };
 
 /** Everything a resolution can be assigned to, as the owner picker offers it. */
-export type OwnerOptions = { bodies: OwnerCandidate[]; groups: OwnerCandidate[]; people: OwnerCandidate[] };
+export type OwnerOptions = {
+  bodies: OwnerCandidate[];
+  groups: OwnerCandidate[];
+  people: OwnerCandidate[];
+  organisations: OwnerCandidate[];
+};
+
+/** Every candidate of the options, in the picker's order. */
+export const allCandidates = (o: OwnerOptions): OwnerCandidate[] => [
+  ...o.bodies,
+  ...o.groups,
+  ...o.people,
+  ...o.organisations,
+];
+
+/** The candidates of one owner kind. */
+export function candidatesOf(o: OwnerOptions, kind: string): OwnerCandidate[] {
+  if (kind === "body") return o.bodies;
+  if (kind === "group") return o.groups;
+  if (kind === "person") return o.people;
+  if (kind === "organisation") return o.organisations;
+  return [];
+}
+
+type NamesByKind = {
+  bodies: Record<string, string>;
+  groups: Record<string, string>;
+  people: Record<string, string>;
+  organisations?: Record<string, string>;
+};
+
+/** The names of one owner kind in a minutes' frozen names (editions before organisations have none of them). */
+export function namesOfKind(names: NamesByKind, kind: string): Record<string, string> {
+  if (kind === "body") return names.bodies;
+  if (kind === "group") return names.groups;
+  if (kind === "person") return names.people;
+  if (kind === "organisation") return names.organisations ?? {};
+  return {};
+}
+
+/** The likely kind of an outside organisation from its name, offered first when one is created from pasted minutes. */
+export function guessOrganisationKind(name: string): "agency" | "province" | "municipality" | "institute" | "other" {
+  const key = searchKey(name);
+  if (key.includes(searchKey("شهرداری"))) return "municipality";
+  if (key.includes(searchKey("استان"))) return "province";
+  if (["پژوهشکده", "پژوهشگاه", "موسسه", "دانشگاه"].some((w) => key.includes(searchKey(w)))) return "institute";
+  return "agency";
+}
 
 /** Splits an owner cell on «/», «،» and «,»; «و» stays, since names such as «زیرساخت و تبادل داده» hold it. */
 export function splitOwners(cell: string): string[] {

@@ -10,11 +10,14 @@ export function AttendanceSection({
   err,
   previousGuests,
   quorum,
+  organisations,
 }: {
   form: Form;
   err: Err;
-  previousGuests: { name: string; time: string }[];
+  previousGuests: { name: string; time: string; organisationId?: number | null }[];
   quorum: QuorumRule;
+  /** Outside organisations a guest may come for: the minutes show «نام (سازمان)». */
+  organisations: { id: number; name: string }[];
 }) {
   const { t } = useT();
   const { fields } = useFieldArray({ control: form.control, name: "attendance", keyName: "_id" });
@@ -124,17 +127,35 @@ export function AttendanceSection({
             className="input--short"
             placeholder={t("minutes.timeAttended")}
           />
+          <select
+            aria-label={`${t("minutes.guestOrganisation")} ${i + 1}`}
+            {...form.register(`guests.${i}.organisationId`, { setValueAs: (v) => (v ? Number(v) : null) })}
+            aria-invalid={err(`guests.${i}.organisationId`) ? true : undefined}
+          >
+            <option value="">{t("organisations.none")}</option>
+            {organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
           <button type="button" className="button button--small button--danger" onClick={() => guests.remove(i)}>
             {t("minutes.remove")}
           </button>
           <ErrorText message={err(`guests.${i}.name`)} />
+          <ErrorText message={err(`guests.${i}.organisationId`)} />
         </div>
       ))}
       <div>
         <button
           type="button"
           className="button"
-          onClick={() => guests.append({ name: "", time: "" }, { focusName: `guests.${guests.fields.length}.name` })}
+          onClick={() =>
+            guests.append(
+              { name: "", time: "", organisationId: null },
+              { focusName: `guests.${guests.fields.length}.name` },
+            )
+          }
         >
           + {t("minutes.addGuest")}
         </button>{" "}

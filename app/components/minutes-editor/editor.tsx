@@ -4,6 +4,7 @@ import { useForm, useWatch } from "react-hook-form";
 import type { MinutesDoc } from "../../schemas/minutes";
 import { formatPlain } from "../../utils/digits";
 import { formatTimestamp } from "../../utils/jalali";
+import { allCandidates } from "../../utils/owner-match";
 import { useLang } from "../../utils/use-lang";
 import { useT } from "../../utils/use-t";
 import { AgendaSection } from "./agenda-section";
@@ -119,10 +120,7 @@ export function MinutesEditor(props: EditorProps) {
 
   const err = (path: string) => (errors[path] ? t(errors[path]) : undefined);
   const errorCount = Object.keys(errors).length;
-  const candidates = useMemo(
-    () => [...props.owners.bodies, ...props.owners.groups, ...props.owners.people],
-    [props.owners],
-  );
+  const candidates = useMemo(() => allCandidates(props.owners), [props.owners]);
 
   return (
     <form
@@ -168,11 +166,18 @@ export function MinutesEditor(props: EditorProps) {
       <ResolutionsSection
         form={form}
         owners={props.owners}
+        canCreateOrganisations={props.canCreateOrganisations}
         candidates={candidates}
         calendar={props.calendar}
         err={err}
       />
-      <AttendanceSection form={form} err={err} previousGuests={props.previousGuests} quorum={props.quorum} />
+      <AttendanceSection
+        form={form}
+        err={err}
+        previousGuests={props.previousGuests}
+        quorum={props.quorum}
+        organisations={props.owners.organisations}
+      />
       <NextSection form={form} err={err} />
       <FollowUpSection form={form} rows={props.followUps} err={err} />
       <p className="muted">{t("minutes.shortcuts")}</p>

@@ -1,5 +1,5 @@
 import type { OwnerDraft } from "../../schemas/minutes";
-import type { OwnerCandidate, OwnerOptions } from "../../utils/owner-match";
+import { allCandidates, candidatesOf, type OwnerCandidate, type OwnerOptions } from "../../utils/owner-match";
 import { useT } from "../../utils/use-t";
 
 const value = (c: { kind: string; id: number }) => `${c.kind}:${c.id}`;
@@ -18,7 +18,7 @@ function OwnerSelect({
   onPick: (c: OwnerCandidate) => void;
 }) {
   const { t } = useT();
-  const all = [...options.bodies, ...options.groups, ...options.people];
+  const all = allCandidates(options);
   return (
     <select
       aria-label={label}
@@ -59,6 +59,15 @@ function OwnerSelect({
           </option>
         ))}
       </optgroup>
+      {options.organisations.length > 0 ? (
+        <optgroup label={t("minutes.ownerGroups.organisation")}>
+          {options.organisations.map((c) => (
+            <option key={value(c)} value={value(c)}>
+              {c.name}
+            </option>
+          ))}
+        </optgroup>
+      ) : null}
     </select>
   );
 }
@@ -81,8 +90,7 @@ export function OwnerPicker({
 }) {
   const { t } = useT();
   const nameOf = (o: OwnerDraft) => {
-    const list = o.kind === "body" ? options.bodies : o.kind === "group" ? options.groups : options.people;
-    return list.find((c) => c.id === o.id)?.name ?? o.label;
+    return candidatesOf(options, o.kind).find((c) => c.id === o.id)?.name ?? o.label;
   };
   const add = (c: OwnerCandidate) => {
     if (owners.some((o) => o.kind === c.kind && o.id === c.id)) return;

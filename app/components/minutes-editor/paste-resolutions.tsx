@@ -1,7 +1,9 @@
+import { useFetcher } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { ORGANISATION_KINDS, type OrganisationKind } from "../../../db/enums";
 import type { ResolutionDraft } from "../../schemas/minutes";
 import { formatCount } from "../../utils/digits";
-import type { OwnerCandidate } from "../../utils/owner-match";
+import { guessOrganisationKind, type OwnerCandidate } from "../../utils/owner-match";
 import { type ColumnRole, type MissingTimeframe, parseTsv, toResolutionDrafts } from "../../utils/paste";
 import { useLang } from "../../utils/use-lang";
 import { useT } from "../../utils/use-t";
@@ -19,10 +21,13 @@ export function PasteResolutions({
   candidates,
   onAdd,
   newKey,
+  canCreateOrganisations = false,
 }: {
   candidates: OwnerCandidate[];
   onAdd: (rows: ResolutionDraft[]) => void;
   newKey: () => string;
+  /** The secretariat may create an outside organisation for an owner the table names and nothing matches. */
+  canCreateOrganisations?: boolean;
 }) {
   const { t } = useT();
   const lang = useLang();
@@ -58,6 +63,9 @@ export function PasteResolutions({
     return words ? t(words.key, words.values) : "—";
   };
   const flagged = drafts.reduce((n, d) => n + d.owners.filter((o) => o.kind === "unmatched").length, 0);
+  const unknownLabels = [
+    ...new Set(drafts.flatMap((d) => d.owners.filter((o) => o.kind === "unmatched").map((o) => o.label))),
+  ];
 
   const setRole = (i: number, role: ColumnRole) => {
     const next = [...Array(width).keys()].map((j) => (j === i ? role : (used[j] ?? "ignore")));
@@ -132,6 +140,15 @@ export function PasteResolutions({
                   </tbody>
                 </table>
               </div>
+              {canCreateOrganisations && unknownLabels.length > 0 ? (
+                <ul className="plain-list stack">
+                  {unknownLabels.map((label) => (
+                    <li key={label}>
+                      <CreateOrganisationOffer label={label} />
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {asks ? (
                 <fieldset className="stack" aria-describedby="paste-no-timeframe-hint">
                   <legend>{t("minutes.pasteNoTimeframe")}</legend>
@@ -185,5 +202,48 @@ export function PasteResolutions({
         ) : null}
       </div>
     </details>
+  );
+}
+
+/**
+ * «ساختن سازمان بیرونی «…»»: creates an outside organisation named as the pasted owner. The page's data reloads after
+ * it, the new organisation joins the candidates and the pasted rows naming it match it; the pasted text stays.
+ */
+function CreateOrganisationOffer({ label }: { label: string }) {
+  const { t } = useT();
+  const fetcher = useFetcher<{ ok?: boolean; errors?: Record<string, string> }>();
+  const [kind, setKind] = useState<OrganisationKind>(() => guessOrganisationKind(label));
+  const busy = fetcher.state !== "idle";
+  const error = fetcher.data?.errors ? Object.values(fetcher.data.errors)[0] : undefined;
+  return (
+    <div className="row">
+      <select
+        aria-label={t("minutes.pasteOrganisationKind", { label })}
+        value={kind}
+        onChange={(e) => setKind(e.target.value as OrganisationKind)}
+      >
+        {ORGANISATION_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {t(`organisationKinds.${k}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="button"
+        disabled={busy}
+        aria-busy={busy}
+        onClick={() =>
+          fetcher.submit({ from: "paste", name: label, kind }, { method: "post", action: "/organisations/new" })
+        }
+      >
+        {t("minutes.pasteCreateOrganisation", { label })}
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }

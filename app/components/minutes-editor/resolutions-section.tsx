@@ -21,12 +21,14 @@ export function ResolutionsSection({
   candidates,
   calendar,
   err,
+  canCreateOrganisations,
 }: {
   form: Form;
   owners: OwnerOptions;
   candidates: OwnerCandidate[];
   calendar: EditorProps["calendar"];
   err: Err;
+  canCreateOrganisations: boolean;
 }) {
   const { t } = useT();
   const lang = useLang();
@@ -61,7 +63,12 @@ export function ResolutionsSection({
         <h2 id="sec-resolutions">{t("minutes.resolutions")}</h2>
         <span className="muted">{t("minutes.deadlineAfterFinal")}</span>
       </div>
-      <PasteResolutions candidates={candidates} onAdd={(drafts) => append(drafts)} newKey={newKey} />
+      <PasteResolutions
+        candidates={candidates}
+        onAdd={(drafts) => append(drafts)}
+        newKey={newKey}
+        canCreateOrganisations={canCreateOrganisations}
+      />
       <ol className="editor-list">
         {fields.map((f, i) => {
           const row = rows[i];

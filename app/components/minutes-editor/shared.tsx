@@ -14,6 +14,8 @@ export type EditorProps = {
   version: number;
   doc: MinutesDoc;
   owners: OwnerOptions;
+  /** Whether the editor may create an outside organisation from the paste dialog (the secretariat and admin). */
+  canCreateOrganisations: boolean;
   committees: { id: number; name: string }[];
   people: { id: number; name: string }[];
   calendar: { weekendDays: number[]; holidays: string[] };
@@ -22,7 +24,7 @@ export type EditorProps = {
   /** The person's conflicts on this draft (a field both they and someone else changed), until they settle each. */
   conflicts: OpenConflict[];
   /** The previous meeting's guests, offered again. */
-  previousGuests: { name: string; time: string }[];
+  previousGuests: { name: string; time: string; organisationId?: number | null }[];
   followUps: {
     id: number;
     number: number;
