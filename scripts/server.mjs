@@ -70,13 +70,20 @@ app.use((req, res, next) => {
 });
 
 // The size and shape of a request body, checked before anything reads it. Each route takes one kind of body: the
-// minutes draft endpoint JSON of a few MB (a whole minutes document), a report's narrative a larger form, every
-// other action an ordinary form of a few tens of KB. A body must say its length (browsers always do), so the
+// minutes draft endpoint JSON of a few MB (a whole minutes document), a report's narrative a larger form, documents
+// their files, every other action an ordinary form of a few tens of KB. A body must say its length (browsers always do), so the
 // limit holds while it streams in: Node reads no further than the length it was given.
 const KB = 1024;
 const BODY_RULES = [
   { path: /^\/meetings\/\d+\/draft$/, types: ["application/json"], limit: 4096 * KB },
   { path: /^\/reports\/\d+$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 1024 * KB },
+  // Documents (and a follow-up's evidence): up to 10 files of 20 MB, 60 MB a request (DOCUMENT_LIMITS).
+  {
+    path: /^\/(documents|resolutions\/\d+)$/,
+    types: ["application/x-www-form-urlencoded", "multipart/form-data"],
+    limit: 60 * 1024 * KB,
+  },
+  { path: /^\/admin\/letterhead$/, types: ["multipart/form-data"], limit: 512 * KB },
   { path: /^\/(login|language)$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 16 * KB },
   { path: /^/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 64 * KB },
 ];

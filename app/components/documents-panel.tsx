@@ -1,8 +1,9 @@
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useId, useRef } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import type { DocumentEntity } from "../../db/enums";
 import { formatCount } from "../utils/digits";
 import { formatTimestamp } from "../utils/jalali";
+import { DOCUMENT_LIMITS } from "../utils/limits";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
@@ -54,7 +55,8 @@ export function DocumentsPanel({
   const remove = useFetcher<Answer>();
   const form = useRef<HTMLFormElement>(null);
   const id = useId();
-  const error = upload.data?.errors?.files ?? remove.data?.errors?.files;
+  const [refused, setRefused] = useState<string | null>(null);
+  const error = refused ?? upload.data?.errors?.files ?? remove.data?.errors?.files;
 
   useEffect(() => {
     if (upload.state === "idle" && upload.data?.ok) form.current?.reset();
@@ -103,7 +105,28 @@ export function DocumentsPanel({
       )}
       {frozen ? <p className="muted small">{t("documents.frozen")}</p> : null}
       {canAttach && !frozen ? (
-        <upload.Form method="post" action="/documents" encType="multipart/form-data" ref={form} className="stack">
+        <upload.Form
+          method="post"
+          action="/documents"
+          encType="multipart/form-data"
+          ref={form}
+          className="stack"
+          onSubmit={(e) => {
+            // The limits the server holds, said before a large upload is sent at all.
+            const files = [...(e.currentTarget.elements.namedItem("files") as HTMLInputElement).files!];
+            const big = files.find((f) => f.size > DOCUMENT_LIMITS.fileBytes);
+            const message =
+              files.length > DOCUMENT_LIMITS.files
+                ? t("documents.errors.tooMany")
+                : big
+                  ? t("documents.errors.tooLarge", { name: big.name })
+                  : files.reduce((n, f) => n + f.size, 0) > DOCUMENT_LIMITS.requestBytes
+                    ? t("documents.errors.request")
+                    : null;
+            setRefused(message);
+            if (message) e.preventDefault();
+          }}
+        >
           <input type="hidden" name="entity" value={entity} />
           <input type="hidden" name="entityId" value={entityId} />
           <div className="field">

@@ -543,6 +543,7 @@ const en: Strings<typeof fa> = {
     correctionCancel: "Abandon the correction",
     correcting: "These minutes are being corrected; until the correction is final, edition {{edition, plain}} stands.",
     editions: "Editions of these minutes",
+    editionPdf: "PDF of edition {{edition, plain}}",
     editionReason: "Reason: {{reason}}",
     firstEdition: "First edition",
     viewEdition: "View",

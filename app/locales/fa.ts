@@ -540,6 +540,7 @@ const fa = {
     correctionCancel: "انصراف از اصلاح",
     correcting: "این صورتجلسه در حال اصلاح است؛ تا نهایی شدن اصلاح، ویرایش {{edition, plain}} معتبر است.",
     editions: "ویرایش‌های صورتجلسه",
+    editionPdf: "PDF ویرایش {{edition, plain}}",
     editionReason: "دلیل: {{reason}}",
     firstEdition: "نسخه نخست",
     viewEdition: "مشاهده",

@@ -23,6 +23,7 @@ import {
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
+import { DOCUMENT_LIMITS } from "../utils/limits";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation } from "../utils/rules";
 import {
@@ -39,9 +40,6 @@ import {
 } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getResolution } from "./resolutions.server";
-
-/** Limits: a file, and what one upload may carry. */
-export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, requestBytes: 60 * 1024 * 1024, files: 10 } as const;
 
 const NAME_EXTENSIONS: Record<DocumentType, string[]> = {
   pdf: ["pdf"],

@@ -8,11 +8,11 @@ import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../..
 import { STAFF } from "../../tests/scopes";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
+import { DOCUMENT_LIMITS } from "../utils/limits";
 import { RuleViolation } from "../utils/rules";
 import {
   addDocuments,
   checkFiles,
-  DOCUMENT_LIMITS,
   detectType,
   listDocuments,
   openDocument,

@@ -2,8 +2,9 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-r
 import { z } from "zod";
 import { DOCUMENT_ENTITIES } from "../../db/enums";
 import { requireScope } from "../models/access.server";
-import { addDocuments, DOCUMENT_LIMITS, UploadRefused } from "../models/documents.server";
+import { addDocuments, UploadRefused } from "../models/documents.server";
 import { NotFoundError } from "../utils/errors";
+import { DOCUMENT_LIMITS } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";

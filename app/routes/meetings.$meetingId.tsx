@@ -151,7 +151,10 @@ export default function MinutesPage() {
               <li key={e.edition}>
                 <Link to={`/meetings/${id}/editions/${e.edition}`}>{t("minutes.edition", { edition: e.edition })}</Link>{" "}
                 · {formatTimestamp(e.createdAt, lang)} ·{" "}
-                {e.reason ? t("minutes.editionReason", { reason: e.reason }) : t("minutes.firstEdition")}
+                {e.reason ? t("minutes.editionReason", { reason: e.reason }) : t("minutes.firstEdition")} ·{" "}
+                <a href={`/meetings/${id}/pdf?edition=${e.edition}`} download>
+                  {t("minutes.editionPdf", { edition: e.edition })}
+                </a>
               </li>
             ))}
           </ul>

@@ -31,9 +31,14 @@ export default function EditionPage() {
     <div className="stack">
       <div className="page-header no-print">
         <span className="badge">{t("minutes.edition", { edition })}</span>
-        <Link to={`/meetings/${id}`} className="button">
-          {t("common.back")}
-        </Link>
+        <div className="row">
+          <a href={`/meetings/${id}/pdf?edition=${edition}`} className="button" download>
+            {t("minutes.editionPdf", { edition })}
+          </a>
+          <Link to={`/meetings/${id}`} className="button">
+            {t("common.back")}
+          </Link>
+        </div>
       </div>
       {isOlder ? <p className="alert alert--error">{t("minutes.olderEdition", { edition })}</p> : null}
       <div className="card">

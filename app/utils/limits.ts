@@ -1,3 +1,6 @@
 /** The caps of resolution ۵ of the reference minutes; the database triggers hold the same numbers. */
 export const MAX_GROUPS_PER_COMMITTEE = 4;
 export const MAX_MEMBERS_PER_GROUP = 7;
+
+/** Documents (مستندات): a file, the files of one upload, and what one request may carry. */
+export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, files: 10, requestBytes: 60 * 1024 * 1024 } as const;

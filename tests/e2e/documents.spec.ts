@@ -16,6 +16,8 @@ test("the secretariat attaches a committee's written report to a meeting; a disg
   page,
   browser,
 }) => {
+  // It sends a 21 MB file through the browser: slow on a busy machine.
+  test.slow();
   await signInAs(page, "secretariat");
   const meeting = await newDraft(page, "کمیته طراحی و روش‌شناسی");
   await page.goto(meeting);
@@ -31,6 +33,13 @@ test("the secretariat attaches a committee's written report to a meeting; a disg
   );
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(panel).toContainText("مستندی پیوست نشده است.");
+
+  // Over the limit of a file (20 MB): refused with the limit named.
+  const big = Buffer.alloc(21 * 1024 * 1024, 0x20);
+  Buffer.from(demoPdf("big")).copy(big);
+  await field.setInputFiles({ name: "نقشه‌ها.pdf", mimeType: "application/pdf", buffer: big });
+  await panel.getByRole("button", { name: "بارگذاری" }).click();
+  await expect(panel.getByRole("alert")).toHaveText("«نقشه‌ها.pdf» بزرگ‌تر از ۲۰ مگابایت است.");
 
   // The real report: listed with its name, type, size, who attached it.
   await field.setInputFiles({

@@ -241,6 +241,8 @@ test("leaving the editor with unsaved changes asks first", async ({ page }) => {
 test("final minutes are corrected as a new edition with a reason; the first edition stays readable", async ({
   page,
 }) => {
+  // Two editions and their PDFs.
+  test.slow();
   await signInAs(page, "secretariat");
   const editor = await newMeeting(page, "دبیرخانه ستاد");
   await page.getByLabel("تاریخ جلسه", { exact: true }).fill("1404/07/01");
@@ -271,7 +273,16 @@ test("final minutes are corrected as a new edition with a reason; the first edit
   await expect(page).toHaveURL(minutesUrl);
   await expect(page.locator("article.minutes")).toContainText("تهیه پیش‌نویس گزارش با روکش");
   await expect(page.getByText("دلیل: افزودن روکش به موضوع")).toBeVisible();
-  await page.getByRole("link", { name: "ویرایش ۱" }).click();
+  // Each edition has its own PDF; the corrected one says so on its first page, in the official layout.
+  const second = pdfText(await (await page.request.get(`${minutesUrl}/pdf`)).body());
+  // (PDF text comes out in visual order, so a number may move within its line.)
+  expect(second).toMatch(/ویرایش.{0,4}۲.{0,3}به دلیل افزودن روکش به موضوع/);
+  expect(second).toContain("امضای حاضران");
+  expect(second).toMatch(/شماره:?\s*\S+/);
+  const first = pdfText(await (await page.request.get(`${minutesUrl}/pdf?edition=1`)).body());
+  expect(first).not.toContain("با روکش");
+  expect(first).not.toContain("ویرایش ۲");
+  await page.getByRole("link", { name: "ویرایش ۱", exact: true }).click();
   await expect(page.getByText("ویرایش تازه‌تری وجود دارد")).toBeVisible();
   await expect(page.locator("article.minutes")).toContainText("تهیه پیش‌نویس گزارش");
   await expect(page.locator("article.minutes")).not.toContainText("با روکش");
