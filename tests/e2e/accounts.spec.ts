@@ -167,6 +167,8 @@ test("a member turns on two-step sign-in from the sessions page; then a code, or
   page,
   browser,
 }) => {
+  // Seven sign-ins, each a password hash: on a busy two-core machine this outlasts the default 30 s.
+  test.slow();
   const username = `t${Date.now().toString(36)}`;
   const password = "two-step-member-1405";
   await createAccount(page, username, password);
