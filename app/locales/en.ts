@@ -508,6 +508,7 @@ const en: Strings<typeof fa> = {
     save: "Save draft",
     saving: "Saving…",
     savedAt: "Saved: {{time}}",
+    refreshed: "The draft now holds your colleague's latest save.",
     unsaved: "You have unsaved changes",
     autosave: "Saved automatically every few seconds",
     finalise: "Finalise minutes",

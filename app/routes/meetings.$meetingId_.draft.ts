@@ -1,6 +1,6 @@
-import { type ActionFunctionArgs, json } from "@remix-run/node";
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { canEditMeeting, getAccess, requireScope } from "../models/access.server";
+import { canEditMeeting, getAccess, requireAllowed, requireScope } from "../models/access.server";
 import { saveDraft } from "../models/drafts.server";
 import { getMeeting } from "../models/meetings.server";
 import { minutesDocSchema } from "../schemas/minutes";
@@ -50,9 +50,19 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
-export async function loader(args: ActionFunctionArgs) {
-  return route(args, async ({ request }: ActionFunctionArgs) => {
-    await requireScope(request);
-    throw new NotFoundError();
+/**
+ * The draft as saved now, for an editor that has nothing unsaved: `?since=<version>` answers the document only when
+ * someone saved a newer version, so both people see the merged draft without reloading.
+ */
+export async function loader(args: LoaderFunctionArgs) {
+  return route(args, async ({ request, params }: LoaderFunctionArgs) => {
+    const { scope } = await requireScope(request);
+    const found = getMeeting(scope, requireId(params.meetingId));
+    if (!found) throw new NotFoundError();
+    requireAllowed(canEditMeeting(scope, found.meeting), scope);
+    const since = Number(new URL(request.url).searchParams.get("since"));
+    const { meeting, doc } = found;
+    const newer = Number.isInteger(since) && meeting.version > since && meeting.status !== "final";
+    return json({ version: meeting.version, doc: newer ? doc : null });
   });
 }

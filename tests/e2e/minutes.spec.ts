@@ -139,6 +139,9 @@ test("two secretaries type into one draft: different fields merge, the same fiel
   await opening(b).fill("بیانات آغازین به قلم دبیر دوم");
   await save(b);
   await expect(summary(b)).toHaveValue("متن دبیر اول");
+  // The first, with nothing unsaved, sees the second's text come in by itself.
+  await expect(opening(a)).toHaveValue("بیانات آغازین به قلم دبیر دوم", { timeout: 15_000 });
+  await expect(a.getByRole("status")).toContainText("به‌روز شد");
   await a.reload();
   await expect(summary(a)).toHaveValue("متن دبیر اول");
   await expect(opening(a)).toHaveValue("بیانات آغازین به قلم دبیر دوم");

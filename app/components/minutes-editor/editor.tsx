@@ -216,6 +216,7 @@ export function SaveBar({
         </button>
         <span className="muted" role="status">
           {state.kind === "saved" && !dirty ? t("minutes.savedAt", { time: formatTimestamp(state.at, lang) }) : null}
+          {state.kind === "refreshed" && !dirty ? t("minutes.refreshed") : null}
           {dirty && state.kind !== "saving" ? t("minutes.unsaved") : null}
         </span>
         {correcting ? null : <span className="muted small">{t("minutes.autosave")}</span>}

@@ -6,6 +6,8 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saving" }
   | { kind: "saved"; at: string }
+  /** Someone else's save was brought into the form while nothing here was unsaved. */
+  | { kind: "refreshed" }
   | { kind: "expired"; message: string }
   | { kind: "offline" }
   | { kind: "error"; message: string };
@@ -24,6 +26,8 @@ export function readBackup(meetingId: number): Backup | null {
 
 /** While the network is down, a save is tried again this often (and at once when the browser says it is back). */
 const RETRY_MS = 4000;
+/** How often an editor with nothing unsaved looks for someone else's newer save (and when the tab comes back). */
+const REFRESH_MS = 10_000;
 
 type SaveBody = {
   ok?: boolean;
@@ -151,6 +155,43 @@ export function useDraftSaver(opts: {
       clearInterval(timer);
     };
   }, [state.kind, save, current]);
+
+  // With nothing unsaved here, someone else's newer save comes into the form by itself; with unsaved text, the next
+  // save merges it instead.
+  useEffect(() => {
+    const refresh = async () => {
+      if (inFlight.current || document.visibilityState === "hidden") return;
+      if (JSON.stringify(current()) !== savedJson.current) return;
+      const asked = version.current;
+      const response = await fetch(`/meetings/${meetingId}/draft?since=${asked}`, { credentials: "same-origin" }).catch(
+        () => null,
+      );
+      const body = response?.ok
+        ? ((await response.json().catch(() => null)) as { version: number; doc: MinutesDoc | null } | null)
+        : null;
+      if (!body?.doc || body.version <= asked || version.current !== asked || inFlight.current) return;
+      if (JSON.stringify(current()) !== savedJson.current) return;
+      // The follow-up section lists every open resolution; a draft saved before one was opened may lack its entry.
+      const remote = new Map(body.doc.followUps.map((f) => [f.resolutionId, f]));
+      const doc = {
+        ...body.doc,
+        followUps: current().followUps.map(
+          (f) => remote.get(f.resolutionId) ?? { ...f, status: "", percent: "", note: "", newDueDate: "" },
+        ),
+      } as MinutesDoc;
+      version.current = body.version;
+      savedJson.current = JSON.stringify(doc);
+      apply(doc);
+      setState({ kind: "refreshed" });
+    };
+    const timer = setInterval(() => void refresh(), REFRESH_MS);
+    const onVisible = () => void refresh();
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener("visibilitychange", onVisible);
+    };
+  }, [meetingId, current, apply]);
 
   /** Settles a conflict with the text the person picked or combined; the next save tells the server. */
   const resolve = useCallback(
