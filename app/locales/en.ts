@@ -382,6 +382,8 @@ const en: Strings<typeof fa> = {
       close: "Closed",
       member_added: "Member added",
       member_removed: "Membership ended",
+      letter_issued: "Letter issued",
+      letter_reissued: "Letter issued again",
       group_created: "Working group formed",
       group_closed: "Working group closed",
       finalise: "Minutes finalised",

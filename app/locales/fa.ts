@@ -378,6 +378,8 @@ const fa = {
       close: "بستن",
       member_added: "افزودن عضو",
       member_removed: "پایان عضویت",
+      letter_issued: "صدور حکم",
+      letter_reissued: "صدور دوباره حکم",
       group_created: "تشکیل کارگروه",
       group_closed: "بستن کارگروه",
       finalise: "نهایی شدن صورتجلسه",

@@ -20,7 +20,7 @@ import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { canManageStructure, canReadMembershipPapers, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
-import { insertDocuments } from "./documents.server";
+import { cleanFileName, insertDocuments } from "./documents.server";
 import { isCurrent, isCurrentMembership, type MembershipTarget } from "./memberships.server";
 
 /** The office's letter number: the Jalali year, «ح» (حکم) and the letter's place in the year. */
@@ -178,10 +178,16 @@ export async function issueLetters(
     const plan = planLetters(target, input.membershipId, reason);
     if (plan.seats.length === 0) return [];
     const numbers = plan.seats.map((_, i) => letterNumber(plan.year, plan.firstSeq + i));
-    const files: Uint8Array[] = [];
+    const files: { name: string; bytes: Uint8Array }[] = [];
     // One after another: the print queue is shared with everyone's PDFs, and a batch should not take all of it.
-    for (const [i, seat] of plan.seats.entries())
-      files.push(await print(letterData(seat, signer, numbers[i], plan.date)));
+    for (const [i, seat] of plan.seats.entries()) {
+      const data = letterData(seat, signer, numbers[i], plan.date);
+      const who = formatPersonName(data.recipient, "fa", { withHonorific: false });
+      files.push({
+        name: cleanFileName(`حکم ${who} ${numbers[i].replaceAll("/", "-")}.pdf`),
+        bytes: await print(data),
+      });
+    }
     try {
       const done = writeTransaction((tx) => {
         if (nextSeq(tx, plan.year) !== plan.firstSeq) return null;
@@ -195,7 +201,7 @@ export async function issueLetters(
         return plan.seats.map((seat, i) => {
           const number = numbers[i];
           const [documentId] = insertDocuments(tx, actor, { entity: "membership", entityId: seat.id }, [
-            { name: `حکم ${number.replaceAll("/", "-")}.pdf`, type: "pdf", bytes: files[i] },
+            { ...files[i], type: "pdf" },
           ]);
           tx.insert(appointmentLetters)
             .values({
@@ -210,7 +216,10 @@ export async function issueLetters(
               issuedBy: actor.userId,
             })
             .run();
-          tx.update(memberships).set({ letterNumber: number, letterDate: plan.date }).where(eq(memberships.id, seat.id)).run();
+          tx.update(memberships)
+            .set({ letterNumber: number, letterDate: plan.date })
+            .where(eq(memberships.id, seat.id))
+            .run();
           recordAudit(
             {
               ...actor,

@@ -9,11 +9,11 @@ import { demoPdf } from "../../db/demo-documents";
 import { appointmentLetters, auditLog, memberships } from "../../db/schema";
 import { actor, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
 import { atInstant } from "../../tests/pin-clock";
+import type { AppointmentLetterData } from "../components/appointment-letter";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { closePdfBrowser } from "../utils/pdf.server";
 import { RuleViolation } from "../utils/rules";
-import type { AppointmentLetterData } from "../components/appointment-letter";
 import { listDocuments, openDocument } from "./documents.server";
 import { defaultSignerId, issueLetters, type LetterPrinter, latestLetters, lettersOf } from "./letters.server";
 import { createPerson } from "./people.server";
@@ -51,7 +51,13 @@ describe("appointment letters", () => {
       const { committee, head, seats } = committeeWith(3);
       const scope = staff();
       const { print } = fakePrinter();
-      const first = await issueLetters(actor, scope, { bodyId: committee }, { membershipId: seats[0], signerId: head }, print);
+      const first = await issueLetters(
+        actor,
+        scope,
+        { bodyId: committee },
+        { membershipId: seats[0], signerId: head },
+        print,
+      );
       const rest = await issueLetters(actor, scope, { bodyId: committee }, { signerId: head }, print);
       const numbers = [...first, ...rest].map((l) => l.number);
       // 2027-01-10 is in 1405; every earlier letter of 1405 in this file's database came before.
@@ -70,7 +76,13 @@ describe("appointment letters", () => {
     await atInstant("2027-03-25T08:00:00Z", async () => {
       // 1406 starts on 21 March 2027: its first letter is number 1.
       const { committee, head } = committeeWith(1);
-      const [letter] = await issueLetters(actor, staff(), { bodyId: committee }, { signerId: head }, fakePrinter().print);
+      const [letter] = await issueLetters(
+        actor,
+        staff(),
+        { bodyId: committee },
+        { signerId: head },
+        fakePrinter().print,
+      );
       assert.equal(letter.number, "1406/ح/1");
     });
   });
@@ -106,11 +118,24 @@ describe("appointment letters", () => {
     assert.equal(three.length, 3);
     const all = db.select().from(appointmentLetters).all();
     assert.equal(new Set(all.map((l) => l.number)).size, all.length);
-    const seqs = all.filter((l) => l.year === all.at(-1)!.year).map((l) => l.seq).sort((x, y) => x - y);
-    assert.deepEqual(seqs, Array.from({ length: seqs.length }, (_, i) => i + 1));
+    const seqs = all
+      .filter((l) => l.year === all.at(-1)!.year)
+      .map((l) => l.seq)
+      .sort((x, y) => x - y);
+    assert.deepEqual(
+      seqs,
+      Array.from({ length: seqs.length }, (_, i) => i + 1),
+    );
     // And the database itself refuses a second letter with a number already used.
     const taken = all[0];
-    assert.throws(() => db.insert(appointmentLetters).values({ ...taken, id: undefined }).run(), /UNIQUE/);
+    assert.throws(
+      () =>
+        db
+          .insert(appointmentLetters)
+          .values({ ...taken, id: undefined })
+          .run(),
+      /UNIQUE/,
+    );
   });
 
   test("re-issuing a letter is refused without a reason and kept, with a new number, with one", async () => {
@@ -156,7 +181,13 @@ describe("appointment letters", () => {
         ForbiddenError,
       );
     assert.equal(printed.length, 0);
-    const [letter] = await issueLetters(actor, staff(), { bodyId: committee }, { membershipId: seats[0], signerId: head }, print);
+    const [letter] = await issueLetters(
+      actor,
+      staff(),
+      { bodyId: committee },
+      { membershipId: seats[0], signerId: head },
+      print,
+    );
     const [row] = lettersOf(member, [seats[0]]);
     assert.equal(row.number, letter.number);
     assert.equal(openDocument(member, row.documentId).mimeType, "application/pdf");
@@ -194,7 +225,13 @@ describe("appointment letters", () => {
       .values({ personId: doctor, bodyId: committee, role: "chair", startDate: "2026-03-21", endDate: "2028-03-20" })
       .returning({ id: memberships.id })
       .get().id;
-    const [letter] = await issueLetters(actor, staff(), { bodyId: committee }, { membershipId: id, signerId: head }, printLetter);
+    const [letter] = await issueLetters(
+      actor,
+      staff(),
+      { bodyId: committee },
+      { membershipId: id, signerId: head },
+      printLetter,
+    );
     const [row] = lettersOf(staff(), [id]);
     const file = path.join(tmpdir(), "letter-sample.pdf");
     writeFileSync(file, openDocument(staff(), row.documentId).bytes);
