@@ -87,6 +87,8 @@ export function MembersTable({
                   ) : null}
                   {issuing && m.current ? (
                     <IssueLetterForm
+                      // Issued, the form closes; «صدور دوباره» opens a fresh one.
+                      key={m.letterNumber ? "again" : "first"}
                       membershipId={m.membershipId}
                       name={name}
                       hasLetter={Boolean(m.letterNumber)}
