@@ -102,10 +102,11 @@ test("the secretariat issues a member's appointment letter from the body page an
   const member = await browser.newPage();
   await signInAs(member, "member");
   const origin = new URL(member.url()).origin;
-  for (const form of [
+  const attempts: Record<string, string>[] = [
     { intent: "issue-letters", signerId: "1" },
     { intent: "issue-letter", membershipId: "1", signerId: "1" },
-  ]) {
+  ];
+  for (const form of attempts) {
     const refused = await member.request.post(`${origin}${committee}`, { form });
     expect(refused.status()).toBe(403);
   }
