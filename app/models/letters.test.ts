@@ -12,7 +12,7 @@ import { atInstant } from "../../tests/pin-clock";
 import type { AppointmentLetterData } from "../components/appointment-letter";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
-import { closePdfBrowser } from "../utils/pdf.server";
+import { closePdfBrowser, PdfBusyError, PdfError } from "../utils/pdf.server";
 import { RuleViolation } from "../utils/rules";
 import { listDocuments, openDocument } from "./documents.server";
 import { defaultSignerId, issueLetters, type LetterPrinter, latestLetters, lettersOf } from "./letters.server";
@@ -194,6 +194,33 @@ describe("appointment letters", () => {
     assert.equal(lettersOf(chairScope, [seats[0]]).length, 1);
     assert.deepEqual(lettersOf(outsider, [seats[0]]), []);
     assert.throws(() => openDocument(outsider, row.documentId), ForbiddenError);
+  });
+
+  test("a busy print queue answers 503 in Persian and issues nothing; a failed print is a message too", async () => {
+    const { answerLetterIssue } = await import("../utils/letter-print.server");
+    const { serverI18n } = await import("../utils/locale.server");
+    const { committee, head, seats } = committeeWith(2);
+    const t = serverI18n("fa").t;
+    let printed = 0;
+    const busyOnSecond: LetterPrinter = async (letter) => {
+      if (++printed === 2) throw new PdfBusyError();
+      return demoPdf(letter.number);
+    };
+    const change = { intent: "issue-letters", signerId: head };
+    const busy = await answerLetterIssue(actor, staff(), { bodyId: committee }, change, t, busyOnSecond);
+    assert.equal(busy.status, 503);
+    assert.deepEqual((await busy.json()).errors, { form: t("pdf.busy") });
+    assert.match(t("pdf.busy"), /چاپ‌های PDF/);
+    assert.deepEqual(lettersOf(staff(), seats), []);
+    assert.equal(db.select().from(memberships).where(eq(memberships.id, seats[0])).get()!.letterNumber, "");
+    const failing: LetterPrinter = async () => {
+      throw new PdfError("chromium died");
+    };
+    const failed = await answerLetterIssue(actor, staff(), { bodyId: committee }, change, t, failing);
+    assert.equal(failed.status, 503);
+    assert.deepEqual((await failed.json()).errors, { form: "چاپ حکم انجام نشد؛ دوباره تلاش کنید." });
+    const ok = await answerLetterIssue(actor, staff(), { bodyId: committee }, change, t, fakePrinter().print);
+    assert.deepEqual(await ok.json(), { intent: "issue-letters", ok: true, issued: 2, errors: null });
   });
 
   test("the default signer is the head of the body above; a working group's letter is signed by its committee's head", () => {

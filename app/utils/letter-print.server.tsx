@@ -6,7 +6,7 @@ import { AppointmentLetter, type AppointmentLetterData } from "../components/app
 import type { Scope } from "../models/access.server";
 import type { Actor } from "../models/audit.server";
 import { getLetterhead } from "../models/letterhead.server";
-import { issueLetters } from "../models/letters.server";
+import { issueLetters, type LetterPrinter } from "../models/letters.server";
 import type { MembershipTarget } from "../models/memberships.server";
 import { localDigits } from "./digits";
 import { serverI18n } from "./locale.server";
@@ -46,11 +46,12 @@ export async function answerLetterIssue(
   target: MembershipTarget,
   change: { intent: string; signerId: number; membershipId?: number; reason?: string },
   t: TFunction,
+  print: LetterPrinter = printLetter,
 ) {
   const refuse = (field: string, message: string, status: number) =>
     json({ intent: change.intent, ok: false, issued: 0, errors: { [field]: message } }, { status });
   try {
-    const issued = await issueLetters(actor, scope, target, change, printLetter);
+    const issued = await issueLetters(actor, scope, target, change, print);
     return json({ intent: change.intent, ok: true, issued: issued.length, errors: null });
   } catch (error) {
     if (error instanceof RuleViolation)
