@@ -615,3 +615,39 @@ export const documentContents = sqliteTable("document_contents", {
     .references(() => documents.id, { onDelete: "cascade" }),
   bytes: blob("bytes", { mode: "buffer" }).notNull(),
 });
+
+/**
+ * Appointment letters (احکام) the secretariat issued from the template: one number per letter, «۱۴۰۵/ح/۱۲», whose
+ * sequence runs per Jalali year and is unique in the database; the printed PDF is kept as a document of the
+ * membership. A re-issued letter is a new row with a new number and the reason; the earlier one stays.
+ */
+export const appointmentLetters = sqliteTable(
+  "appointment_letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    membershipId: integer("membership_id")
+      .notNull()
+      .references(() => memberships.id),
+    /** The Jalali year of the letter's date, and the letter's place in that year's sequence. */
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    number: text("number").notNull(),
+    letterDate: text("letter_date").notNull(),
+    signerId: integer("signer_id")
+      .notNull()
+      .references(() => people.id),
+    documentId: integer("document_id")
+      .notNull()
+      .references(() => documents.id),
+    /** Why a letter was issued again (empty for the first one). */
+    reason: text("reason").notNull().default(""),
+    issuedBy: integer("issued_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("appointment_letters_seq_unique").on(t.year, t.seq),
+    uniqueIndex("appointment_letters_number_unique").on(t.number),
+    index("appointment_letters_membership_idx").on(t.membershipId),
+    check("appointment_letters_seq_check", sql`${t.seq} > 0`),
+  ],
+);

@@ -5,6 +5,7 @@ import { formatJalali } from "../utils/jalali";
 import { formatPersonName, type PersonName } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+import { IssueLetterForm, type LetterIssuing } from "./letter-forms";
 
 type Member = PersonName & {
   membershipId: number;
@@ -18,8 +19,26 @@ type Member = PersonName & {
   current: boolean;
 };
 
-/** Members of a body or a group: role, term and appointment letter, with "end membership" for those who may. */
-export function MembersTable({ members, canEdit, caption }: { members: Member[]; canEdit: boolean; caption: string }) {
+/** An issued letter the reader may download (the membership's document). */
+type LetterLink = { number: string; documentId: number };
+
+/**
+ * Members of a body or a group: role, term and appointment letter (with its PDF for those who may read it), with
+ * "end membership" and «صدور حکم» for those who may.
+ */
+export function MembersTable({
+  members,
+  canEdit,
+  caption,
+  letters = {},
+  issuing = null,
+}: {
+  members: Member[];
+  canEdit: boolean;
+  caption: string;
+  letters?: Record<number, LetterLink>;
+  issuing?: LetterIssuing | null;
+}) {
   const { t } = useT();
   const lang = useLang();
   if (members.length === 0) return <p className="muted">{t("bodies.noMembers")}</p>;
@@ -58,6 +77,24 @@ export function MembersTable({ members, canEdit, caption }: { members: Member[];
                 <td>
                   {m.letterNumber ? <span dir="auto">{localDigits(m.letterNumber, lang)}</span> : null}{" "}
                   {m.letterDate ? formatJalali(m.letterDate, lang) : null}
+                  {letters[m.membershipId] ? (
+                    <>
+                      {" "}
+                      <a href={`/documents/${letters[m.membershipId].documentId}`} download>
+                        {t("letters.download", { number: localDigits(letters[m.membershipId].number, lang) })}
+                      </a>
+                    </>
+                  ) : null}
+                  {issuing && m.current ? (
+                    <IssueLetterForm
+                      // Issued, the form closes; «صدور دوباره» opens a fresh one.
+                      key={m.letterNumber ? "again" : "first"}
+                      membershipId={m.membershipId}
+                      name={name}
+                      hasLetter={Boolean(m.letterNumber)}
+                      issuing={issuing}
+                    />
+                  ) : null}
                 </td>
                 {canEdit ? (
                   <td>

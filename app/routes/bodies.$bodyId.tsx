@@ -1,18 +1,28 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
+import { IssueAllLettersForm } from "../components/letter-forms";
 import { MembersTable } from "../components/members-table";
 import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
 import { canManageGroupsOf, canManageStructure, requireIntentAllowed, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getBody } from "../models/bodies.server";
+import { defaultSignerId, latestLetters } from "../models/letters.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { createWorkingGroup } from "../models/working-groups.server";
-import { ADD_MEMBER, bodyActionSchema, CREATE_GROUP, END_MEMBERSHIP } from "../schemas/organisation";
+import {
+  ADD_MEMBER,
+  bodyActionSchema,
+  CREATE_GROUP,
+  END_MEMBERSHIP,
+  ISSUE_LETTER,
+  ISSUE_LETTERS,
+} from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
+import { answerLetterIssue } from "../utils/letter-print.server";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
@@ -27,11 +37,18 @@ export async function loader(args: LoaderFunctionArgs) {
     if (!found) throw new NotFoundError();
     const canManage = canManageStructure(scope);
     const canManageGroups = found.body.kind === "committee" && canManageGroupsOf(scope, id);
+    const people = canManage ? listPersonOptions() : [];
     return json({
       ...found,
       canManage,
       canManageGroups,
-      people: canManage ? listPersonOptions() : [],
+      people,
+      // Appointment letters: issued by the secretariat; each row's PDF for those who may read that membership's papers.
+      letters: latestLetters(
+        scope,
+        found.members.map((m) => m.membershipId),
+      ),
+      issuing: canManage ? { signers: people, defaultSignerId: defaultSignerId({ bodyId: id }) } : null,
       audit: getAuditTrail(scope, "body", id),
     });
   });
@@ -50,6 +67,8 @@ export async function action(args: ActionFunctionArgs) {
       {
         [ADD_MEMBER]: canManageStructure(scope),
         [END_MEMBERSHIP]: canManageStructure(scope),
+        [ISSUE_LETTER]: canManageStructure(scope),
+        [ISSUE_LETTERS]: canManageStructure(scope),
         [CREATE_GROUP]: found.body.kind === "committee" && canManageGroupsOf(scope, id),
       },
       scope,
@@ -65,6 +84,9 @@ export async function action(args: ActionFunctionArgs) {
         case "end-membership":
           endMembership(actor, change.membershipId, { bodyId: id });
           break;
+        case "issue-letter":
+        case "issue-letters":
+          return answerLetterIssue(actor, scope, { bodyId: id }, change, t);
         case "create-group": {
           const groupId = createWorkingGroup(actor, id, change);
           return redirect(`/groups/${groupId}`);
@@ -79,7 +101,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function BodyPage() {
-  const { body, parent, members, groups, children, canManage, canManageGroups, people, audit } =
+  const { body, parent, members, groups, children, canManage, canManageGroups, people, audit, letters, issuing } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const current = members.filter((m) => m.current);
@@ -120,7 +142,16 @@ export default function BodyPage() {
 
       <section className="card stack" aria-labelledby="members-title">
         <h2 id="members-title">{t("bodies.members")}</h2>
-        <MembersTable members={current} canEdit={canManage} caption={t("bodies.members")} />
+        <MembersTable
+          members={current}
+          canEdit={canManage}
+          caption={t("bodies.members")}
+          letters={letters}
+          issuing={issuing}
+        />
+        {issuing && current.length > 0 ? (
+          <IssueAllLettersForm issuing={issuing} pending={current.filter((m) => !m.letterNumber).length} />
+        ) : null}
         {canManage ? (
           <details>
             <summary className="button">{t("membership.add")}</summary>
@@ -132,7 +163,7 @@ export default function BodyPage() {
         {past.length > 0 ? (
           <details>
             <summary>{t("bodies.pastMembers")}</summary>
-            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} />
+            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} letters={letters} />
           </details>
         ) : null}
       </section>

@@ -1,19 +1,29 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
+import { IssueAllLettersForm } from "../components/letter-forms";
 import { MembersTable } from "../components/members-table";
 import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
-import { canEditGroupMinutesOf, canManageGroupsOf, requireAllowed, requireScope } from "../models/access.server";
+import {
+  canEditGroupMinutesOf,
+  canManageGroupsOf,
+  canManageStructure,
+  requireAllowed,
+  requireIntentAllowed,
+  requireScope,
+} from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
+import { defaultSignerId, latestLetters } from "../models/letters.server";
 import { listMeetings } from "../models/meetings.server";
 import { addMembership, endMembership } from "../models/memberships.server";
 import { listPersonOptions } from "../models/people.server";
 import { closeWorkingGroup, getWorkingGroup, updateWorkingGroup } from "../models/working-groups.server";
-import { CLOSE_GROUP, EDIT_GROUP, groupActionSchema } from "../schemas/organisation";
+import { CLOSE_GROUP, EDIT_GROUP, groupActionSchema, ISSUE_LETTER, ISSUE_LETTERS } from "../schemas/organisation";
 import { NotFoundError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
+import { answerLetterIssue } from "../utils/letter-print.server";
 import { MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
@@ -37,6 +47,14 @@ export async function loader(args: LoaderFunctionArgs) {
       canOpenMeeting: canEditGroupMinutesOf(scope, found.group) && !found.group.closedAt,
       people: canManage && !found.group.closedAt ? listPersonOptions() : [],
       audit: getAuditTrail(scope, "working_group", id),
+      letters: latestLetters(
+        scope,
+        found.members.map((m) => m.membershipId),
+      ),
+      // Letters are the secretariat's, as for a body (the committee's chair staffs the group but does not issue).
+      issuing: canManageStructure(scope)
+        ? { signers: listPersonOptions(), defaultSignerId: defaultSignerId({ workingGroupId: id }) }
+        : null,
     });
   });
 }
@@ -49,7 +67,13 @@ export async function action(args: ActionFunctionArgs) {
     if (!found) throw new NotFoundError();
     requireAllowed(canManageGroupsOf(scope, found.group.committeeId), scope);
     const { t } = await getFixedT(request);
-    const parsed = parseForm(await request.formData(), groupActionSchema, t);
+    const form = await request.formData();
+    requireIntentAllowed(
+      form,
+      { [ISSUE_LETTER]: canManageStructure(scope), [ISSUE_LETTERS]: canManageStructure(scope) },
+      scope,
+    );
+    const parsed = parseForm(form, groupActionSchema, t);
     if (!parsed.ok) return invalidFormResponse(parsed.errors, parsed.intent);
     const change = parsed.data;
     try {
@@ -66,6 +90,9 @@ export async function action(args: ActionFunctionArgs) {
         case "edit-group":
           updateWorkingGroup(actor, id, change);
           break;
+        case "issue-letter":
+        case "issue-letters":
+          return answerLetterIssue(actor, scope, { workingGroupId: id }, change, t);
       }
     } catch (error) {
       if (error instanceof RuleViolation) return ruleViolationResponse(error, t, change.intent);
@@ -76,8 +103,19 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function WorkingGroupPage() {
-  const { group, committee, members, currentCount, canManage, people, audit, meetings, canOpenMeeting } =
-    useLoaderData<typeof loader>();
+  const {
+    group,
+    committee,
+    members,
+    currentCount,
+    canManage,
+    people,
+    audit,
+    meetings,
+    canOpenMeeting,
+    letters,
+    issuing,
+  } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const current = members.filter((m) => m.current);
@@ -120,7 +158,16 @@ export default function WorkingGroupPage() {
       ) : null}
       <section className="card stack" aria-labelledby="members-title">
         <h2 id="members-title">{t("bodies.members")}</h2>
-        <MembersTable members={current} canEdit={canManage} caption={t("bodies.members")} />
+        <MembersTable
+          members={current}
+          canEdit={canManage}
+          caption={t("bodies.members")}
+          letters={letters}
+          issuing={isOpen ? issuing : null}
+        />
+        {issuing && isOpen && current.length > 0 ? (
+          <IssueAllLettersForm issuing={issuing} pending={current.filter((m) => !m.letterNumber).length} />
+        ) : null}
         {canManage && isOpen ? (
           <div className="details-body">
             <MembershipForm people={people} roles={["chair", "member"]} />
@@ -129,7 +176,7 @@ export default function WorkingGroupPage() {
         {past.length > 0 ? (
           <details>
             <summary>{t("bodies.pastMembers")}</summary>
-            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} />
+            <MembersTable members={past} canEdit={false} caption={t("bodies.pastMembers")} letters={letters} />
           </details>
         ) : null}
       </section>

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
 import { canAdminister, canManageStructure, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
+import { lettersOf } from "../models/letters.server";
 import { getPerson } from "../models/people.server";
 import * as clock from "../utils/clock.server";
 import { localDigits } from "../utils/digits";
@@ -26,13 +27,18 @@ export async function loader(args: LoaderFunctionArgs) {
       canSeeAccount: canAdminister(scope),
       canManage,
       today: clock.today(),
+      // The person's appointment letters, as far as the reader may read that membership's papers.
+      letters: lettersOf(
+        scope,
+        found.memberships.map((m) => m.id),
+      ),
       audit: getAuditTrail(scope, "person", id),
     });
   });
 }
 
 export default function PersonPage() {
-  const { person, organisation, account, canSeeAccount, memberships, canManage, today, audit } =
+  const { person, organisation, account, canSeeAccount, memberships, canManage, today, audit, letters } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -86,6 +92,33 @@ export default function PersonPage() {
           })}
         </ul>
       </section>
+      {letters.length > 0 ? (
+        <section className="card" aria-labelledby="letters-title">
+          <h2 id="letters-title">{t("letters.title")}</h2>
+          <ul className="plain-list">
+            {letters.map((l) => {
+              const m = memberships.find((s) => s.id === l.membershipId);
+              return (
+                <li key={l.id}>
+                  <a href={`/documents/${l.documentId}`} download>
+                    {t("letters.download", { number: localDigits(l.number, lang) })}
+                  </a>{" "}
+                  {formatJalali(l.letterDate, lang)}
+                  {m ? (
+                    <>
+                      {" — "}
+                      {t("letters.of", { where: m.groupName ?? m.bodyName, role: t(`membershipRoles.${m.role}`) })}
+                    </>
+                  ) : null}
+                  {l.reason ? (
+                    <span className="muted"> ({t("letters.reissuedBecause", { reason: l.reason })})</span>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {canManage ? <AuditTrail rows={audit} /> : null}
     </div>
   );

@@ -152,26 +152,46 @@ export const END_MEMBERSHIP = "end-membership";
 export const CREATE_GROUP = "create-group";
 export const EDIT_GROUP = "edit-group";
 export const CLOSE_GROUP = "close-group";
+export const ISSUE_LETTER = "issue-letter";
+export const ISSUE_LETTERS = "issue-letters";
 
 const recordId = z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose");
 const addMember = membershipFields.extend({ intent: z.literal(ADD_MEMBER) });
 const endMember = z.object({ intent: z.literal(END_MEMBERSHIP), membershipId: recordId });
+const signerId = z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose");
+/** One membership's appointment letter; a reason when it has one already («صدور دوباره»). */
+const issueLetter = z.object({
+  intent: z.literal(ISSUE_LETTER),
+  membershipId: recordId,
+  signerId,
+  reason: text(500).default(""),
+});
+/** The letters of every current member without one. */
+const issueLetters = z.object({ intent: z.literal(ISSUE_LETTERS), signerId });
 const refineMembership = (v: { intent: string }, ctx: z.RefinementCtx) => {
   if (v.intent === ADD_MEMBER) endNotBeforeStart(v as z.infer<typeof addMember>, ctx);
 };
 
-/** A body's page: add a member, end a membership, open a working group (committees). */
+/** A body's page: add a member, end a membership, open a working group (committees), issue appointment letters. */
 export const bodyActionSchema = z
-  .discriminatedUnion("intent", [addMember, endMember, workingGroupSchema.extend({ intent: z.literal(CREATE_GROUP) })])
+  .discriminatedUnion("intent", [
+    addMember,
+    endMember,
+    workingGroupSchema.extend({ intent: z.literal(CREATE_GROUP) }),
+    issueLetter,
+    issueLetters,
+  ])
   .superRefine(refineMembership);
 
-/** A working group's page: add a member, end a membership, rename or describe it, close it. */
+/** A working group's page: add a member, end a membership, rename or describe it, close it, issue letters. */
 export const groupActionSchema = z
   .discriminatedUnion("intent", [
     addMember,
     endMember,
     workingGroupSchema.extend({ intent: z.literal(EDIT_GROUP) }),
     z.object({ intent: z.literal(CLOSE_GROUP) }),
+    issueLetter,
+    issueLetters,
   ])
   .superRefine(refineMembership);
 
