@@ -28,7 +28,7 @@ export function ReportView(props: ReportViewProps) {
       <div className="report report__cover">
         <ReportCover {...props} />
         {props.signer ? (
-          <p className="report__signature" aria-label={t("letterhead.signatureReport")}>
+          <p className="report__signature">
             {props.signer.name}
             {props.signer.position ? <span className="report__signer-position">{props.signer.position}</span> : null}
           </p>
@@ -240,7 +240,7 @@ function Section({ section: s, note }: { section: ReportSection; note: string })
           {s.activities.map((a, i) => (
             <li key={i}>
               {/* The report's own paragraphs and bullets, as typed into the minutes. */}
-              <div className="report__activity">{a.text}</div>
+              <TextBlocks text={a.text} />
               <span className="muted small">
                 {t("reports.reportedIn", {
                   n: a.meetingNumber,
@@ -333,12 +333,20 @@ function OverdueAnnex({ data }: { data: ReportData }) {
 }
 
 /** «پیوست: فهرست مستندات»: each section's documents, then the report's own, with type, size and date. */
-function DocumentsAnnex({ sections, reportDocuments }: { sections: ReportSection[]; reportDocuments: AnnexDocument[] }) {
+function DocumentsAnnex({
+  sections,
+  reportDocuments,
+}: {
+  sections: ReportSection[];
+  reportDocuments: AnnexDocument[];
+}) {
   const { t } = useT();
   const lang = useLang();
   const size = useFileSize();
   const groups = [
-    ...sections.filter((s) => s.documents.length > 0).map((s) => ({ key: `s${s.bodyId}`, name: s.name, docs: s.documents })),
+    ...sections
+      .filter((s) => s.documents.length > 0)
+      .map((s) => ({ key: `s${s.bodyId}`, name: s.name, docs: s.documents })),
     ...(reportDocuments.length > 0 ? [{ key: "report", name: t("reports.ownDocuments"), docs: reportDocuments }] : []),
   ];
   let row = 0;
@@ -379,5 +387,48 @@ function DocumentsAnnex({ sections, reportDocuments }: { sections: ReportSection
         </table>
       )}
     </section>
+  );
+}
+
+const BULLET = /^\s*(?:[-–•*▪◦]|[0-9۰-۹]+[.)\-،])\s+/;
+
+/**
+ * A committee's report as typed into the minutes, keeping its shape: paragraphs (split at blank lines, line breaks
+ * kept) and lists (consecutive lines that start with «-», «•», «۱.» …).
+ */
+export function TextBlocks({ text }: { text: string }) {
+  const blocks: ({ kind: "p"; lines: string[] } | { kind: "ul"; items: string[] })[] = [];
+  for (const line of text.replace(/\r/g, "").split("\n")) {
+    const last = blocks.at(-1);
+    if (line.trim() === "") {
+      blocks.push({ kind: "p", lines: [] });
+    } else if (BULLET.test(line)) {
+      const item = line.replace(BULLET, "");
+      if (last?.kind === "ul") last.items.push(item);
+      else blocks.push({ kind: "ul", items: [item] });
+    } else if (last?.kind === "p") last.lines.push(line);
+    else blocks.push({ kind: "p", lines: [line] });
+  }
+  return (
+    <div className="report__activity">
+      {blocks.map((b, i) =>
+        b.kind === "ul" ? (
+          <ul key={i}>
+            {b.items.map((item, j) => (
+              <li key={j}>{item}</li>
+            ))}
+          </ul>
+        ) : b.lines.length > 0 ? (
+          <p key={i}>
+            {b.lines.map((l, j) => (
+              <span key={j}>
+                {j > 0 ? <br /> : null}
+                {l}
+              </span>
+            ))}
+          </p>
+        ) : null,
+      )}
+    </div>
   );
 }

@@ -990,7 +990,7 @@ const en: Strings<typeof fa> = {
     byState: "Resolutions by state per section (the table's figures)",
     trend: "On-time rate over recent quarters",
     noData: "no data",
-    committeeMeetings: "Committee meetings",
+    committeeMeetings: "Meetings held",
     activities: "Activities reported in minutes",
     reportedIn: "in meeting {{n, plain}} of {{body}} ({{date}})",
     documents: "Documents",
@@ -1031,7 +1031,8 @@ const en: Strings<typeof fa> = {
     patternInvalid: "The pattern needs each of {year}, {period} and {seq} once, and no other braces.",
     patternSaved: "Pattern saved; the next reports are numbered with it.",
     patternSave: "Save pattern",
-    subjectHalfYear: "Half-year report on the register-based statistics programme and the circulars' execution — {{period}}",
+    subjectHalfYear:
+      "Half-year report on the register-based statistics programme and the circulars' execution — {{period}}",
     coverHalfYear:
       "The Cabinet\nThrough: {{addressee}}, Head of the National Register-based Census HQ\n\nRespectfully,\nAs the circulars require, the half-year report on the progress of the register-based statistics system and the execution of the circulars for {{period}} — what the HQ's bodies did, what was resolved and done — is attached.",
     halfYear: {
@@ -1040,7 +1041,8 @@ const en: Strings<typeof fa> = {
       execution: "2. Execution of the circulars: resolutions and their execution",
       bodies: "3. What the HQ's bodies did",
       dataSupply: "4. Data supplied by the agencies",
-      dataSupplyPending: "Recording which agencies delivered which data is not yet in the system; this section is filled from it once it is.",
+      dataSupplyPending:
+        "Recording which agencies delivered which data is not yet in the system; this section is filled from it once it is.",
     },
     headerTitle: "{{kind}} report {{period}} — Census HQ",
   },

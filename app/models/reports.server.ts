@@ -12,17 +12,17 @@ import {
   people,
   reports,
   resolutionOwners,
-  settings,
   resolutions,
+  settings,
   users,
   workingGroups,
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { toPersianDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { daysBetween, halfYearRange, type Quarter, quarterRange } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
-import { toPersianDigits } from "../utils/digits";
 import { readCache } from "../utils/read-cache.server";
 import { isActive } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
@@ -338,7 +338,14 @@ function queryReport(p: Period, today: string) {
             quarter: q,
             meetingsHeld,
             passed: passedIn.length,
-            done: rows.filter((x) => x.status === "done" && x.doneDate !== null && x.doneDate >= r.start && x.doneDate <= r.end && x.doneDate <= asOf).length,
+            done: rows.filter(
+              (x) =>
+                x.status === "done" &&
+                x.doneDate !== null &&
+                x.doneDate >= r.start &&
+                x.doneDate <= r.end &&
+                x.doneDate <= asOf,
+            ).length,
           };
         })
       : [];
@@ -670,7 +677,7 @@ export function numberPatternError(pattern: string): string | null {
   const p = pattern.trim();
   if (p.length === 0) return "validation.required";
   if (p.length > 60) return "validation.tooLong";
-  if (/[\u0000-\u001f]/.test(p)) return "reports.patternInvalid";
+  if ([...p].some((c) => c.charCodeAt(0) < 32)) return "reports.patternInvalid";
   for (const token of TOKENS) if (p.split(token).length !== 2) return "reports.patternInvalid";
   let rest = p;
   for (const token of TOKENS) rest = rest.replace(token, "");
@@ -679,7 +686,11 @@ export function numberPatternError(pattern: string): string | null {
 }
 
 /** Sets the pattern of the numbers reports will carry; those already issued keep theirs. */
-export function setNumberPattern(actor: Actor, scope: Scope, pattern: string): { ok: true } | { ok: false; error: string } {
+export function setNumberPattern(
+  actor: Actor,
+  scope: Scope,
+  pattern: string,
+): { ok: true } | { ok: false; error: string } {
   requireAllowed(canComposeReports(scope), scope);
   const error = numberPatternError(pattern);
   if (error) return { ok: false, error };
@@ -690,7 +701,16 @@ export function setNumberPattern(actor: Actor, scope: Scope, pattern: string): {
       .values({ key: NUMBER_PATTERN_KEY, value })
       .onConflictDoUpdate({ target: settings.key, set: { value } })
       .run();
-    recordAudit({ ...actor, action: "update", entity: "settings", before: { numberPattern: before }, after: { numberPattern: value } }, tx);
+    recordAudit(
+      {
+        ...actor,
+        action: "update",
+        entity: "settings",
+        before: { numberPattern: before },
+        after: { numberPattern: value },
+      },
+      tx,
+    );
   });
   return { ok: true };
 }

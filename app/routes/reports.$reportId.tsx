@@ -105,9 +105,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ReportPage() {
   const { report, view, compose, documents, canAttach, signers, upcoming } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as
-    | { ok?: boolean; message?: string; field?: string }
-    | undefined;
+  const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string; field?: string } | undefined;
   const signerError = actionData?.field === "signerPersonId" ? actionData.message : undefined;
   const navigation = useNavigation();
   const { t } = useT();
