@@ -74,6 +74,14 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
     expect(text).toContain(unligate(phrase));
   }
   expect(text).toContain(unligate("دریافت ریزداده‌های ثبت احوال در جریان است"));
+  // The council and the secretariat have sections of their own; the annex lists the documents.
+  expect(text).toContain(unligate("پیوست: فهرست مستندات"));
+  // The cover letter is signed by the HQ's secretary (the default signer), with his position.
+  expect(text).toContain(unligate("حسین‌زاده"));
+  expect(text).toContain(unligate("رئیس مرکز آمار ایران"));
+  // The number has no Latin letter: year, period and sequence in Persian digits.
+  expect(text).toMatch(/۱۴\d*|[۰-۹]{4}\/س[۱-۴]\/[۰-۹]+/);
+  expect(text).not.toMatch(/\d{4}-Q\d/);
   // The design committee's figures row: 1 meeting, 100% attendance, 3 resolutions.
   expect(text).toMatch(/۳\s+۱۰۰٪\s+۱\s+کمیته طر/);
   expect(text).toMatch(/صفحه\s*۱\s*ز\s*[۱-۹]/);
