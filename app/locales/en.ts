@@ -1044,6 +1044,7 @@ const en: Strings<typeof fa> = {
       dataSupplyPending:
         "Recording which agencies delivered which data is not yet in the system; this section is filled from it once it is.",
     },
+    headerTitleHalfYear: "Half-year report to the Cabinet: register-based statistics and the circulars — {{period}}",
     headerTitle: "{{kind}} report {{period}} — Census HQ",
   },
   common: {

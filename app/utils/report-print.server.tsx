@@ -20,7 +20,10 @@ export function reportViewProps(report: Report, t: TFunction) {
   const name = periodName(p, t);
   return {
     data: composeReport(p),
-    title: t("reports.headerTitle", { kind: t(`reports.kinds.${p.kind}`), period: name }),
+    title: t(p.kind === "half_year" ? "reports.headerTitleHalfYear" : "reports.headerTitle", {
+      kind: t(`reports.kinds.${p.kind}`),
+      period: name,
+    }),
     periodName: name,
     coverText: report.coverText,
     notes: report.notes,
