@@ -4,17 +4,19 @@ import { eq } from "drizzle-orm";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
+import { demoPdf } from "../../db/demo-documents";
 import { bodies as bodiesTable, people as peopleTable, resolutions, users } from "../../db/schema";
 import { finalMeeting, makeBody, makeGroup, makePerson, seat } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
-import { ReportBody } from "../components/report-view";
-import { db } from "../utils/db.server";
+import { ReportBody, TextBlocks } from "../components/report-view";
+import { db, writeTransaction } from "../utils/db.server";
 import { createI18n } from "../utils/i18n";
 import { jalaliToIso } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { RuleViolation } from "../utils/rules";
 import { scopeFor } from "./access.server";
 import { createBody } from "./bodies.server";
+import { checkFiles, insertDocuments } from "./documents.server";
 import { saveDraft } from "./drafts.server";
 import { finaliseMeeting } from "./finalise-meeting.server";
 import { applyChange } from "./follow-ups.server";
@@ -292,15 +294,76 @@ describe("complete and consistent reports", () => {
       from,
     );
     applyChange(actor, scope, inQuarter.resolutions[2].id, { intent: "done", date: iso(1398, 5, 1), note: "" });
-    finalMeeting(
-      committee,
-      0,
-      [{ subject: "مصوبه خود کمیته", owners: [{ kind: "body", id: committee }] }],
-      iso(1398, 5, 1),
+    // The committee's own meeting, with its report (paragraphs and a list) and a document attached while a draft.
+    const draftId = createMeeting(actor, committee);
+    const draft = getMeeting(STAFF, draftId)!;
+    const saved = saveDraft(actor, draftId, {
+      version: draft.meeting.version,
+      saveId: `k${++seq}`,
+      doc: {
+        ...draft.doc,
+        date: "1398/05/01",
+        agenda: [{ key: "a", title: "دستور", discussion: "" }],
+        reports: [
+          { key: "k", agendaKey: "a", bodyId: committee, text: "بند نخست گزارش.\n\n- مورد یک\n- مورد دو\nبند پایانی." },
+        ],
+        attendance: draft.doc.attendance.map((x) => ({ ...x, status: "present" as const })),
+        resolutions: [
+          {
+            key: "x",
+            subject: "مصوبه خود کمیته",
+            owners: [{ kind: "body", id: committee, label: "" }],
+            timeframeKind: "standing",
+            timeframeCount: "",
+            timeframeDate: "",
+            timeframeText: "",
+          },
+        ],
+      },
+    });
+    assert.ok(saved.ok);
+    const pdf = (name: string) => checkFiles([{ name, bytes: demoPdf("report document") }]);
+    writeTransaction((tx) =>
+      insertDocuments(tx, actor, { entity: "meeting", entityId: draftId }, pdf("گزارش جلسه کمیته.pdf")),
     );
+    finaliseMeeting(actor, draftId, { version: saved.version });
+
+    // Evidence on resolutions: the council's own, and the secretariat's carried one.
+    writeTransaction((tx) => {
+      insertDocuments(
+        tx,
+        actor,
+        { entity: "resolution", entityId: inQuarter.resolutions[4].id },
+        pdf("گزارش جلسه شورا.pdf"),
+      );
+      insertDocuments(
+        tx,
+        actor,
+        { entity: "resolution", entityId: before.resolutions[0].id },
+        pdf("مستند دبیرخانه.pdf"),
+      );
+    });
 
     const report = composeReport(p, "2026-11-21");
     const section = (id: number) => report.sections.find((s) => s.bodyId === id)!;
+    assert.deepEqual(
+      section(council).documents.map((d) => d.fileName),
+      ["گزارش جلسه شورا.pdf"],
+    );
+    assert.deepEqual(
+      section(secretariat).documents.map((d) => d.fileName),
+      ["مستند دبیرخانه.pdf"],
+    );
+    assert.deepEqual(
+      section(committee).documents.map((d) => d.fileName),
+      ["گزارش جلسه کمیته.pdf"],
+    );
+    // The committee's report keeps its paragraphs and its list.
+    const shaped = renderToStaticMarkup(createElement(TextBlocks, { text: section(committee).activities[0].text }));
+    assert.equal(
+      shaped,
+      '<div class="report__activity"><p><span>بند نخست گزارش.</span></p><ul><li>مورد یک</li><li>مورد دو</li></ul><p><span>بند پایانی.</span></p></div>',
+    );
     const subjects = (id: number) => [
       ...section(id).passed.map((r) => r.subject),
       ...section(id).carried.map((r) => `(${r.subject})`),
@@ -348,6 +411,12 @@ describe("complete and consistent reports", () => {
       );
       assert.match(html, bar, `bar of ${s.name}`);
     }
+    // The documents annex names each section's documents under the section.
+    assert.match(html, /Annex: list of documents/);
+    assert.match(
+      html,
+      new RegExp(`${section(council).name}</th></tr><tr><td>1</td><td dir="auto">گزارش جلسه شورا.pdf</td><td>PDF</td>`),
+    );
     // The on-time chart has the trend table's numbers: the council's 5-day resolutions fell due in the quarter.
     const q = report.trend.at(-1)!;
     assert.ok(q.due >= 3);
