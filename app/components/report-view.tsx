@@ -22,7 +22,6 @@ export type ReportViewProps = {
 
 /** The report on screen: the cover letter with its signer, then the report itself. */
 export function ReportView(props: ReportViewProps) {
-  const { t } = useT();
   return (
     <>
       <div className="report report__cover">
