@@ -544,6 +544,8 @@ export const reports = sqliteTable(
     pages: integer("pages"),
     sha256: text("sha256"),
     replacesId: integer("replaces_id").references((): AnySQLiteColumn => reports.id),
+    /** Who signs the cover letter (default: the HQ's secretary), chosen when issuing; printed with name and position. */
+    signerPersonId: integer("signer_person_id").references(() => people.id),
     createdBy: integer("created_by").references(() => users.id),
     updatedAt: text("updated_at"),
     createdAt: createdAt(),

@@ -4,12 +4,13 @@ import { useT } from "../utils/use-t";
 
 type CommitteeBars = { name: string; figures: { done: number; open: number; overdue: number } }[];
 
-/** Stacked horizontal bars: done, open (in time) and overdue resolutions per committee. */
+/** Stacked horizontal bars: done, open (in time) and overdue resolutions per section, the figures of the table beside. */
 export function StateChart({ committees }: { committees: CommitteeBars }) {
   const { t } = useT();
   const lang = useLang();
   const rtl = lang === "fa";
-  const max = Math.max(1, ...committees.map((c) => c.figures.done + c.figures.open));
+  const total = (f: CommitteeBars[number]["figures"]) => f.done + f.open + f.overdue;
+  const max = Math.max(1, ...committees.map((c) => total(c.figures)));
   const width = 640;
   const label = 210;
   const barArea = width - label - 40;
@@ -22,10 +23,9 @@ export function StateChart({ committees }: { committees: CommitteeBars }) {
     <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={t("reports.byState")} className="chart">
       {committees.map((c, i) => {
         const y = i * row + 6;
-        const inTime = c.figures.open - c.figures.overdue;
         const parts: [keyof typeof colors, number][] = [
           ["done", c.figures.done],
-          ["open", inTime],
+          ["open", c.figures.open],
           ["overdue", c.figures.overdue],
         ];
         let start = 0;
@@ -49,7 +49,7 @@ export function StateChart({ committees }: { committees: CommitteeBars }) {
               textAnchor="start"
               direction={rtl ? "rtl" : "ltr"}
             >
-              {formatPlain(c.figures.done + c.figures.open, lang)}
+              {formatPlain(total(c.figures), lang)}
             </text>
           </g>
         );

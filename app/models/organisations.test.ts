@@ -185,8 +185,8 @@ describe("outside organisations", () => {
     const after = composeReport({ kind: "quarterly", ...period(today) }, today);
     assert.equal(after.totals.passed - before.totals.passed, 1, "only the HQ committee's resolution counts");
     assert.equal(after.meetingsHeld - before.meetingsHeld, 1);
-    assert.ok(!after.perBody.some((b) => b.bodyId === outside));
-    assert.ok(after.perBody.some((b) => b.bodyId === committee));
+    assert.ok(!after.sections.some((b) => b.bodyId === outside));
+    assert.ok(after.sections.some((b) => b.bodyId === committee));
   });
 });
 

@@ -1,26 +1,30 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gte, inArray, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import {
+  agendaItems,
   attendance,
   bodies,
   committeeReports,
+  documents,
   meetings,
   memberships,
   people,
   reports,
   resolutionOwners,
   resolutions,
+  settings,
   users,
   workingGroups,
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { toPersianDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { daysBetween, halfYearRange, type Quarter, quarterRange } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { isActive, isOverdue } from "../utils/resolution-status";
+import { isActive } from "../utils/resolution-status";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { canComposeReports, canReadReports, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
@@ -48,49 +52,65 @@ type ResolutionRow = {
   extended: number;
 };
 
+/** Where a resolution stands on a day: done by then, cancelled, overdue (active past its deadline), or open in time. */
+export type ResolutionState = "done" | "cancelled" | "overdue" | "open";
+
+export function stateOf(r: Pick<ResolutionRow, "status" | "dueDate" | "doneDate">, asOf: string): ResolutionState {
+  if (r.status === "done" && r.doneDate !== null && r.doneDate <= asOf) return "done";
+  if (r.status === "cancelled") return "cancelled";
+  if (r.dueDate !== null && r.dueDate < asOf) return "overdue";
+  return "open";
+}
+
+/**
+ * Counts of a section's resolutions as of a day. `passed` were passed in the period, `carried` before it and still
+ * open when it began; each of them is exactly one of done, open (in time), overdue or cancelled, so
+ * passed + carried = done + open + overdue + cancelled. `doneOnTime` and `extended` count among them.
+ */
 export type Figures = {
   passed: number;
+  carried: number;
   done: number;
   doneOnTime: number;
-  overdue: number;
-  extended: number;
   open: number;
+  overdue: number;
+  cancelled: number;
+  extended: number;
 };
 
-/** Counts of a set of resolutions as of a day: done, done by their deadline, overdue (active past deadline), extended. */
 export function figuresOf(
-  rows: Pick<ResolutionRow, "status" | "dueDate" | "doneDate" | "extended">[],
+  rows: (Pick<ResolutionRow, "status" | "dueDate" | "doneDate" | "extended"> & { carried?: boolean })[],
   asOf: string,
 ): Figures {
-  const f: Figures = { passed: rows.length, done: 0, doneOnTime: 0, overdue: 0, extended: 0, open: 0 };
+  const f: Figures = { passed: 0, carried: 0, done: 0, doneOnTime: 0, open: 0, overdue: 0, cancelled: 0, extended: 0 };
   for (const r of rows) {
-    const doneByAsOf = r.status === "done" && r.doneDate !== null && r.doneDate <= asOf;
-    if (doneByAsOf) {
-      f.done++;
-      if (r.dueDate === null || (r.doneDate ?? "") <= r.dueDate) f.doneOnTime++;
-    } else if (r.status !== "cancelled") {
-      f.open++;
-      if (r.dueDate !== null && r.dueDate < asOf) f.overdue++;
-    }
+    if (r.carried) f.carried++;
+    else f.passed++;
+    const state = stateOf(r, asOf);
+    f[state]++;
+    if (state === "done" && (r.dueDate === null || (r.doneDate ?? "") <= r.dueDate)) f.doneOnTime++;
     if (r.extended > 0) f.extended++;
   }
   return f;
 }
 
-/** Share of resolutions done by their deadline among those whose deadline fell in [start, end]; null when none. */
+/**
+ * Resolutions whose deadline fell in [start, end] and had passed by `asOf` (cancelled ones left out), and how many of
+ * them were done by their deadline; `rate` is null when there were none.
+ */
 export function onTimeRate(
   rows: Pick<ResolutionRow, "status" | "dueDate" | "doneDate">[],
   start: string,
   end: string,
-): number | null {
+  asOf = end,
+): { due: number; onTime: number; rate: number | null } {
   const due = rows.filter(
-    (r) => r.dueDate !== null && r.dueDate >= start && r.dueDate <= end && r.status !== "cancelled",
+    (r) => r.dueDate !== null && r.dueDate >= start && r.dueDate <= end && r.dueDate < asOf && r.status !== "cancelled",
   );
-  if (due.length === 0) return null;
-  return (
-    due.filter((r) => r.status === "done" && r.doneDate !== null && r.doneDate <= (r.dueDate as string)).length /
-    due.length
-  );
+  const onTime = due.filter(
+    (r) => r.status === "done" && r.doneDate !== null && r.doneDate <= (r.dueDate as string),
+  ).length;
+  return { due: due.length, onTime, rate: due.length === 0 ? null : onTime / due.length };
 }
 
 function resolutionRows(where?: ReturnType<typeof and>) {
@@ -103,6 +123,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
         status: resolutions.status,
         dueDate: resolutions.dueDate,
         doneDate: resolutions.doneDate,
+        meetingId: resolutions.meetingId,
         meetingDate: meetings.date,
         meetingNumber: meetings.number,
         bodyId: meetings.bodyId,
@@ -116,6 +137,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
       .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
       // A council outside the HQ keeps its minutes here but is no part of the HQ's reports.
       .where(and(eq(meetings.status, "final"), eq(bodies.outsideHq, false), where))
+      .orderBy(asc(meetings.date), asc(meetings.id), asc(resolutions.number))
       .all()
   );
 }
@@ -137,18 +159,23 @@ function previousQuarters(year: number, quarter: number, n: number) {
 }
 
 /**
- * Drafts a report from the data: figures per body, one section per committee (meetings, activities reported in
- * minutes, resolutions owned and their state), the annex of overdue resolutions, and the on-time rate over quarters.
- * Figures are counted as of the period's last day (or today, while the period runs).
+ * Drafts a report from the data. Every resolution passed in the period, and every one passed before it and still open
+ * when it began, is in exactly one section: the first of its owners that has a section (a body of the HQ, or a working
+ * group's committee), else the body whose meeting passed it (so one owned by a person or an outside organisation
+ * stays with the council or committee that gave it). The summary table, its charts and the sections count the same
+ * rows. Figures are counted as of the period's last day (or today, while the period runs).
  */
 export function composeReport(p: Period, today = clock.today()) {
   const key = JSON.stringify(["report", p.kind, p.year, p.period, today]);
   return readCache.get(key, () => queryReport(p, today));
 }
 
+const SECTION_KINDS = ["headquarters", "council", "secretariat", "committee"];
+
 function queryReport(p: Period, today: string) {
   const range = periodRange(p);
   const asOf = range.end < today ? range.end : today;
+  const inPeriod = and(gte(meetings.date, range.start), lte(meetings.date, range.end));
   // Councils outside the HQ (outside_hq) keep their minutes here but are no part of the HQ's report.
   const allBodies = db
     .select()
@@ -167,14 +194,7 @@ function queryReport(p: Period, today: string) {
     .from(meetings)
     .leftJoin(workingGroups, eq(workingGroups.id, meetings.workingGroupId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(
-      and(
-        eq(meetings.status, "final"),
-        eq(bodies.outsideHq, false),
-        gte(meetings.date, range.start),
-        lte(meetings.date, range.end),
-      ),
-    )
+    .where(and(eq(meetings.status, "final"), eq(bodies.outsideHq, false), inPeriod))
     .orderBy(asc(meetings.date))
     .all();
   const heldIds = held.map((m) => m.id);
@@ -185,65 +205,64 @@ function queryReport(p: Period, today: string) {
         .where(and(inArray(attendance.meetingId, heldIds), sql`${attendance.status} <> 'guest'`))
         .all()
     : [];
-  const passed = resolutionRows(and(gte(meetings.date, range.start), lte(meetings.date, range.end)));
   const lastQuarter = p.kind === "quarterly" ? p.period : p.period * 2;
   const quarters = previousQuarters(p.year, lastQuarter, 6);
   const trendStart = quarterRange(quarters[0].year, quarters[0].quarter).start;
-  // Only what the report can show: passed in the period, still active, or due within the trend's quarters.
+  // Still open when the period began: not cancelled, and not done before it.
+  const carriedSql = and(
+    lt(meetings.date, range.start),
+    or(isActiveSql, and(eq(resolutions.status, "done"), gte(resolutions.doneDate, range.start))),
+  );
+  // Only what the report can show: the sections' rows, and those due within the trend's quarters.
   const everything = resolutionRows(
-    or(
-      and(gte(meetings.date, range.start), lte(meetings.date, range.end)),
-      isActiveSql,
-      and(gte(resolutions.dueDate, trendStart), lte(resolutions.dueDate, range.end)),
-    ),
+    or(inPeriod, carriedSql, and(gte(resolutions.dueDate, trendStart), lte(resolutions.dueDate, range.end))),
+  ).map((r) => ({
+    ...r,
+    carried: r.meetingDate < range.start,
+    inReport:
+      (r.meetingDate >= range.start && r.meetingDate <= range.end) ||
+      (r.meetingDate < range.start &&
+        (isActive(r.status) || (r.status === "done" && r.doneDate !== null && r.doneDate >= range.start))),
+  }));
+  const rows = everything.filter((r) => r.inReport);
+
+  // The section of each row: its first owner that has one, else the body that passed it.
+  const sectionBodies = new Set(allBodies.filter((b) => SECTION_KINDS.includes(b.kind)).map((b) => b.id));
+  const owners = new Map<number, number[]>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const slice = rows.slice(i, i + 500).map((r) => r.id);
+    for (const o of db
+      .select({
+        resolutionId: resolutionOwners.resolutionId,
+        bodyId: resolutionOwners.bodyId,
+        committeeId: workingGroups.committeeId,
+      })
+      .from(resolutionOwners)
+      .leftJoin(workingGroups, eq(workingGroups.id, resolutionOwners.workingGroupId))
+      .where(inArray(resolutionOwners.resolutionId, slice))
+      .orderBy(asc(resolutionOwners.id))
+      .all()) {
+      const target = o.bodyId ?? o.committeeId;
+      if (target !== null && sectionBodies.has(target))
+        owners.set(o.resolutionId, [...(owners.get(o.resolutionId) ?? []), target]);
+    }
+  }
+  const sectionOf = (r: (typeof rows)[number]) => owners.get(r.id)?.[0] ?? r.bodyId;
+  const names = ownerNames(rows.map((r) => r.id));
+
+  const documentsOf = sectionDocuments(
+    held.map((m) => m.id),
+    rows.map((r) => r.id),
   );
 
-  const perBody = allBodies
+  const sections = allBodies
     .map((b) => {
       const mine = held.filter((m) => m.bodyId === b.id);
-      const rows = attendanceRows.filter((a) => mine.some((m) => m.id === a.meetingId));
-      const present = rows.filter((a) => a.status === "present" || a.status === "represented").length;
-      return {
-        bodyId: b.id,
-        name: b.name,
-        kind: b.kind,
-        meetings: mine.length,
-        attendanceRate: rows.length ? present / rows.length : null,
-        figures: figuresOf(
-          passed.filter((r) => r.bodyId === b.id),
-          asOf,
-        ),
-      };
-    })
-    .filter((b) => b.meetings > 0 || b.figures.passed > 0 || b.kind === "committee");
-
-  // A committee's part counts its working groups' own meetings and resolutions (held under the committee), and what
-  // the minutes gave the committee or one of its groups to do.
-  const ownedBy = (bodyId: number) =>
-    new Set(
-      db
-        .select({ id: resolutionOwners.resolutionId })
-        .from(resolutionOwners)
-        .where(
-          or(
-            eq(resolutionOwners.bodyId, bodyId),
-            inArray(
-              resolutionOwners.workingGroupId,
-              db.select({ id: workingGroups.id }).from(workingGroups).where(eq(workingGroups.committeeId, bodyId)),
-            ),
-          ),
-        )
-        .all()
-        .map((r) => r.id),
-    );
-  const committees = allBodies
-    .filter((b) => b.kind === "committee")
-    .map((c) => {
-      const owned = ownedBy(c.id);
-      // Resolutions passed in the period; older ones still open are counted in the figures and listed in the annex.
-      const mine = (r: ResolutionRow) => owned.has(r.id) || r.bodyId === c.id;
-      const theirs = everything.filter((r) => mine(r) && r.meetingDate >= range.start && r.meetingDate <= range.end);
-      const stillOpen = everything.filter((r) => mine(r) && r.meetingDate < range.start && isActive(r.status));
+      const present = attendanceRows.filter(
+        (a) => mine.some((m) => m.id === a.meetingId) && (a.status === "present" || a.status === "represented"),
+      ).length;
+      const counted = attendanceRows.filter((a) => mine.some((m) => m.id === a.meetingId)).length;
+      const theirs = rows.filter((r) => sectionOf(r) === b.id);
       const activities = db
         .select({
           text: committeeReports.text,
@@ -254,56 +273,82 @@ function queryReport(p: Period, today: string) {
         .from(committeeReports)
         .innerJoin(meetings, eq(meetings.id, committeeReports.meetingId))
         .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-        .where(
-          and(
-            eq(committeeReports.bodyId, c.id),
-            eq(meetings.status, "final"),
-            gte(meetings.date, range.start),
-            lte(meetings.date, range.end),
-          ),
-        )
+        .where(and(eq(committeeReports.bodyId, b.id), eq(meetings.status, "final"), inPeriod))
         .orderBy(asc(meetings.date))
         .all();
+      const item = (r: (typeof rows)[number]) => ({
+        id: r.id,
+        code: resolutionCode(r),
+        subject: r.subject,
+        owners: names.get(r.id) ?? [],
+        dueDate: r.dueDate,
+        doneDate: r.doneDate,
+        state: stateOf(r, asOf),
+      });
       return {
-        bodyId: c.id,
-        name: c.name,
-        isExternal: c.isExternal,
-        meetings: held
-          .filter((m) => m.bodyId === c.id)
-          .map((m) => ({ number: m.number, date: m.date, groupName: m.groupName })),
+        bodyId: b.id,
+        name: b.name,
+        kind: b.kind,
+        isExternal: b.isExternal,
+        meetings: mine.map((m) => ({ number: m.number, date: m.date, groupName: m.groupName })),
+        attendanceRate: counted ? present / counted : null,
         activities,
-        figures: figuresOf([...theirs, ...stillOpen], asOf),
-        // Done ones are counted above; the list keeps what still needs attention, so the report stays readable.
-        resolutions: theirs
-          .filter((r) => r.status !== "done")
-          .map((r) => ({
-            code: resolutionCode(r),
-            subject: r.subject,
-            status: r.status,
-            dueDate: r.dueDate,
-            doneDate: r.doneDate,
-            overdue: isOverdue(r, asOf),
-          })),
+        figures: figuresOf(theirs, asOf),
+        passed: theirs.filter((r) => !r.carried).map(item),
+        carried: theirs.filter((r) => r.carried).map(item),
+        documents: documentsOf(
+          mine.map((m) => m.id),
+          theirs.map((r) => r.id),
+        ),
       };
-    });
+    })
+    .filter(
+      (s) =>
+        s.kind === "committee" ||
+        s.kind === "council" ||
+        s.kind === "secretariat" ||
+        s.meetings.length > 0 ||
+        s.passed.length + s.carried.length > 0,
+    );
 
-  const overdueRows = everything
-    .filter((r) => isOverdue(r, asOf) && r.meetingDate <= range.end)
-    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string));
-  // Owner names only for the rows the annex lists.
-  const names = ownerNames(overdueRows.map((r) => r.id));
-  const overdue = overdueRows.map((r) => ({
-    code: resolutionCode(r),
-    subject: r.subject,
-    owners: names.get(r.id) ?? [],
-    dueDate: r.dueDate as string,
-    daysOverdue: daysBetween(r.dueDate as string, asOf),
-  }));
+  const overdue = rows
+    .filter((r) => stateOf(r, asOf) === "overdue")
+    .sort((a, b) => (a.dueDate as string).localeCompare(b.dueDate as string))
+    .map((r) => ({
+      code: resolutionCode(r),
+      subject: r.subject,
+      owners: names.get(r.id) ?? [],
+      dueDate: r.dueDate as string,
+      daysOverdue: daysBetween(r.dueDate as string, asOf),
+    }));
 
   const trend = quarters.map((q) => {
     const r = quarterRange(q.year, q.quarter);
-    return { year: q.year, quarter: q.quarter, rate: onTimeRate(everything, r.start, r.end) };
+    return { year: q.year, quarter: q.quarter, ...onTimeRate(everything, r.start, r.end, asOf) };
   });
+
+  // The half-year report follows its two quarters: what was resolved and done in each.
+  const byQuarter =
+    p.kind === "half_year"
+      ? [lastQuarter - 1, lastQuarter].map((q) => {
+          const r = quarterRange(p.year, q as Quarter);
+          const meetingsHeld = held.filter((m) => m.date >= r.start && m.date <= r.end).length;
+          const passedIn = rows.filter((x) => x.meetingDate >= r.start && x.meetingDate <= r.end);
+          return {
+            quarter: q,
+            meetingsHeld,
+            passed: passedIn.length,
+            done: rows.filter(
+              (x) =>
+                x.status === "done" &&
+                x.doneDate !== null &&
+                x.doneDate >= r.start &&
+                x.doneDate <= r.end &&
+                x.doneDate <= asOf,
+            ).length,
+          };
+        })
+      : [];
 
   const head = db
     .select({ person: people })
@@ -318,16 +363,110 @@ function queryReport(p: Period, today: string) {
     range,
     asOf,
     addressee: head ? formatPersonName(head.person, "fa") : "",
-    totals: figuresOf(passed, asOf),
+    totals: figuresOf(rows, asOf),
     meetingsHeld: held.length,
-    perBody,
-    committees,
+    sections,
     overdue,
     trend,
+    byQuarter,
   };
 }
 
 export type ReportData = ReturnType<typeof composeReport>;
+export type ReportSection = ReportData["sections"][number];
+
+export type AnnexDocument = {
+  id: number;
+  fileName: string;
+  fileType: string;
+  size: number;
+  createdAt: string;
+  /** What it is attached to, for the annex: a meeting's minutes or a resolution's code. */
+  of: { kind: "meeting" | "resolution" | "report"; id: number };
+};
+
+/**
+ * The documents of the period's meetings (with their agenda items and committee reports) and of the sections'
+ * resolutions. Read without a scope check: a report is composed for readers who read all of it (the HQ's
+ * reports are for those `canReadReports` allows), and the annex names documents, it does not hand them out.
+ */
+function sectionDocuments(meetingIds: number[], resolutionIds: number[]) {
+  const select = {
+    id: documents.id,
+    entity: documents.entity,
+    entityId: documents.entityId,
+    fileName: documents.fileName,
+    fileType: documents.fileType,
+    size: documents.size,
+    createdAt: documents.createdAt,
+  };
+  const byMeeting = new Map<number, AnnexDocument[]>();
+  const byResolution = new Map<number, AnnexDocument[]>();
+  const push = (map: Map<number, AnnexDocument[]>, key: number, d: AnnexDocument) =>
+    map.set(key, [...(map.get(key) ?? []), d]);
+  const live = isNull(documents.removedAt);
+  for (let i = 0; i < meetingIds.length; i += 300) {
+    const ids = meetingIds.slice(i, i + 300);
+    const found = [
+      ...db
+        .select({ ...select, meetingId: documents.entityId })
+        .from(documents)
+        .where(and(live, eq(documents.entity, "meeting"), inArray(documents.entityId, ids)))
+        .all(),
+      ...db
+        .select({ ...select, meetingId: agendaItems.meetingId })
+        .from(documents)
+        .innerJoin(agendaItems, eq(agendaItems.id, documents.entityId))
+        .where(and(live, eq(documents.entity, "agenda_item"), inArray(agendaItems.meetingId, ids)))
+        .all(),
+      ...db
+        .select({ ...select, meetingId: committeeReports.meetingId })
+        .from(documents)
+        .innerJoin(committeeReports, eq(committeeReports.id, documents.entityId))
+        .where(and(live, eq(documents.entity, "committee_report"), inArray(committeeReports.meetingId, ids)))
+        .all(),
+    ];
+    for (const d of found) push(byMeeting, d.meetingId, annexRow(d, { kind: "meeting", id: d.meetingId }));
+  }
+  for (let i = 0; i < resolutionIds.length; i += 500) {
+    const ids = resolutionIds.slice(i, i + 500);
+    for (const d of db
+      .select(select)
+      .from(documents)
+      .where(and(live, eq(documents.entity, "resolution"), inArray(documents.entityId, ids)))
+      .all())
+      push(byResolution, d.entityId, annexRow(d, { kind: "resolution", id: d.entityId }));
+  }
+  return (meetings: number[], resolutions: number[]) =>
+    [
+      ...meetings.flatMap((id) => byMeeting.get(id) ?? []),
+      ...resolutions.flatMap((id) => byResolution.get(id) ?? []),
+    ].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id - b.id);
+}
+
+function annexRow(
+  d: { id: number; fileName: string; fileType: string; size: number; createdAt: string },
+  of: AnnexDocument["of"],
+): AnnexDocument {
+  return { id: d.id, fileName: d.fileName, fileType: d.fileType, size: d.size, createdAt: d.createdAt, of };
+}
+
+/** The report's own documents (attached on its page), for its annex; read without a scope check as above. */
+export function reportDocuments(reportId: number): AnnexDocument[] {
+  return db
+    .select({
+      id: documents.id,
+      fileName: documents.fileName,
+      fileType: documents.fileType,
+      size: documents.size,
+      createdAt: documents.createdAt,
+    })
+    .from(documents)
+    .where(and(eq(documents.entity, "report"), eq(documents.entityId, reportId), isNull(documents.removedAt)))
+    .orderBy(asc(documents.id))
+    .all()
+    .map((d) => annexRow(d, { kind: "report", id: reportId }));
+}
 
 /** The period's name, e.g. autumn 1405. */
 export function periodName(p: Period, t: TFunction) {
@@ -376,6 +515,7 @@ export function getReport(scope: Scope, id: number) {
       issuedAt: reports.issuedAt,
       coverText: reports.coverText,
       notesJson: reports.notesJson,
+      signerPersonId: reports.signerPersonId,
       sha256: reports.sha256,
       pages: reports.pages,
       replacesId: reports.replacesId,
@@ -396,43 +536,108 @@ export function getReport(scope: Scope, id: number) {
   return { ...report, notes: JSON.parse(report.notesJson || "{}") as Record<string, string>, replaces };
 }
 
-/** Opens a draft for a period with the default cover letter (text from the locale, addressed to the HQ's head). */
+/** Opens a draft for a period with the default cover letter (from the locale) and the default signer. */
 export function createReportDraft(actor: Actor, p: Period, t: TFunction, replacesId: number | null = null): number {
   const data = composeReport(p);
-  const coverText = t("reports.coverDefault", {
+  const coverText = t(p.kind === "half_year" ? "reports.coverHalfYear" : "reports.coverDefault", {
     addressee: data.addressee,
     kind: t(`reports.kinds.${p.kind}`),
     period: periodName(p, t),
   });
+  const signerPersonId = defaultSigner()?.id ?? null;
   return writeTransaction((tx) => {
     const { id } = tx
       .insert(reports)
-      .values({ kind: p.kind, year: p.year, period: p.period, coverText, replacesId, createdBy: actor.userId })
+      .values({
+        kind: p.kind,
+        year: p.year,
+        period: p.period,
+        coverText,
+        signerPersonId,
+        replacesId,
+        createdBy: actor.userId,
+      })
       .returning({ id: reports.id })
       .get();
-    recordAudit({ ...actor, action: "create", entity: "report", entityId: id, after: { ...p, replacesId } }, tx);
+    recordAudit(
+      { ...actor, action: "create", entity: "report", entityId: id, after: { ...p, replacesId, signerPersonId } },
+      tx,
+    );
     return id;
   });
 }
 
-/** Saves the narrative of a draft; an issued report is refused (also by the database). */
+// ---------- the signer ----------
+
+/** The HQ's secretary (the current «secretary» seat of the headquarters), else the secretariat's: the default signer. */
+export function defaultSigner() {
+  for (const kind of ["headquarters", "secretariat"] as const) {
+    const found = db
+      .select({ id: people.id })
+      .from(memberships)
+      .innerJoin(people, eq(people.id, memberships.personId))
+      .innerJoin(bodies, eq(bodies.id, memberships.bodyId))
+      .where(
+        and(eq(bodies.kind, kind), eq(memberships.role, "secretary"), eq(people.active, true), isCurrentMembership()),
+      )
+      .orderBy(asc(memberships.id))
+      .get();
+    if (found) return found;
+  }
+  return null;
+}
+
+/** Who may sign a report: the active people, by name, with their position. */
+export function signerOptions() {
+  return db
+    .select({ person: people })
+    .from(people)
+    .where(eq(people.active, true))
+    .orderBy(asc(people.lastName), asc(people.firstName))
+    .all()
+    .map(({ person }) => ({ id: person.id, name: formatPersonName(person, "fa"), position: person.position }));
+}
+
+/** The printed signer of a report: name and position; null when none is chosen. */
+export function signerOf(personId: number | null) {
+  if (personId === null) return null;
+  const person = db.select().from(people).where(eq(people.id, personId)).get();
+  return person ? { name: formatPersonName(person, "fa"), position: person.position } : null;
+}
+
+/** Saves the narrative and the signer of a draft; an issued report is refused (also by the database). */
 export function updateReportDraft(
   actor: Actor,
   id: number,
-  input: { coverText: string; notes: Record<string, string> },
+  input: { coverText: string; notes: Record<string, string>; signerPersonId?: number | null },
 ) {
   try {
     writeTransaction((tx) => {
       const before = tx
-        .select({ status: reports.status, coverText: reports.coverText, notesJson: reports.notesJson })
+        .select({
+          status: reports.status,
+          coverText: reports.coverText,
+          notesJson: reports.notesJson,
+          signerPersonId: reports.signerPersonId,
+        })
         .from(reports)
         .where(eq(reports.id, id))
         .get();
       if (!before) throw new NotFoundError();
       if (before.status === "issued") throw new RuleViolation("report_issued");
+      const signerPersonId = input.signerPersonId === undefined ? before.signerPersonId : input.signerPersonId;
+      if (
+        signerPersonId !== null &&
+        !tx
+          .select({ id: people.id })
+          .from(people)
+          .where(and(eq(people.id, signerPersonId), eq(people.active, true)))
+          .get()
+      )
+        throw new RuleViolation("report_signer_unknown", "signerPersonId");
       const notesJson = JSON.stringify(input.notes);
       tx.update(reports)
-        .set({ coverText: input.coverText, notesJson, updatedAt: clock.nowIso() })
+        .set({ coverText: input.coverText, notesJson, signerPersonId, updatedAt: clock.nowIso() })
         .where(eq(reports.id, id))
         .run();
       recordAudit(
@@ -442,7 +647,7 @@ export function updateReportDraft(
           entity: "report",
           entityId: id,
           before,
-          after: { coverText: input.coverText, notesJson },
+          after: { coverText: input.coverText, notesJson, signerPersonId },
         },
         tx,
       );
@@ -452,15 +657,92 @@ export function updateReportDraft(
   }
 }
 
-/** The next free number for a period: 1405-Q3-1, 1405-Q3-2 (for a correction), … */
+// ---------- numbers ----------
+
+const NUMBER_PATTERN_KEY = "report_number_pattern";
+/** Year, period and sequence: «۱۴۰۵/س۳/۱» for the third quarter's first report, «۱۴۰۵/ش۱/۱» for a half-year's. */
+export const DEFAULT_NUMBER_PATTERN = "{year}/{period}/{seq}";
+const TOKENS = ["{year}", "{period}", "{seq}"];
+
+/** The pattern the secretariat set for report numbers, or the default. */
+export function numberPattern(reader: Pick<typeof db, "select"> = db): string {
+  return (
+    reader.select({ value: settings.value }).from(settings).where(eq(settings.key, NUMBER_PATTERN_KEY)).get()?.value ??
+    DEFAULT_NUMBER_PATTERN
+  );
+}
+
+/** Why a pattern is refused (an i18n key), or null: each of {year}, {period} and {seq} once, nothing else in braces. */
+export function numberPatternError(pattern: string): string | null {
+  const p = pattern.trim();
+  if (p.length === 0) return "validation.required";
+  if (p.length > 60) return "validation.tooLong";
+  if ([...p].some((c) => c.charCodeAt(0) < 32)) return "reports.patternInvalid";
+  for (const token of TOKENS) if (p.split(token).length !== 2) return "reports.patternInvalid";
+  let rest = p;
+  for (const token of TOKENS) rest = rest.replace(token, "");
+  if (/[{}]/.test(rest)) return "reports.patternInvalid";
+  return null;
+}
+
+/** Sets the pattern of the numbers reports will carry; those already issued keep theirs. */
+export function setNumberPattern(
+  actor: Actor,
+  scope: Scope,
+  pattern: string,
+): { ok: true } | { ok: false; error: string } {
+  requireAllowed(canComposeReports(scope), scope);
+  const error = numberPatternError(pattern);
+  if (error) return { ok: false, error };
+  const value = pattern.trim();
+  writeTransaction((tx) => {
+    const before = numberPattern(tx);
+    tx.insert(settings)
+      .values({ key: NUMBER_PATTERN_KEY, value })
+      .onConflictDoUpdate({ target: settings.key, set: { value } })
+      .run();
+    recordAudit(
+      {
+        ...actor,
+        action: "update",
+        entity: "settings",
+        before: { numberPattern: before },
+        after: { numberPattern: value },
+      },
+      tx,
+    );
+  });
+  return { ok: true };
+}
+
+/** A number written with a pattern, in Persian digits; the period is «س۳» for a quarter, «ش۱» for a half-year. */
+export function formatReportNumber(pattern: string, p: Period, seq: number) {
+  const period = `${p.kind === "quarterly" ? "س" : "ش"}${p.period}`;
+  return toPersianDigits(
+    pattern.replace("{year}", String(p.year)).replace("{period}", period).replace("{seq}", String(seq)),
+  );
+}
+
+/** The next free number for a period: the issued reports of the period plus one (a correction takes the next). */
 function nextNumber(tx: Pick<typeof db, "select">, p: Period) {
-  const prefix = `${p.year}-${p.kind === "quarterly" ? "Q" : "H"}${p.period}-`;
-  const taken = tx
+  const issued = tx
     .select({ number: reports.number })
     .from(reports)
-    .where(sql`${reports.number} like ${`${prefix}%`}`)
+    .where(
+      and(
+        eq(reports.kind, p.kind),
+        eq(reports.year, p.year),
+        eq(reports.period, p.period),
+        eq(reports.status, "issued"),
+      ),
+    )
     .all().length;
-  return `${prefix}${taken + 1}`;
+  const pattern = numberPattern(tx);
+  // Numbers are unique: after a change of pattern an older number may be taken already; the next one is free.
+  for (let seq = issued + 1; ; seq++) {
+    const number = formatReportNumber(pattern, p, seq);
+    if (!tx.select({ id: reports.id }).from(reports).where(eq(reports.number, number)).get()) return number;
+  }
 }
 
 /** The number the draft will carry when issued. */
@@ -482,7 +764,7 @@ export function upcomingNumber(id: number) {
 export function issueReport(
   actor: Actor,
   id: number,
-  printed: { number: string; coverText: string; notesJson: string },
+  printed: { number: string; coverText: string; notesJson: string; signerPersonId: number | null },
   pdf: Buffer,
   pages: number,
 ) {
@@ -497,13 +779,18 @@ export function issueReport(
           period: reports.period,
           coverText: reports.coverText,
           notesJson: reports.notesJson,
+          signerPersonId: reports.signerPersonId,
         })
         .from(reports)
         .where(eq(reports.id, id))
         .get();
       if (!r) throw new NotFoundError();
       if (r.status === "issued") throw new RuleViolation("report_issued");
-      if (r.coverText !== printed.coverText || r.notesJson !== printed.notesJson)
+      if (
+        r.coverText !== printed.coverText ||
+        r.notesJson !== printed.notesJson ||
+        r.signerPersonId !== printed.signerPersonId
+      )
         throw new RuleViolation("report_changed");
       if (nextNumber(tx, r) !== number) throw new RuleViolation("duplicate");
       const sha256 = createHash("sha256").update(pdf).digest("hex");

@@ -4,7 +4,14 @@ import { DocumentsPanel } from "../components/documents-panel";
 import { ReportView } from "../components/report-view";
 import { canComposeReports, requireAllowed, requireScope } from "../models/access.server";
 import { documentRights, listDocuments } from "../models/documents.server";
-import { createReportDraft, getReport, issueReport, upcomingNumber, updateReportDraft } from "../models/reports.server";
+import {
+  createReportDraft,
+  getReport,
+  issueReport,
+  signerOptions,
+  upcomingNumber,
+  updateReportDraft,
+} from "../models/reports.server";
 import { narrativeOf, reportActionSchema } from "../schemas/reports";
 import { localDigits } from "../utils/digits";
 import { ConflictError, NotFoundError } from "../utils/errors";
@@ -32,6 +39,8 @@ export async function loader(args: LoaderFunctionArgs) {
       compose,
       documents: listDocuments(scope, [target]),
       canAttach: documentRights(scope, target)?.attach ?? false,
+      signers: compose && report.status === "draft" ? signerOptions() : [],
+      upcoming: compose && report.status === "draft" ? upcomingNumber(report.id) : null,
     });
   });
 }
@@ -45,7 +54,11 @@ export async function action(args: ActionFunctionArgs) {
     if (!report) throw new NotFoundError();
     const { t, lang } = await getFixedT(request);
     const parsed = parseForm(await request.formData(), reportActionSchema, t, { lists: ["noteBodyId", "note"] });
-    if (!parsed.ok) return json({ ok: false, message: Object.values(parsed.errors)[0] }, { status: 400 });
+    if (!parsed.ok)
+      return json(
+        { ok: false, message: Object.values(parsed.errors)[0], field: Object.keys(parsed.errors)[0] },
+        { status: 400 },
+      );
     const change = parsed.data;
     try {
       switch (change.intent) {
@@ -84,15 +97,16 @@ export async function action(args: ActionFunctionArgs) {
       }
     } catch (error) {
       if (error instanceof RuleViolation)
-        return json({ ok: false, message: t(`rules.${error.code}`) }, { status: 409 });
+        return json({ ok: false, message: t(`rules.${error.code}`), field: error.field }, { status: 409 });
       throw error;
     }
   });
 }
 
 export default function ReportPage() {
-  const { report, view, compose, documents, canAttach } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string } | undefined;
+  const { report, view, compose, documents, canAttach, signers, upcoming } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as { ok?: boolean; message?: string; field?: string } | undefined;
+  const signerError = actionData?.field === "signerPersonId" ? actionData.message : undefined;
   const navigation = useNavigation();
   const { t } = useT();
   const lang = useLang();
@@ -142,7 +156,7 @@ export default function ReportPage() {
           ) : null}
         </div>
       </header>
-      {actionData?.message ? (
+      {actionData?.message && !signerError ? (
         <p
           className={actionData.ok ? "alert alert--ok" : "alert alert--error"}
           role={actionData.ok ? "status" : "alert"}
@@ -165,7 +179,38 @@ export default function ReportPage() {
             <label htmlFor="coverText">{t("reports.coverText")}</label>
             <textarea id="coverText" name="coverText" defaultValue={report.coverText} rows={8} />
           </div>
-          {view.data.committees.map((c) => (
+          <div className="field">
+            <label htmlFor="signerPersonId">{t("reports.signer")}</label>
+            <select
+              id="signerPersonId"
+              name="signerPersonId"
+              defaultValue={report.signerPersonId ?? ""}
+              aria-invalid={signerError ? true : undefined}
+              aria-describedby={signerError ? "signer-error" : "signer-hint"}
+            >
+              <option value="">{t("reports.noSigner")}</option>
+              {signers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.position ? `${p.name} — ${p.position}` : p.name}
+                </option>
+              ))}
+            </select>
+            {signerError ? (
+              <p className="field__error" id="signer-error">
+                {signerError}
+              </p>
+            ) : (
+              <p className="field__hint" id="signer-hint">
+                {t("reports.signerHint")}
+              </p>
+            )}
+          </div>
+          {upcoming ? (
+            <p className="muted">
+              {t("reports.upcomingNumber")}: <bdi>{localDigits(upcoming, lang)}</bdi>
+            </p>
+          ) : null}
+          {view.data.sections.map((c) => (
             <div className="field" key={c.bodyId}>
               <label htmlFor={`note-${c.bodyId}`}>{t("reports.noteFor", { name: c.name })}</label>
               <input type="hidden" name="noteBodyId" value={c.bodyId} />

@@ -1,7 +1,13 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canComposeReports, canReadReports, requireAllowed, requireScope } from "../models/access.server";
-import { createReportDraft, listReports } from "../models/reports.server";
+import {
+  createReportDraft,
+  formatReportNumber,
+  listReports,
+  numberPattern,
+  setNumberPattern,
+} from "../models/reports.server";
 import * as clock from "../utils/clock.server";
 import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf } from "../utils/jalali";
@@ -16,11 +22,15 @@ export async function loader(args: LoaderFunctionArgs) {
     requireAllowed(canReadReports(scope), scope);
     const compose = canComposeReports(scope);
     const all = listReports(scope);
+    const current = quarterOf(clock.today());
+    const pattern = numberPattern();
     return json({
       issued: all.filter((r) => r.status === "issued"),
       drafts: all.filter((r) => r.status === "draft"),
       compose,
-      current: quarterOf(clock.today()),
+      current,
+      pattern,
+      example: formatReportNumber(pattern, { kind: "quarterly", year: current.jy, period: current.quarter }, 1),
     });
   });
 }
@@ -32,6 +42,12 @@ export async function action(args: ActionFunctionArgs) {
     requireAllowed(canComposeReports(scope), scope);
     const form = await request.formData();
     const { t } = await getFixedT(request);
+    if (form.get("intent") === "pattern") {
+      const pattern = String(form.get("pattern") ?? "");
+      const set = setNumberPattern(actor, scope, pattern);
+      if (!set.ok) return json({ patternError: t(set.error), pattern }, 400);
+      return json({ patternSaved: t("reports.patternSaved") });
+    }
     const kind = form.get("kind") === "half_year" ? "half_year" : "quarterly";
     const yearText = toAsciiDigits(String(form.get("year") ?? "")).trim();
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : Number.NaN;
@@ -41,15 +57,26 @@ export async function action(args: ActionFunctionArgs) {
     if (![1, 2, 3, 4].includes(period)) errors.period = t("validation.choose");
     else if (kind === "half_year" && period > 2) errors.period = t("reports.halfInvalid");
     if (errors.year || errors.period)
-      return json({ errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } }, 400);
+      return json(
+        { errors, values: { kind, year: String(form.get("year") ?? ""), period: String(period) } },
+        { status: 400 },
+      );
     const id = createReportDraft(actor, { kind, year, period }, t);
     return redirect(`/reports/${id}`);
   });
 }
 
 export default function Reports() {
-  const { issued, drafts, compose, current } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { issued, drafts, compose, current, pattern, example } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>() as
+    | {
+        errors?: { year?: string; period?: string };
+        values?: { kind: string; year: string; period: string };
+        patternError?: string;
+        pattern?: string;
+        patternSaved?: string;
+      }
+    | undefined;
   const errors = actionData?.errors;
   const busy = useNavigation().state === "submitting";
   const { t } = useT();
@@ -67,7 +94,7 @@ export default function Reports() {
         <Form method="post" className="card row" aria-label={t("reports.new")}>
           <div className="field">
             <label htmlFor="r-kind">{t("reports.kind")}</label>
-            <select id="r-kind" name="kind" defaultValue={actionData?.values.kind ?? "quarterly"}>
+            <select id="r-kind" name="kind" defaultValue={actionData?.values?.kind ?? "quarterly"}>
               <option value="quarterly">{t("reports.kinds.quarterly")}</option>
               <option value="half_year">{t("reports.kinds.half_year")}</option>
             </select>
@@ -77,7 +104,7 @@ export default function Reports() {
             <input
               id="r-year"
               name="year"
-              defaultValue={actionData?.values.year ?? formatPlain(current.jy, lang)}
+              defaultValue={actionData?.values?.year ?? formatPlain(current.jy, lang)}
               inputMode="numeric"
               className="input--short"
               aria-invalid={errors?.year ? true : undefined}
@@ -94,7 +121,7 @@ export default function Reports() {
             <select
               id="r-period"
               name="period"
-              defaultValue={actionData?.values.period ?? String(current.quarter)}
+              defaultValue={actionData?.values?.period ?? String(current.quarter)}
               aria-invalid={errors?.period ? true : undefined}
               aria-describedby={errors?.period ? "r-period-error" : undefined}
             >
@@ -113,6 +140,40 @@ export default function Reports() {
           <button type="submit" className="button button--primary" disabled={busy}>
             {t("reports.create")}
           </button>
+        </Form>
+      ) : null}
+      {compose ? (
+        <Form method="post" className="card stack" aria-label={t("reports.pattern")}>
+          <input type="hidden" name="intent" value="pattern" />
+          <div className="field">
+            <label htmlFor="r-pattern">{t("reports.pattern")}</label>
+            <input
+              id="r-pattern"
+              name="pattern"
+              dir="ltr"
+              defaultValue={actionData?.pattern ?? pattern}
+              aria-invalid={actionData?.patternError ? true : undefined}
+              aria-describedby={actionData?.patternError ? "r-pattern-error" : "r-pattern-hint"}
+            />
+            {actionData?.patternError ? (
+              <p className="field__error" id="r-pattern-error">
+                {actionData.patternError}
+              </p>
+            ) : null}
+            <p className="field__hint" id="r-pattern-hint">
+              {t("reports.patternHint", { example })}
+            </p>
+          </div>
+          {actionData?.patternSaved ? (
+            <p className="alert alert--ok" role="status">
+              {actionData.patternSaved}
+            </p>
+          ) : null}
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={busy}>
+              {t("reports.patternSave")}
+            </button>
+          </div>
         </Form>
       ) : null}
       {drafts.length > 0 ? (

@@ -65,9 +65,10 @@ test("a report's narrative comes as pairs of committee and note; empty notes are
     coverText: "متن روکش",
     noteBodyId: ["4", "9"],
     note: ["گزارش کمیته", "  "],
+    signerPersonId: "12",
   });
   assert.equal(saved.intent, "save");
-  assert.deepEqual(narrativeOf(saved), { coverText: "متن روکش", notes: { "4": "گزارش کمیته" } });
+  assert.deepEqual(narrativeOf(saved), { coverText: "متن روکش", notes: { "4": "گزارش کمیته" }, signerPersonId: 12 });
   assert.deepEqual(errorsOf(reportActionSchema.safeParse({ intent: "issue", noteBodyId: ["4"], note: [] })), {
     note: "validation.fixErrors",
   });

@@ -8,6 +8,11 @@ const narrative = {
   coverText: z.string().max(20_000, "validation.tooLong").default(""),
   noteBodyId: z.array(z.coerce.number().int().positive()).max(MAX_SECTIONS).default([]),
   note: z.array(z.string().max(10_000, "validation.tooLong")).max(MAX_SECTIONS).default([]),
+  /** The person who signs the cover letter; empty for none. */
+  signerPersonId: z.preprocess(
+    (v) => (v === "" || v === undefined ? null : v),
+    z.coerce.number({ invalid_type_error: "validation.choose" }).int().positive("validation.choose").nullable(),
+  ),
 };
 
 /** Save the draft's text; issue it (saving what is typed first); or start a correction of an issued report. */
@@ -23,10 +28,15 @@ export const reportActionSchema = z
   });
 
 /** The typed narrative as the model stores it: notes by body id, empty ones left out. */
-export function narrativeOf(v: { coverText: string; noteBodyId: number[]; note: string[] }) {
+export function narrativeOf(v: {
+  coverText: string;
+  noteBodyId: number[];
+  note: string[];
+  signerPersonId: number | null;
+}) {
   const notes: Record<string, string> = {};
   v.noteBodyId.forEach((bodyId, i) => {
     if (v.note[i].trim()) notes[String(bodyId)] = v.note[i];
   });
-  return { coverText: v.coverText, notes };
+  return { coverText: v.coverText, notes, signerPersonId: v.signerPersonId };
 }

@@ -2,10 +2,10 @@ import type { TFunction } from "i18next";
 import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { OfficialDocument } from "../components/official-document";
-import { ReportView } from "../components/report-view";
+import { ReportBody, ReportCover } from "../components/report-view";
 import { countDocuments } from "../models/documents.server";
 import { getLetterhead } from "../models/letterhead.server";
-import { composeReport, type getReport, periodName } from "../models/reports.server";
+import { composeReport, type getReport, periodName, reportDocuments, signerOf } from "../models/reports.server";
 import * as clock from "./clock.server";
 import type { Lang } from "./digits";
 import { formatJalali } from "./jalali";
@@ -20,11 +20,16 @@ export function reportViewProps(report: Report, t: TFunction) {
   const name = periodName(p, t);
   return {
     data: composeReport(p),
-    title: t("reports.headerTitle", { kind: t(`reports.kinds.${p.kind}`), period: name }),
+    title: t(p.kind === "half_year" ? "reports.headerTitleHalfYear" : "reports.headerTitle", {
+      kind: t(`reports.kinds.${p.kind}`),
+      period: name,
+    }),
     periodName: name,
     coverText: report.coverText,
     notes: report.notes,
     replacesNumber: report.replaces?.number ?? null,
+    signer: signerOf(report.signerPersonId),
+    reportDocuments: reportDocuments(report.id),
   };
 }
 
@@ -47,11 +52,13 @@ export async function printReport(report: Report, lang: Lang, number: string | n
           date: formatJalali(clock.today(), lang),
           attachments: documents > 0 ? t("letterhead.has", { count: documents }) : t("letterhead.none"),
         }}
-        signers={[]}
+        signers={props.signer ? [props.signer] : []}
         signaturesTitle={t("letterhead.signatureReport")}
       >
-        <ReportView {...props} />
+        {/* The letter, on the letterhead and signed; the report follows it. */}
+        <ReportCover {...props} />
       </OfficialDocument>
+      <ReportBody {...props} />
     </I18nextProvider>,
   );
   const pdf = await printPdf(body, {

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import Database from "better-sqlite3";
+import { demoPdf } from "../../db/demo-documents";
 import { DATABASE_PATH } from "../playwright.config";
 import { pdfText, signInAs } from "./helpers";
 
@@ -47,12 +48,25 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
   await expect(page.getByText("ذخیره شد.")).toBeVisible();
   await expect(preview).toContainText("دریافت ریزداده‌های ثبت احوال در جریان است.");
 
+  // The default signer is the HQ's secretary; the report's own document goes into the documents annex.
+  await expect(edit.getByLabel("امضاکننده نامه همراه")).toHaveValue(/\d+/);
+  await expect(edit.getByLabel("امضاکننده نامه همراه").locator("option:checked")).toContainText("حسین‌زاده");
+  await page.getByLabel("پیوست مستند (PDF، Word، Excel یا تصویر)").setInputFiles({
+    name: "برنامه کار پاییز.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(demoPdf("Autumn work plan")),
+  });
+  await page.getByRole("button", { name: "بارگذاری" }).click();
+  await expect(page.getByRole("link", { name: "برنامه کار پاییز.pdf" })).toBeVisible();
+  await expect(preview).toContainText("برنامه کار پاییز.pdf");
+
   page.once("dialog", (d) => d.accept());
   await edit.getByRole("button", { name: "صدور گزارش (چاپ PDF)" }).click();
   // Issuing prints the PDF, the server's first print: Chromium starts cold (1.5–3.2 s on an idle host, measured by
   // the bench), longer while the other worker's pages load.
   await expect(page.getByText("این گزارش صادر شده و تغییرناپذیر است")).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("form", { name: "ویرایش متن" })).toHaveCount(0);
+  await expect(page.getByText(/^شماره: ۱۴۰۵\/س۳\/[۱-۹]$/)).toBeVisible();
   const hash = ((await page.locator("code").first().textContent()) ?? "").trim();
   expect(hash).toMatch(/^[0-9a-f]{64}$/);
 
@@ -74,6 +88,15 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
     expect(text).toContain(unligate(phrase));
   }
   expect(text).toContain(unligate("دریافت ریزداده‌های ثبت احوال در جریان است"));
+  // The council and the secretariat have sections of their own; the annex lists the documents.
+  expect(text).toContain(unligate("فهرست مستندات"));
+  expect(text).toContain(unligate("برنامه کار پاییز"));
+  // The cover letter is signed by the HQ's secretary (the default signer), with his position.
+  expect(text).toContain(unligate("حسین‌زاده"));
+  expect(text).toContain(unligate("رئیس مرکز آمار ایران"));
+  // The number has no Latin letter: year, period and sequence in Persian digits.
+  expect(text.replace(/[\u200e\u200f\u202a-\u202e]/g, "")).toMatch(/س۳/);
+  expect(text).not.toMatch(/\d{4}-Q\d/);
   // The design committee's figures row: 1 meeting, 100% attendance, 3 resolutions.
   expect(text).toMatch(/۳\s+۱۰۰٪\s+۱\s+کمیته طر/);
   expect(text).toMatch(/صفحه\s*۱\s*ز\s*[۱-۹]/);

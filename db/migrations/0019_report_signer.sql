@@ -1,0 +1,1 @@
+ALTER TABLE `reports` ADD `signer_person_id` integer REFERENCES people(id);
