@@ -120,7 +120,7 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
   await page.goto(reportUrl);
   await page.getByRole("button", { name: "صدور گزارش اصلاحی" }).click();
   await expect(page).not.toHaveURL(reportUrl);
-  await expect(page.locator("article.report")).toContainText("جایگزین گزارش شماره");
+  await expect(page.locator(".report__cover")).toContainText("جایگزین گزارش شماره");
 });
 
 test("members cannot open or download reports", async ({ page }) => {
