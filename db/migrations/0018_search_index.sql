@@ -9,17 +9,17 @@ CREATE TABLE `search_dirty` (
 	PRIMARY KEY (`kind`, `ref_id`)
 ) WITHOUT ROWID;
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_meetings USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_meetings USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_resolutions USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_resolutions USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_follow_ups USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_follow_ups USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_people USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_people USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_organisations USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_organisations USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
-CREATE VIRTUAL TABLE search_documents USING fts5(title, body, tokenize = 'trigram');
+CREATE VIRTUAL TABLE search_documents USING fts5(code, title, body, tokenize = 'trigram');
 --> statement-breakpoint
 CREATE TRIGGER search_meetings_ins AFTER INSERT ON meetings BEGIN
   INSERT OR IGNORE INTO search_dirty VALUES ('meeting', NEW.id);
