@@ -9,6 +9,7 @@
  * and any connection may write. Reads are then answered from the FTS tables joined to the rows, filtered by the scope.
  */
 
+import type Database from "better-sqlite3";
 import { type SQL, sql } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import en from "../locales/en";
@@ -54,18 +55,26 @@ export type SearchResult =
 
 type Entry = { code: string; title: string; body: string };
 
+const statements = new WeakMap<object, Map<string, Database.Statement>>();
+/** A prepared statement of the connection, prepared once: the index is rebuilt row by row. */
+function prepared(database: Db, text: string): Database.Statement {
+  const cache = statements.get(database.$client) ?? new Map<string, Database.Statement>();
+  statements.set(database.$client, cache);
+  const statement = cache.get(text) ?? database.$client.prepare(text);
+  cache.set(text, statement);
+  return statement;
+}
+
 /** What a row is found by, as shown text (keys are made from it on writing). Null when the row is gone. */
 function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
-  const client = database.$client;
   switch (kind) {
     case "meeting": {
-      const m = client
-        .prepare(
-          `select m.number, m.date, m.place, m.opening_remarks, m.summary, m.status, m.draft_json, b.name body, b.code,
+      const m = prepared(
+        database,
+        `select m.number, m.date, m.place, m.opening_remarks, m.summary, m.status, m.draft_json, b.name body, b.code,
             (select w.name from working_groups w where w.id = m.working_group_id) grp
            from meetings m join bodies b on b.id = m.body_id where m.id = ?`,
-        )
-        .get(id) as
+      ).get(id) as
         | {
             number: number;
             date: string;
@@ -80,9 +89,10 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
           }
         | undefined;
       if (!m) return null;
-      const agenda = client
-        .prepare("select title, discussion from agenda_items where meeting_id = ? order by position")
-        .all(id) as { title: string; discussion: string }[];
+      const agenda = prepared(
+        database,
+        "select title, discussion from agenda_items where meeting_id = ? order by position",
+      ).all(id) as { title: string; discussion: string }[];
       const texts = [m.place, m.opening_remarks, m.summary, ...agenda.flatMap((a) => [a.title, a.discussion])];
       if (m.status !== "final") texts.push(...stringsOf(safeJson(m.draft_json)));
       return {
@@ -94,14 +104,13 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
     case "resolution": {
       const r = resolutionRow(database, id);
       if (!r) return null;
-      const owners = client
-        .prepare(
-          `select o.label, b.name body, w.name grp, o.person_id, p.honorific, p.title, p.first_name, p.last_name, g.name org
+      const owners = prepared(
+        database,
+        `select o.label, b.name body, w.name grp, o.person_id, p.honorific, p.title, p.first_name, p.last_name, g.name org
            from resolution_owners o left join bodies b on b.id = o.body_id left join working_groups w on w.id = o.working_group_id
            left join people p on p.id = o.person_id left join organisations g on g.id = o.organisation_id
            where o.resolution_id = ?`,
-        )
-        .all(id) as {
+      ).all(id) as {
         label: string;
         body: string | null;
         grp: string | null;
@@ -112,9 +121,10 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
         last_name: string;
         org: string | null;
       }[];
-      const notes = client
-        .prepare("select note from follow_ups where resolution_id = ? and note <> '' order by id")
-        .all(id) as { note: string }[];
+      const notes = prepared(
+        database,
+        "select note from follow_ups where resolution_id = ? and note <> '' order by id",
+      ).all(id) as { note: string }[];
       const ownerNames = owners.flatMap((o) => [
         o.label,
         o.body ?? "",
@@ -143,7 +153,7 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
       };
     }
     case "follow_up": {
-      const f = client.prepare("select resolution_id, note from follow_ups where id = ?").get(id) as
+      const f = prepared(database, "select resolution_id, note from follow_ups where id = ?").get(id) as
         | { resolution_id: number; note: string }
         | undefined;
       if (!f) return null;
@@ -151,12 +161,11 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
       return { code: "", title: r ? `${r.code} ${r.subject}` : "", body: f.note };
     }
     case "person": {
-      const p = client
-        .prepare(
-          `select p.honorific, p.title, p.first_name, p.last_name, p.organisation, p.position, g.name org
+      const p = prepared(
+        database,
+        `select p.honorific, p.title, p.first_name, p.last_name, p.organisation, p.position, g.name org
            from people p left join organisations g on g.id = p.organisation_id where p.id = ?`,
-        )
-        .get(id) as
+      ).get(id) as
         | {
             honorific: "mr" | "ms";
             title: "dr" | "eng" | null;
@@ -176,18 +185,17 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
       };
     }
     case "organisation": {
-      const o = client.prepare("select name, aliases from organisations where id = ?").get(id) as
+      const o = prepared(database, "select name, aliases from organisations where id = ?").get(id) as
         | { name: string; aliases: string }
         | undefined;
       return o ? { code: "", title: o.name, body: o.aliases.split("\n").join(" … ") } : null;
     }
     case "document": {
-      const d = client
-        .prepare(
-          `select d.file_name, d.file_type, d.removed_at, c.bytes from documents d
+      const d = prepared(
+        database,
+        `select d.file_name, d.file_type, d.removed_at, c.bytes from documents d
            left join document_contents c on c.document_id = d.id where d.id = ?`,
-        )
-        .get(id) as
+      ).get(id) as
         | { file_name: string; file_type: string; removed_at: string | null; bytes: Buffer | null }
         | undefined;
       if (!d || d.removed_at) return null;
@@ -269,8 +277,8 @@ export function documentText(fileType: string, bytes: Uint8Array): string {
  */
 export function refreshSearchIndex(database: Db = appDb): number {
   const client = database.$client;
-  const pick = client.prepare("select kind, ref_id id from search_dirty limit 1000");
-  const done = client.prepare("delete from search_dirty where kind = ? and ref_id = ?");
+  const pick = prepared(database, "select kind, ref_id id from search_dirty limit 1000");
+  const done = prepared(database, "delete from search_dirty where kind = ? and ref_id = ?");
   let total = 0;
   for (;;) {
     const rows = pick.all() as { kind: SearchKind; id: number }[];
@@ -280,17 +288,15 @@ export function refreshSearchIndex(database: Db = appDb): number {
         for (const { kind, id } of rows) {
           const table = TABLE[kind];
           if (table) {
-            client.prepare(`delete from ${table} where rowid = ?`).run(id);
+            prepared(database, `delete from ${table} where rowid = ?`).run(id);
             const entry = entryOf(database, kind, id);
             if (entry)
-              client
-                .prepare(`insert into ${table} (rowid, code, title, body) values (?, ?, ?, ?)`)
-                .run(
-                  id,
-                  searchKey(entry.code),
-                  searchKey(entry.title),
-                  searchKey(entry.body.slice(0, MAX_INDEXED_TEXT)),
-                );
+              prepared(database, `insert into ${table} (rowid, code, title, body) values (?, ?, ?, ?)`).run(
+                id,
+                searchKey(entry.code),
+                searchKey(entry.title),
+                searchKey(entry.body.slice(0, MAX_INDEXED_TEXT)),
+              );
           }
           done.run(kind, id);
         }
@@ -440,7 +446,7 @@ function hitOf(database: Db, kind: SearchKind, id: number, words: string[]): Sea
   }[kind];
   let link = href;
   if (kind === "follow_up") {
-    const f = database.$client.prepare("select resolution_id from follow_ups where id = ?").get(id) as {
+    const f = prepared(database, "select resolution_id from follow_ups where id = ?").get(id) as {
       resolution_id: number;
     };
     link = `/resolutions/${f.resolution_id}`;
