@@ -122,6 +122,17 @@ export function searchWords(query: string, max = 8): string[] {
   ].slice(0, max);
 }
 
+// The key of each character met, kept: marking a long text asks for the same few dozen characters again and again.
+const charKeys = new Map<string, string>();
+function charKey(ch: string): string {
+  let k = charKeys.get(ch);
+  if (k === undefined) {
+    k = searchKey(ch);
+    if (charKeys.size < 10_000) charKeys.set(ch, k);
+  }
+  return k;
+}
+
 /** A piece of shown text, marked when it holds a searched word. */
 export type MarkedPart = { text: string; mark: boolean };
 
@@ -136,7 +147,7 @@ export function markWords(text: string, words: readonly string[], window?: numbe
   let at = 0;
   for (const ch of text) {
     // A hamza seat before «و» keys as «و» (normalizeForSearch), which the letter alone cannot tell.
-    const k = /[ئؤ]/.test(ch) && searchKey(text.slice(at + 1, at + 4)).startsWith("و") ? "و" : searchKey(ch);
+    const k = (ch === "ئ" || ch === "ؤ") && searchKey(text.slice(at + 1, at + 4)).startsWith("و") ? "و" : charKey(ch);
     for (let i = 0; i < k.length; i++) from.push(at);
     key += k;
     at += ch.length;
