@@ -19,7 +19,8 @@ import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
 import { type MarkedPart, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
-import type { Scope } from "./access.server";
+import { readCache } from "../utils/read-cache.server";
+import { cacheKey, type Scope } from "./access.server";
 import { documentRights } from "./documents.server";
 import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resolutions.server";
 
@@ -364,6 +365,13 @@ export function search(scope: Scope, query: string, database: Db = appDb): Searc
   const words = searchWords(trimmed);
   if (words.join("").length < 2) return { status: "short", groups: [] };
   refreshSearchIndex(database);
+  // After the refresh, so an answer is kept only until the next write (read-cache.server.ts); keyed by the whole scope.
+  if (database === appDb)
+    return readCache.get(cacheKey(scope, "search", trimmed), () => find(scope, trimmed, words, database));
+  return find(scope, trimmed, words, database);
+}
+
+function find(scope: Scope, trimmed: string, words: string[], database: Db): SearchResult {
   const codeKey = codeKeyOf(trimmed);
   const found: Record<SearchKind, { id: number; exact?: number }[]> = {
     resolution: findResolutions(scope, words, codeKey, database),
