@@ -277,13 +277,14 @@ export function documentText(fileType: string, bytes: Uint8Array): string {
  * Brings the keys of the rows written since the last search up to date, a batch per transaction (a database indexed
  * for the first time, after migration 0018, is indexed here in one go).
  */
-export function refreshSearchIndex(database: Db = appDb): number {
+export function refreshSearchIndex(database: Db = appDb, max = Number.POSITIVE_INFINITY): number {
   const client = database.$client;
-  const pick = prepared(database, "select kind, ref_id id from search_dirty limit 1000");
+  const pick = prepared(database, "select kind, ref_id id from search_dirty limit ?");
   const done = prepared(database, "delete from search_dirty where kind = ? and ref_id = ?");
   let total = 0;
   for (;;) {
-    const rows = pick.all() as { kind: SearchKind; id: number }[];
+    if (total >= max) return total;
+    const rows = pick.all(Math.min(1_000, max - total)) as { kind: SearchKind; id: number }[];
     if (rows.length === 0) return total;
     client
       .transaction(() => {
@@ -307,6 +308,21 @@ export function refreshSearchIndex(database: Db = appDb): number {
     total += rows.length;
   }
 }
+
+/**
+ * Indexes what is noted, in the background, 500 rows a turn with the event loop free between turns: a database just
+ * migrated to 0018 (ten years: a few minutes) is indexed without holding up requests, and a search meanwhile re-keys
+ * at most `REFRESH_PER_SEARCH` rows itself, so it answers in time from what is indexed so far.
+ */
+const REFRESH_PER_SEARCH = 2_000;
+function indexInBackground() {
+  try {
+    if (refreshSearchIndex(appDb, 500) >= 500) setTimeout(indexInBackground, 5).unref();
+  } catch {
+    setTimeout(indexInBackground, 1_000).unref();
+  }
+}
+setTimeout(indexInBackground, 100).unref();
 
 // ---------- searching ----------
 
@@ -364,7 +380,7 @@ export function search(scope: Scope, query: string, database: Db = appDb): Searc
   if (trimmed.length > MAX_QUERY_LENGTH) return { status: "long", groups: [] };
   const words = searchWords(trimmed);
   if (words.join("").length < 2) return { status: "short", groups: [] };
-  refreshSearchIndex(database);
+  refreshSearchIndex(database, REFRESH_PER_SEARCH);
   // After the refresh, so an answer is kept only until the next write (read-cache.server.ts); keyed by the whole scope.
   if (database === appDb)
     return readCache.get(cacheKey(scope, "search", trimmed), () => find(scope, trimmed, words, database));
