@@ -73,11 +73,14 @@ const count = (file: string, sql: string) => {
 
 function dump(file: string) {
   const db = new Database(file, { readonly: true });
-  const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").all() as {
-    name: string;
-  }[];
+  // Tables without a rowid (the search index's queue and FTS5's own) are ordered by their key instead.
+  const tables = db
+    .prepare("select name, wr from pragma_table_list where schema = 'main' and type = 'table' order by name")
+    .all() as { name: string; wr: number }[];
   const out = Object.fromEntries(
-    tables.map(({ name }) => [name, db.prepare(`select * from "${name}" order by rowid`).all()]),
+    tables
+      .filter(({ name }) => name !== "sqlite_schema")
+      .map(({ name, wr }) => [name, db.prepare(`select * from "${name}" order by ${wr ? "1, 2" : "rowid"}`).all()]),
   );
   db.close();
   return out;

@@ -43,6 +43,26 @@ export function AppHeader({ user }: { user: { displayName: string; role: Role; u
         </a>
         <div className="app-header__tools">
           {user ? (
+            <Form method="get" action="/search" role="search" className="app-header__search">
+              <label htmlFor="header-search" className="visually-hidden">
+                {t("search.label")}
+              </label>
+              <input
+                id="header-search"
+                name="q"
+                type="search"
+                maxLength={100}
+                placeholder={t("search.placeholder")}
+                defaultValue={
+                  location.pathname === "/search" ? (new URLSearchParams(location.search).get("q") ?? "") : ""
+                }
+              />
+              <button type="submit" className="button button--ghost">
+                {t("search.submit")}
+              </button>
+            </Form>
+          ) : null}
+          {user ? (
             <span className="app-header__user">
               {t("nav.signedInAs", { name: user.displayName })} · {t(`roles.${user.role}`)}
             </span>

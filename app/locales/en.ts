@@ -344,6 +344,27 @@ const en: Strings<typeof fa> = {
     state: "Status",
     none: "— none —",
   },
+  search: {
+    label: "Search",
+    placeholder: "Search meetings, resolutions, people…",
+    title: "Search",
+    submit: "Search",
+    meetingNumber: "Meeting {{number}}",
+    empty:
+      "Type something to search for: a resolution number or code, a subject, a person or organisation, or a word of the minutes.",
+    short: "Type at least two letters or digits.",
+    long: "A search is at most {{max}} characters; shorten it.",
+    none: "Nothing found for “{{q}}” (in what you may read).",
+    more: "More than {{count}} results; add words to narrow the search.",
+    kinds: {
+      resolution: "Resolutions",
+      meeting: "Meetings",
+      follow_up: "Follow-ups",
+      person: "People",
+      organisation: "Organisations",
+      document: "Documents",
+    },
+  },
   people: {
     title: "People",
     new: "New person",

@@ -54,6 +54,16 @@ function makePerson(lastName = `نفر ${++seq}`) {
   });
 }
 
+const blank = {
+  honorific: "mr",
+  title: null,
+  firstName: "",
+  organisation: "",
+  position: "",
+  email: "",
+  mobile: "",
+} as const;
+
 const seat = (personId: number) => ({
   personId,
   role: "member" as const,
@@ -237,6 +247,24 @@ describe("people directory", () => {
       listPeople({ q: "كاظمي" }).map((p) => p.lastName),
       ["کاظمی"],
     );
+  });
+
+  test("found with the honorific and title written before the name («آقای سیفی», «دکتر شباک»)", () => {
+    const seifi = createPerson(actor, { ...blank, honorific: "mr", lastName: "سیفیان" });
+    const shabak = createPerson(actor, { ...blank, honorific: "ms", title: "dr", lastName: "شباکی" });
+    assert.deepEqual(
+      listPeople({ q: "آقای سیفیان" }).map((p) => p.id),
+      [seifi],
+    );
+    assert.deepEqual(
+      listPeople({ q: "دکتر شباکی" }).map((p) => p.id),
+      [shabak],
+    );
+    assert.deepEqual(
+      listPeople({ q: "خانم دكتر شباکی" }).map((p) => p.id),
+      [shabak],
+    );
+    assert.deepEqual(listPeople({ q: "آقای شباکی" }), []);
   });
 });
 

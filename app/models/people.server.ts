@@ -69,7 +69,9 @@ export function listPeople({ q = "" }: { q?: string } = {}) {
     .select()
     .from(people)
     .all()
-    .map(({ searchKey: key, ...p }) => {
+    .map(({ searchKey: _stored, ...p }) => {
+      // Made afresh, so a key stored before the honorific and title were part of it still finds the person.
+      const key = personSearchKey(p);
       const mine = seats
         .filter((s) => s.personId === p.id)
         .map((s) => ({ role: s.role, name: (s.groupName ?? s.bodyName) as string }));

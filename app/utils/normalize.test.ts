@@ -53,3 +53,11 @@ test("stored text loses NUL and other control characters, keeps tabs and line br
   assert.equal(cleanText("\u200Fمتن\u200C‌ها\u200E"), "\u200Fمتن\u200C‌ها\u200E", "marks and ZWNJ stay");
   assert.deepEqual(cleanDeep({ a: ["x\u0000", { b: "\u202Ey" }], n: 3 }), { a: ["x", { b: "\u202Ey\u202C" }], n: 3 });
 });
+
+test("«مسئول» and «مسؤول» are one word, and «مسائل» keeps its «ی»", () => {
+  assert.equal(searchKey("مسئول"), searchKey("مسؤول"));
+  assert.equal(searchKey("رئوف"), searchKey("رؤوف"));
+  assert.equal(searchKey("مسائل"), searchKey("مسايل"));
+  assert.equal(searchKey("مؤسسه"), searchKey("موسسه"));
+  assert.ok(matchesSearch("تعیین مسئول", "مسؤول"));
+});

@@ -25,13 +25,15 @@ const LETTER_MAP: Record<string, string> = {
 // biome-ignore lint/suspicious/noMisleadingCharacterClass: ZWJ is listed on purpose, to drop it
 const DROPPED = /[\u0640\u064B-\u065F\u0670\u200B\u200D\uFEFF\u00AD\u200E\u200F\u061C\u202A-\u202E\u2066-\u2069]/g;
 
-/** Steps 1–4: NFKC, unify letters, drop marks and controls, ASCII digits. ZWNJ and spaces stay. */
+/** Steps 1–4: NFKC, drop marks and controls, unify letters (and the hamza's seat before «و»), ASCII digits. ZWNJ and spaces stay. */
 export function normalizeForSearch(text: string): string {
   return toAsciiDigits(
     text
       .normalize("NFKC")
-      .replace(/[كڪيىےئەةۀأإآؤ]/g, (c) => LETTER_MAP[c] ?? c)
       .replace(DROPPED, "")
+      // «مسئول» and «مسؤول», «رئوف» and «رؤوف»: the hamza before «و» sits on either seat, and both are one word.
+      .replace(/[ئؤ]و/g, "وو")
+      .replace(/[كڪيىےئەةۀأإآؤ]/g, (c) => LETTER_MAP[c] ?? c)
       .replace(/\u00A0/g, " ")
       .toLowerCase(),
   );
@@ -106,4 +108,75 @@ const collator = new Intl.Collator("fa");
 /** Compares two strings the Persian way (پ چ ژ ک گ ی in their places). */
 export function comparePersian(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/** The words of a search query, as search keys (at most `max`), without repeats. */
+export function searchWords(query: string, max = 8): string[] {
+  return [
+    ...new Set(
+      query
+        .split(/[\s\u200C]+/)
+        .map(searchKey)
+        .filter(Boolean),
+    ),
+  ].slice(0, max);
+}
+
+// The key of each character met, kept: marking a long text asks for the same few dozen characters again and again.
+const charKeys = new Map<string, string>();
+function charKey(ch: string): string {
+  let k = charKeys.get(ch);
+  if (k === undefined) {
+    k = searchKey(ch);
+    if (charKeys.size < 10_000) charKeys.set(ch, k);
+  }
+  return k;
+}
+
+/** A piece of shown text, marked when it holds a searched word. */
+export type MarkedPart = { text: string; mark: boolean };
+
+/**
+ * The text in pieces, the parts that match a word (compared on search keys, so «مسئول» marks «مسؤول» and «می شود»
+ * marks «می‌شود») marked. With `window`, only that many characters around the first match are kept, with «…».
+ */
+export function markWords(text: string, words: readonly string[], window?: number): MarkedPart[] {
+  // The search key of the text, and for each of its characters the place in the text it came from.
+  let key = "";
+  const from: number[] = [];
+  let at = 0;
+  for (const ch of text) {
+    // A hamza seat before «و» keys as «و» (normalizeForSearch), which the letter alone cannot tell.
+    const k = (ch === "ئ" || ch === "ؤ") && searchKey(text.slice(at + 1, at + 4)).startsWith("و") ? "و" : charKey(ch);
+    for (let i = 0; i < k.length; i++) from.push(at);
+    key += k;
+    at += ch.length;
+  }
+  const marked = new Array<boolean>(text.length).fill(false);
+  let first = -1;
+  for (const word of words) {
+    if (!word) continue;
+    for (let i = key.indexOf(word); i !== -1; i = key.indexOf(word, i + 1)) {
+      const start = from[i];
+      const lastFrom = from[i + word.length - 1];
+      const end = lastFrom + (text.codePointAt(lastFrom)! > 0xffff ? 2 : 1);
+      for (let j = start; j < end; j++) marked[j] = true;
+      if (first === -1 || start < first) first = start;
+    }
+  }
+  let begin = 0;
+  let finish = text.length;
+  if (window !== undefined && text.length > window) {
+    begin = Math.max(0, (first === -1 ? 0 : first) - Math.floor(window / 3));
+    finish = Math.min(text.length, begin + window);
+  }
+  const parts: MarkedPart[] = [];
+  if (begin > 0) parts.push({ text: "…", mark: false });
+  for (let i = begin; i < finish; i++) {
+    const last = parts.at(-1);
+    if (last && last.mark === marked[i] && last.text !== "…") last.text += text[i];
+    else parts.push({ text: text[i], mark: marked[i] });
+  }
+  if (finish < text.length) parts.push({ text: "…", mark: false });
+  return parts;
 }

@@ -22,7 +22,12 @@ export function formatPersonName(p: PersonName, lang: Lang, { withHonorific = tr
   return parts.filter(Boolean).join(" ");
 }
 
-/** The stored search key of a person: names, organisation and position, normalised. */
+/**
+ * The search key of a person: the name as written in Persian and English, with honorific and title (so «آقای سیفی»
+ * and «دکتر شباک» find them), organisation and position, normalised.
+ */
 export function personSearchKey(p: PersonName & { organisation?: string; position?: string }): string {
-  return [p.firstName, p.lastName, p.organisation ?? "", p.position ?? ""].map(searchKey).join(" ");
+  return [formatPersonName(p, "fa"), formatPersonName(p, "en"), p.organisation ?? "", p.position ?? ""]
+    .map(searchKey)
+    .join(" ");
 }

@@ -1,0 +1,138 @@
+import assert from "node:assert/strict";
+import { describe, test } from "node:test";
+import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
+import { STAFF } from "../../tests/scopes";
+import { db } from "../utils/db.server";
+import { markWords } from "../utils/normalize";
+import { createMeeting } from "./meetings.server";
+import { codeKeyOf, type SearchKind, search } from "./search.server";
+
+// A committee coded «طراحی» with two meetings (the second passes «طراحی/۲/۱»), and another committee a member
+// does not sit in.
+const hq = makeBody("headquarters");
+const design = makeBody("committee", hq);
+const other = makeBody("committee", hq);
+db.$client.prepare("update bodies set code = 'طراحی' where id = ?").run(design);
+const member = makePerson("عضو طراحی");
+seat(member, { bodyId: design });
+finalMeeting(design, 20, [{ subject: "تهیه فهرست نخست", owners: [{ kind: "body", id: design }], days: 10 }]);
+const second = finalMeeting(design, 10, [
+  {
+    subject: "تعیین مسئول پایگاه كميته و مُصَوَّبات جلسۀ وزارتخانه‌ها که اجرا می‌شود",
+    owners: [{ kind: "body", id: design }],
+    days: 10,
+  },
+  { subject: "گزارش سال ۱۴۰۳ و 2025", owners: [{ kind: "body", id: design }], days: 10 },
+]);
+const secret = finalMeeting(other, 10, [
+  { subject: "موضوع محرمانه کمیته دیگر", owners: [{ kind: "body", id: other }], days: 10 },
+]);
+const [code21, report] = second.resolutions.map((r) => r.id);
+const seifi = makePerson("سیفی");
+const shabak = makePerson("شباک");
+db.$client
+  .prepare("update people set title = 'dr', honorific = 'ms', position = 'مسؤول آمار' where id = ?")
+  .run(shabak);
+db.$client
+  .prepare(
+    "insert into organisations (kind, name, aliases, created_at) values ('agency', 'سازمان ثبت احوال كشور', 'ثبت احوال', '2025-01-01')",
+  )
+  .run();
+
+const ids = (kind: SearchKind, q: string, scope = STAFF) => {
+  const r = search(scope, q);
+  assert.equal(r.status, "ok", q);
+  return r.groups.find((g) => g.kind === kind)?.hits.map((h) => h.id) ?? [];
+};
+
+describe("one search, Persian-aware", () => {
+  const variants: [string, string][] = [
+    ["ي/ی and ك/ک", "تعيين مسئول پايگاه كميته"],
+    ["ی and ک typed the Persian way", "تعیین پایگاه کمیته"],
+    ["ة/ه", "جلسة"],
+    ["ۀ and هٔ", "جلسهٔ"],
+    ["ؤ/و and ئ: «مسؤول» finds «مسئول»", "مسؤول"],
+    ["أ/إ/آ/ا", "إجرا"],
+    ["harakat", "مُصَوَّبات"],
+    ["without harakat", "مصوبات"],
+    ["tatweel", "کمیـــته"],
+    ["presentation forms", "ﻛﻤﻴﺘﻪ"],
+    ["ZWNJ inside a word", "می‌شود"],
+    ["a space inside a word", "می شود"],
+    ["nothing inside a word", "میشود"],
+    ["«وزارتخانهها» without ZWNJ", "وزارتخانهها"],
+    ["«وزارتخانه ها» with a space", "وزارتخانه ها"],
+  ];
+  for (const [name, q] of variants)
+    test(`${name}: «${q}» finds the resolution`, () => assert.ok(ids("resolution", q).includes(code21), q));
+
+  test("all three digit sets find «۱۴۰۳» and «2025»", () => {
+    for (const q of ["۱۴۰۳", "١٤٠٣", "1403", "۲۰۲۵", "٢٠٢٥", "2025"])
+      assert.ok(ids("resolution", q).includes(report), q);
+  });
+
+  test("a resolution code in any digits finds that resolution first", () => {
+    for (const q of ["طراحی/۲/۱", "طراحی/2/1", "طراحی/٢/١", "طراحي/۲/۱"]) {
+      assert.ok(codeKeyOf(q), q);
+      assert.equal(ids("resolution", q)[0], code21, q);
+    }
+  });
+
+  test("people by name with or without honorific and title, and by position", () => {
+    assert.deepEqual(ids("person", "آقای سیفی"), [seifi]);
+    assert.deepEqual(ids("person", "سیفی"), [seifi]);
+    assert.deepEqual(ids("person", "دکتر شباک"), [shabak]);
+    assert.deepEqual(ids("person", "خانم دکتر شباک"), [shabak]);
+    assert.deepEqual(ids("person", "مسئول آمار"), [shabak]);
+  });
+
+  test("organisations by name and alias, with Arabic letters", () => {
+    assert.equal(ids("organisation", "ثبت احوال کشور").length, 1);
+    assert.equal(ids("organisation", "ثبت‌احوال").length, 1);
+  });
+
+  test("meetings by body name and number, and a write shows in the next search", () => {
+    assert.equal(ids("meeting", "طراحی جلسه ۲")[0], second.meetingId);
+    assert.equal(ids("meeting", "طراحی").length, 2);
+    const draft = createMeeting(actor, design, { workingGroupId: null });
+    assert.deepEqual(ids("meeting", "جمعبندی ویژه"), []);
+    db.$client.prepare("update meetings set summary = 'جمع‌بندی ویژه‌ای برای آزمون' where id = ?").run(draft);
+    assert.deepEqual(ids("meeting", "جمعبندی ویژه"), [draft]);
+  });
+
+  test("a status finds finished resolutions too", () => {
+    db.$client.prepare("update resolutions set status = 'done', done_date = '2025-01-01' where id = ?").run(report);
+    assert.ok(ids("resolution", "انجام‌شده گزارش").includes(report));
+  });
+
+  test("the words are marked in what is shown", () => {
+    const hit = search(STAFF, "مسؤول ميشود").groups[0].hits.find((h) => h.id === code21)!;
+    const marked = hit.title.filter((p) => p.mark).map((p) => p.text);
+    assert.deepEqual(marked, ["مسئول", "می‌شود"]);
+    assert.deepEqual(
+      markWords("ﻛﻤﻴﺘﻪ ها", ["کمیته"]).map((p) => p.mark),
+      [true, false],
+    );
+  });
+
+  test("an empty, short or too long query gets its message, never a search", () => {
+    assert.equal(search(STAFF, "  ").status, "empty");
+    assert.equal(search(STAFF, "ا").status, "short");
+    assert.equal(search(STAFF, "ا".repeat(101)).status, "long");
+  });
+
+  test("a member never finds what they may not read", () => {
+    const scope = signedIn(member);
+    assert.deepEqual(ids("resolution", "محرمانه", scope), []);
+    assert.ok(ids("resolution", "محرمانه").includes(secret.resolutions[0].id));
+    assert.ok(ids("resolution", "پایگاه", scope).includes(code21));
+    assert.deepEqual(
+      ids("meeting", "کمیته", scope).filter((id) => id === secret.meetingId),
+      [],
+    );
+    const outsider = signedIn(makePerson("بی‌سمت"));
+    assert.deepEqual(ids("resolution", "پایگاه", outsider), []);
+    assert.deepEqual(ids("meeting", "طراحی", outsider), []);
+    assert.deepEqual(ids("person", "سیفی", outsider), [seifi]);
+  });
+});

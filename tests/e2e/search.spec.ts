@@ -1,0 +1,90 @@
+import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
+import { toPersianDigits } from "../../app/utils/digits";
+import { DATABASE_PATH } from "../playwright.config";
+import { signInAs } from "./helpers";
+
+const dbFile = new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname;
+function read<T>(fn: (db: Database.Database) => T): T {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** The first three words of a subject, written with Arabic ي and ك as a pasted text might be. */
+const arabicWords = (subject: string) =>
+  subject.split(/\s+/).slice(0, 3).join(" ").replace(/ی/g, "ي").replace(/ک/g, "ك");
+
+test("the header's search finds a resolution by its code and by its words, grouped, with the words marked", async ({
+  page,
+}) => {
+  const r = read(
+    (db) =>
+      db
+        .prepare(
+          `select r.id, r.number, r.subject, m.number meetingNumber, b.code from resolutions r
+           join meetings m on m.id = r.meeting_id join bodies b on b.id = m.body_id
+           where b.code <> '' and b.resolution_numbering = 'per_meeting' and m.working_group_id is null
+             and m.status = 'final' order by r.id limit 1`,
+        )
+        .get() as { id: number; number: number; subject: string; meetingNumber: number; code: string },
+  );
+  await signInAs(page, "secretariat");
+  const box = page.getByRole("searchbox", { name: "جستجو" }).first();
+  await box.fill(toPersianDigits(`${r.code}/${r.meetingNumber}/${r.number}`));
+  await box.press("Enter");
+  await expect(page).toHaveURL(/\/search\?q=/);
+  const resolutions = page.getByRole("region", { name: "مصوبات" });
+  const first = resolutions.getByRole("link").first();
+  await expect(first).toContainText(r.subject.slice(0, 20));
+  await expect(first.locator("mark").first()).toBeVisible();
+
+  await box.fill(arabicWords(r.subject));
+  await box.press("Enter");
+  const found = page.getByRole("region", { name: "مصوبات" }).locator(`a[href="/resolutions/${r.id}"]`);
+  await expect(found.locator("mark").first()).toBeVisible();
+  await found.click();
+  await expect(page).toHaveURL(new RegExp(`/resolutions/${r.id}$`));
+
+  await page.goto("/search?q=%D8%A7");
+  await expect(page.getByRole("status")).toContainText("دست‌کم دو حرف");
+});
+
+test("a member's search lacks the resolutions and meetings they may not read", async ({ page }) => {
+  const candidates = read(
+    (db) =>
+      db
+        .prepare(
+          `select r.id, r.subject from resolutions r join meetings m on m.id = r.meeting_id
+           where m.status = 'final' and length(r.subject) > 20 order by r.id desc limit 40`,
+        )
+        .all() as { id: number; subject: string }[],
+  );
+  await signInAs(page, "member");
+  // A resolution the member may not open, found by the secretariat's search (below) but not by theirs.
+  let hidden: { id: number; subject: string } | undefined;
+  for (const c of candidates) {
+    const status = (await page.request.get(`/resolutions/${c.id}`)).status();
+    if (status === 403 || status === 404) {
+      hidden = c;
+      break;
+    }
+  }
+  expect(hidden, "the demo data has a resolution the member may not read").toBeTruthy();
+  const q = encodeURIComponent(arabicWords(hidden!.subject));
+  await page.goto(`/search?q=${q}`);
+  await expect(page.getByRole("heading", { level: 1, name: "جستجو" })).toBeVisible();
+  await expect(page.locator(`a[href="/resolutions/${hidden!.id}"]`)).toHaveCount(0);
+
+  const staff = await page
+    .context()
+    .browser()!
+    .newPage({ baseURL: new URL(page.url()).origin });
+  await signInAs(staff, "secretariat");
+  await staff.goto(`/search?q=${q}`);
+  await expect(staff.locator(`a[href="/resolutions/${hidden!.id}"]`)).toHaveCount(1);
+  await staff.close();
+});
