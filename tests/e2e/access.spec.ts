@@ -148,7 +148,12 @@ test("a seat that has ended stops granting its powers: the committee's resolutio
   await signInAs(page, "admin");
   await page.goto(`/bodies/${bodyId}`);
   page.once("dialog", (d) => d.accept());
-  const seat = page.getByRole("row").filter({ hasText: lastName }).filter({ hasNotText: "دبیر" });
+  // The member's row, by the person's own link and role (every row's letter form lists the other people too).
+  const seat = page
+    .getByRole("table", { name: "اعضا", exact: true })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name: new RegExp(lastName) }) })
+    .filter({ has: page.getByRole("cell", { name: "عضو", exact: true }) });
   await seat.getByRole("button", { name: /پایان عضویت/ }).click();
   await expect(seat.getByRole("button", { name: /پایان عضویت/ })).toHaveCount(0);
 
