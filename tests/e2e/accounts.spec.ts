@@ -10,6 +10,12 @@ async function signInWith(browser: Browser, username: string, password: string) 
   return page;
 }
 
+/** Signs out from the header and waits for the sign-in page, so the next navigation cannot cut the sign-out short. */
+async function signOut(page: Page) {
+  await page.getByRole("button", { name: "خروج" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}
+
 async function fillSignIn(page: Page, username: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("نام کاربری").fill(username);
@@ -143,7 +149,7 @@ test("a person changes their own password: the wrong current one changes nothing
   expect(await phone.isSignedIn()).toBe(false);
 
   // The old password no longer opens the account, the new one does (the admin's page signs out to try).
-  await page.getByRole("button", { name: "خروج" }).click();
+  await signOut(page);
   await fillSignIn(page, username, "given-by-admin-1405");
   await expect(page.getByRole("alert")).toHaveText("نام کاربری یا رمز عبور نادرست است.");
   await page.getByLabel("رمز عبور").fill("chosen-by-me-1405");
@@ -194,7 +200,7 @@ test("a member turns on two-step sign-in from the sessions page; then a code, or
 
   // Signing in now asks for a code: a wrong one is refused next to the field, the app's next one lets them in.
   await member.getByRole("link", { name: "ادامه" }).click();
-  await member.getByRole("button", { name: "خروج" }).click();
+  await signOut(member);
   await fillSignIn(member, username, password);
   await expect(member).toHaveURL(/\/login\/code/);
   await member.getByLabel("کد یک‌بارمصرف").fill("۱۲۳۴۵۶");
@@ -206,7 +212,7 @@ test("a member turns on two-step sign-in from the sessions page; then a code, or
 
   // A recovery code stands in for the phone, once.
   for (const expected of ["ok", "refused"]) {
-    await member.getByRole("button", { name: "خروج" }).click();
+    await signOut(member);
     await fillSignIn(member, username, password);
     await member.getByLabel("کد یک‌بارمصرف").fill(recovery[0]);
     await member.getByRole("button", { name: "تأیید" }).click();
