@@ -46,6 +46,18 @@ function addEndedSeats(dbPath: string) {
   db.prepare(
     "insert into reports (kind, year, period, status, number, issued_at, pdf_blob, sha256) values ('quarterly', 1404, 4, 'issued', '1404-Q4-1', '2026-03-20T00:00:00Z', ?, 'x')",
   ).run(Buffer.from("%PDF-1.4 matrix"));
+  // A document on every resolution, so /documents/:id is read as the resolution is.
+  for (const { id } of db.prepare("select id from resolutions").all() as { id: number }[]) {
+    const doc = db
+      .prepare(
+        "insert into documents (entity, entity_id, file_name, file_type, size, sha256, created_at) values ('resolution', ?, 'matrix.pdf', 'pdf', 15, 'x', '2026-03-20T00:00:00Z') returning id",
+      )
+      .get(id) as { id: number };
+    db.prepare("insert into document_contents (document_id, bytes) values (?, ?)").run(
+      doc.id,
+      Buffer.from("%PDF-1.4 matrix"),
+    );
+  }
   db.close();
 }
 
@@ -107,6 +119,11 @@ function records(dbPath: string) {
       p,
     );
     set("resolutionId", role, ownRes, otherRes);
+    const docOf = (resolutionId: number) =>
+      one("select id from documents where entity = 'resolution' and entity_id = ?", resolutionId);
+    set("documentId", role, docOf(ownRes), docOf(otherRes));
+    const organisation = one("select id from organisations order by id");
+    set("organisationId", role, organisation, organisation);
     const self = one("select id from users where username = ?", role);
     set("self", role, self, self);
     const isCommittee = (bodyId: number) => one("select 1 id from bodies where id = ? and kind = 'committee'", bodyId);
@@ -160,12 +177,20 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   // Only a sign-in half-way (password right, code awaited) opens it; the matrix's visitors are never half-way.
   if (id === "routes/login_.code") return false;
   if (role === "anon") return false;
-  if (id === "routes/$" || id === "routes/meetings.$meetingId_.draft") return false;
+  // A path with only an action (its GET is a 404 for everyone signed in).
+  if (id === "routes/$" || id === "routes/documents") return false;
+  // A draft's saved state is read by those who may type the minutes.
+  if (id === "routes/meetings.$meetingId_.draft") return STAFF.has(role);
   if (id.startsWith("routes/admin.")) return role === "admin";
   if (
-    ["routes/bodies.new", "routes/bodies.$bodyId_.edit", "routes/people.new", "routes/people.$personId_.edit"].includes(
-      id,
-    )
+    [
+      "routes/bodies.new",
+      "routes/bodies.$bodyId_.edit",
+      "routes/people.new",
+      "routes/people.$personId_.edit",
+      "routes/organisations.new",
+      "routes/organisations.$organisationId_.edit",
+    ].includes(id)
   )
     return STAFF.has(role);
   if (id === "routes/meetings.$meetingId_.edit") return STAFF.has(role);
@@ -179,6 +204,8 @@ function mayRead(id: string, role: Role, which: Which): boolean {
       "routes/meetings.$meetingId_.pdf",
       "routes/meetings.$meetingId_.editions.$edition",
       "routes/resolutions.$resolutionId",
+      // A resolution's documents are read as the resolution is.
+      "routes/documents.$documentId",
     ].includes(id)
   ) {
     return STAFF.has(role) || which === "own";
