@@ -210,6 +210,8 @@ test("an expired session does not throw away typed text, and a double submit sav
   const other = await context.newPage();
   await other.goto("/");
   await other.getByRole("button", { name: "خروج" }).click();
+  // Closed only once signed out: closing at once could cancel the sign-out (seen on a fresh clone).
+  await expect(other).toHaveURL(/\/login/);
   await other.close();
   await page.getByLabel("خلاصه مذاکرات", { exact: true }).fill("متنی که در جلسه زنده تایپ شد");
   await page.getByRole("button", { name: "ذخیره پیش‌نویس" }).click();
