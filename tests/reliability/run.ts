@@ -34,10 +34,13 @@ function seeded(name: string) {
 const only = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const runs = (suite: string) => !only || only === suite;
 
+/** The servers listen on BASE+1 … BASE+4 (`RELIABILITY_PORT`, default 3200), so two runs on one machine do not meet. */
+const BASE = Number(process.env.RELIABILITY_PORT ?? 3200);
+
 let failed = false;
 
 if (runs("matrix")) {
-  const server = new TestServer(seeded("matrix"), 3201);
+  const server = new TestServer(seeded("matrix"), BASE + 1);
   await server.start();
   try {
     const { cells, unexpected, missed } = await accessMatrix(server.origin, server.dbPath);
@@ -65,7 +68,7 @@ if (runs("fuzz")) {
     draft: id("select id from meetings where status = 'draft'"),
   };
   db.close();
-  const server = new TestServer(dbPath, 3202);
+  const server = new TestServer(dbPath, BASE + 2);
   await server.start();
   try {
     const r = await fuzz(server.origin, dbPath, FUZZ_INPUTS, ids);
@@ -80,7 +83,7 @@ if (runs("fuzz")) {
 }
 
 if (runs("crash")) {
-  const server = new TestServer(seeded("crash"), 3203);
+  const server = new TestServer(seeded("crash"), BASE + 3);
   await server.start();
   const r = await crash(server, KILLS);
   console.log(
@@ -91,7 +94,7 @@ if (runs("crash")) {
 
 if (runs("edges")) {
   // TRUST_PROXY lets the sign-in cases say which address each attempt comes from.
-  const server = new TestServer(seeded("edges"), 3204, { TRUST_PROXY: "loopback" });
+  const server = new TestServer(seeded("edges"), BASE + 4, { TRUST_PROXY: "loopback" });
   await server.start();
   try {
     const admin = await new Client(server.origin).signIn("admin", "admin-demo-1404");
