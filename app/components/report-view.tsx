@@ -1,4 +1,4 @@
-import type { AnnexDocument, ReportData, ReportSection } from "../models/reports.server";
+import type { AnnexDocument, ReportData, ReportSection } from "../models/report-composition.server";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { minutesHeading } from "../utils/meeting-title";

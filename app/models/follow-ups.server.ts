@@ -2,7 +2,7 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import { followUps, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
-import { writeTransaction } from "../utils/db.server";
+import { type Tx, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { searchKey } from "../utils/normalize";
 import { nextStatus, type ResolutionStatus } from "../utils/resolution-status";
@@ -56,8 +56,6 @@ export function applyChange(actor: Actor, scope: Scope, id: number, change: Chan
     insertDocuments(tx, actor, { entity: "resolution", entityId: id, followUpId: latest?.id ?? null }, evidence);
   });
 }
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 /**
  * One follow-up inside the caller's transaction (the resolution page's, or finalising minutes whose follow-up section

@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
-import { db, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { comparePersian } from "../utils/normalize";
@@ -28,8 +28,6 @@ import { getWorkCalendar } from "./calendar.server";
 import { removeDocumentsOfDraft } from "./documents.server";
 import { isCurrentMembership } from "./memberships.server";
 import { isActiveSql } from "./resolutions.server";
-
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
 
 /** Names the minutes refer to by id, frozen into each finalised edition so history reads as it was. */
 export type MinutesNames = {

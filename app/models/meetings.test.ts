@@ -12,13 +12,14 @@ import {
 } from "../../db/schema";
 import { NOBODY, STAFF } from "../../tests/scopes";
 import type { MinutesDoc } from "../schemas/minutes";
+import { FinalisationError } from "../schemas/minutes";
 import { bodySchema } from "../schemas/organisation";
 import { db } from "../utils/db.server";
 import { jalaliToIso } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { createBody } from "./bodies.server";
 import { saveDraft } from "./drafts.server";
-import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
+import { finaliseMeeting } from "./finalise-meeting.server";
 import {
   cancelCorrection,
   createMeeting,

@@ -6,13 +6,14 @@ import { bodies, followUps, meetingEditions, meetings, resolutions } from "../..
 import { actor, makeBody, makePerson, seat } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
 import type { MinutesDoc } from "../schemas/minutes";
+import { FinalisationError } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
 import { createBody, updateBody } from "./bodies.server";
 import { saveDraft } from "./drafts.server";
-import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
+import { finaliseMeeting } from "./finalise-meeting.server";
 import type { MinutesSnapshot } from "./meetings.server";
 import { createMeeting, getMeeting, startCorrection } from "./meetings.server";
 import { resolutionCode } from "./resolutions.server";

@@ -23,16 +23,12 @@ import { applyChange } from "./follow-ups.server";
 import { createMeeting, getMeeting } from "./meetings.server";
 import { addMembership } from "./memberships.server";
 import { createPerson } from "./people.server";
+import { composeReport, figuresOf, onTimeRate } from "./report-composition.server";
+import { DEFAULT_NUMBER_PATTERN, numberPatternError, setNumberPattern } from "./report-numbers.server";
 import {
-  composeReport,
   createReportDraft,
-  DEFAULT_NUMBER_PATTERN,
-  figuresOf,
   getReport,
   issueReport,
-  numberPatternError,
-  onTimeRate,
-  setNumberPattern,
   signerOf,
   upcomingNumber,
   updateReportDraft,

@@ -11,7 +11,7 @@ import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import { type Role, recoveryCodes, settings, users } from "../../db/schema";
 import * as clock from "../utils/clock.server";
-import { db, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { toAsciiDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { destroyAllSessions } from "../utils/session.server";
@@ -96,7 +96,7 @@ function stepOf(secret: string, username: string, code: string): number | null {
   return delta === null ? null : t.counter({ timestamp }) + delta;
 }
 
-function newRecoveryCodes(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], userId: number): string[] {
+function newRecoveryCodes(tx: Tx, userId: number): string[] {
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   const codes = Array.from({ length: RECOVERY_CODES }, () => {
     const raw = randomBytes(7).toString("hex").slice(0, 10);
@@ -197,7 +197,7 @@ export function renewRecoveryCodes(actor: Actor & { userId: number }, code: stri
   });
 }
 
-function clear(tx: Parameters<Parameters<typeof writeTransaction>[0]>[0], userId: number) {
+function clear(tx: Tx, userId: number) {
   tx.update(users)
     .set({ totpSecret: null, totpPendingSecret: null, totpEnabledAt: null, totpLastStep: null })
     .where(eq(users.id, userId))

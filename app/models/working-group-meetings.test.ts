@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { meetings } from "../../db/schema";
 import { actor, finalMeeting, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
+import { FinalisationError } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
@@ -14,7 +15,7 @@ import { RuleViolation } from "../utils/rules";
 import { canEditMeeting } from "./access.server";
 import { createBody } from "./bodies.server";
 import { saveDraft } from "./drafts.server";
-import { FinalisationError, finaliseMeeting } from "./finalise-meeting.server";
+import { finaliseMeeting } from "./finalise-meeting.server";
 import {
   createMeeting,
   getMeeting,
@@ -23,7 +24,7 @@ import {
   listOpenResolutionsOf,
   previousGuestsOf,
 } from "./meetings.server";
-import { composeReport } from "./reports.server";
+import { composeReport } from "./report-composition.server";
 import { getResolution } from "./resolutions.server";
 
 let seq = 0;

@@ -1,13 +1,8 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canComposeReports, canReadReports, requireAllowed, requireScope } from "../models/access.server";
-import {
-  createReportDraft,
-  formatReportNumber,
-  listReports,
-  numberPattern,
-  setNumberPattern,
-} from "../models/reports.server";
+import { formatReportNumber, numberPattern, setNumberPattern } from "../models/report-numbers.server";
+import { createReportDraft, listReports } from "../models/reports.server";
 import * as clock from "../utils/clock.server";
 import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf } from "../utils/jalali";

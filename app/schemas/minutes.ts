@@ -107,6 +107,13 @@ export type MinutesDoc = z.infer<typeof minutesDocSchema>;
 export type ResolutionDraft = MinutesDoc["resolutions"][number];
 export type OwnerDraft = ResolutionDraft["owners"][number];
 
+/** The minutes are not ready: every problem by field path (`resolutions.3.subject`), as i18n keys. */
+export class FinalisationError extends Error {
+  constructor(public errors: Record<string, string>) {
+    super("minutes not ready");
+  }
+}
+
 /** Every problem that stops the minutes being finalised, by field path (`resolutions.3.subject`), as i18n keys. */
 export function finalisationErrors(doc: MinutesDoc): Record<string, string> {
   const errors: Record<string, string> = {};
