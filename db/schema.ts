@@ -598,6 +598,11 @@ export const documents = sqliteTable(
     entityId: integer("entity_id").notNull(),
     /** The follow-up a resolution's evidence was attached with. */
     followUpId: integer("follow_up_id").references(() => followUps.id),
+    /**
+     * While a meeting's minutes are open, the part of them a meeting's document belongs to: `agenda:<key>` or
+     * `report:<key>` (the row's key in the draft). Finalising moves it onto the agenda item's or report's row.
+     */
+    part: text("part"),
     fileName: text("file_name").notNull(),
     /** The type read from the bytes (never from the name). */
     fileType: text("file_type", { enum: DOCUMENT_TYPES }).notNull(),

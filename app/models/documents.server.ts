@@ -6,10 +6,11 @@
  * minutes and issued reports with them.
  */
 import { createHash } from "node:crypto";
-import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNotNull, isNull, or, type SQL } from "drizzle-orm";
 import { unzipSync } from "fflate";
 import {
   agendaItems,
+  bodies,
   committeeReports,
   type DocumentEntity,
   type DocumentType,
@@ -20,6 +21,7 @@ import {
   people,
   users,
 } from "../../db/schema";
+import { parseDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
@@ -162,6 +164,7 @@ export type DocumentRow = {
   entity: DocumentEntity;
   entityId: number;
   followUpId: number | null;
+  part: string | null;
   fileName: string;
   fileType: DocumentType;
   size: number;
@@ -170,37 +173,172 @@ export type DocumentRow = {
   canRemove: boolean;
 };
 
+const rowSelect = {
+  id: documents.id,
+  entity: documents.entity,
+  entityId: documents.entityId,
+  followUpId: documents.followUpId,
+  part: documents.part,
+  fileName: documents.fileName,
+  fileType: documents.fileType,
+  size: documents.size,
+  createdAt: documents.createdAt,
+  uploaderId: documents.uploadedBy,
+  username: users.username,
+  person: people,
+};
+
+function documentRows(scope: Scope, where: SQL | undefined) {
+  return db
+    .select(rowSelect)
+    .from(documents)
+    .leftJoin(users, eq(users.id, documents.uploadedBy))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(and(where, isNull(documents.removedAt)))
+    .orderBy(desc(documents.id))
+    .all()
+    .map(({ person, username, uploaderId, ...d }) => ({
+      ...d,
+      uploadedBy: person ? formatPersonName(person, "fa") : (username ?? ""),
+      canRemove: canRemoveDocument(scope, uploaderId),
+    }));
+}
+
 /** The documents of records the person may read (others are left out), newest first. */
 export function listDocuments(scope: Scope, targets: DocumentTarget[]): DocumentRow[] {
-  const readable = targets.filter((t) => documentRights(scope, t)?.read);
-  if (readable.length === 0) return [];
-  const rows = readable.flatMap((t) =>
-    db
-      .select({
-        id: documents.id,
-        entity: documents.entity,
-        entityId: documents.entityId,
-        followUpId: documents.followUpId,
-        fileName: documents.fileName,
-        fileType: documents.fileType,
-        size: documents.size,
-        createdAt: documents.createdAt,
-        uploaderId: documents.uploadedBy,
-        username: users.username,
-        person: people,
-      })
-      .from(documents)
-      .leftJoin(users, eq(users.id, documents.uploadedBy))
-      .leftJoin(people, eq(people.id, users.personId))
-      .where(and(eq(documents.entity, t.entity), eq(documents.entityId, t.entityId), isNull(documents.removedAt)))
-      .orderBy(desc(documents.id))
-      .all(),
+  return targets
+    .filter((t) => documentRights(scope, t)?.read)
+    .flatMap((t) => documentRows(scope, and(eq(documents.entity, t.entity), eq(documents.entityId, t.entityId))))
+    .sort((a, b) => b.id - a.id);
+}
+
+/** A part of a meeting's minutes, as a document names it: an agenda item (by its title) or a committee's report. */
+export type MeetingPart = { value: string; kind: "agenda" | "report"; label: string };
+
+/**
+ * The parts of a meeting's open minutes (draft or being corrected) documents may be attached to: each agenda item
+ * and each committee report of the saved draft, by key. Final minutes have none: their documents are frozen.
+ */
+export function openParts(reader: Pick<typeof db, "select">, target: DocumentTarget): MeetingPart[] {
+  if (target.entity !== "meeting") return [];
+  const meeting = reader
+    .select({ status: meetings.status, draftJson: meetings.draftJson })
+    .from(meetings)
+    .where(eq(meetings.id, target.entityId))
+    .get();
+  if (!meeting || meeting.status === "final") return [];
+  const doc = parseDoc(meeting.draftJson);
+  const bodyNames = new Map(
+    reader
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .all()
+      .map((b) => [b.id, b.name]),
   );
-  return rows.map(({ person, username, uploaderId, ...d }) => ({
-    ...d,
-    uploadedBy: person ? formatPersonName(person, "fa") : (username ?? ""),
-    canRemove: canRemoveDocument(scope, uploaderId),
-  }));
+  return [
+    ...doc.agenda
+      .filter((a) => a.title.trim())
+      .map((a) => ({ value: `agenda:${a.key}`, kind: "agenda" as const, label: a.title.trim() })),
+    ...doc.reports.map((r) => ({
+      value: `report:${r.key}`,
+      kind: "report" as const,
+      label: (r.bodyId && bodyNames.get(r.bodyId)) || "",
+    })),
+  ];
+}
+
+/**
+ * Every document of a meeting's minutes: the meeting's own, those attached to a part of its open draft, and those
+ * of its agenda items' and committee reports' rows (kept there by finalising), each with the part it belongs to.
+ */
+export function listMeetingDocuments(scope: Scope, meetingId: number) {
+  const target = { entity: "meeting" as const, entityId: meetingId };
+  if (!documentRights(scope, target)?.read) return [];
+  const items = db
+    .select({ id: agendaItems.id, title: agendaItems.title })
+    .from(agendaItems)
+    .where(eq(agendaItems.meetingId, meetingId))
+    .all();
+  const reps = db
+    .select({ id: committeeReports.id, name: bodies.name })
+    .from(committeeReports)
+    .innerJoin(bodies, eq(bodies.id, committeeReports.bodyId))
+    .where(eq(committeeReports.meetingId, meetingId))
+    .all();
+  const open = new Map(openParts(db, target).map((p) => [p.value, p]));
+  const itemOf = new Map(items.map((i) => [i.id, i.title]));
+  const reportOf = new Map(reps.map((r) => [r.id, r.name]));
+  const rows = documentRows(
+    scope,
+    or(
+      and(eq(documents.entity, "meeting"), eq(documents.entityId, meetingId)),
+      and(
+        eq(documents.entity, "agenda_item"),
+        inArray(
+          documents.entityId,
+          items.map((i) => i.id),
+        ),
+      ),
+      and(
+        eq(documents.entity, "committee_report"),
+        inArray(
+          documents.entityId,
+          reps.map((r) => r.id),
+        ),
+      ),
+    ),
+  );
+  return rows.map(({ part, ...d }) => {
+    const of: Omit<MeetingPart, "value"> | null =
+      d.entity === "agenda_item"
+        ? { kind: "agenda", label: itemOf.get(d.entityId) ?? "" }
+        : d.entity === "committee_report"
+          ? { kind: "report", label: reportOf.get(d.entityId) ?? "" }
+          : part && open.get(part)
+            ? { kind: open.get(part)!.kind, label: open.get(part)!.label }
+            : null;
+    return { ...d, of };
+  });
+}
+
+/**
+ * Finalising: the documents attached to parts of the draft go onto the rows the parts became (by key), and those of
+ * rows the minutes no longer have go back to the meeting itself, so no document is lost with its item.
+ */
+export function keepPartDocuments(
+  tx: Tx,
+  meetingId: number,
+  rows: {
+    agenda: Map<string, number>;
+    reports: Map<string, number>;
+    removedAgenda: number[];
+    removedReports: number[];
+  },
+) {
+  const ofMeeting = and(eq(documents.entity, "meeting"), eq(documents.entityId, meetingId));
+  for (const [kind, entity, byKey] of [
+    ["agenda", "agenda_item", rows.agenda],
+    ["report", "committee_report", rows.reports],
+  ] as const)
+    for (const [key, id] of byKey)
+      tx.update(documents)
+        .set({ entity, entityId: id, part: null })
+        .where(and(ofMeeting, eq(documents.part, `${kind}:${key}`)))
+        .run();
+  // A part the draft no longer names: the document stays with the meeting.
+  tx.update(documents)
+    .set({ part: null })
+    .where(and(ofMeeting, isNotNull(documents.part)))
+    .run();
+  for (const [entity, ids] of [
+    ["agenda_item", rows.removedAgenda],
+    ["committee_report", rows.removedReports],
+  ] as const)
+    if (ids.length > 0)
+      tx.update(documents)
+        .set({ entity: "meeting", entityId: meetingId })
+        .where(and(eq(documents.entity, entity), inArray(documents.entityId, ids)))
+        .run();
 }
 
 /** How many documents a record has: the «پیوست» of its printed form. */
@@ -216,7 +354,7 @@ export function countDocuments(target: DocumentTarget): number {
   );
 }
 
-export type UploadError = "type" | "mismatch" | "tooLarge" | "tooMany" | "empty";
+export type UploadError = "type" | "mismatch" | "tooLarge" | "tooMany" | "empty" | "part";
 export class UploadRefused extends Error {
   constructor(
     readonly reason: UploadError,
@@ -246,7 +384,7 @@ export function checkFiles(files: { name: string; bytes: Uint8Array }[]): Checke
 export function insertDocuments(
   tx: Tx,
   actor: Actor,
-  target: DocumentTarget & { followUpId?: number | null },
+  target: DocumentTarget & { followUpId?: number | null; part?: string | null },
   files: CheckedFile[],
 ): number[] {
   return files.map((f) => {
@@ -284,7 +422,7 @@ export function insertDocuments(
 export function addDocuments(
   actor: Actor,
   scope: Scope,
-  target: DocumentTarget,
+  target: DocumentTarget & { part?: string | null },
   files: { name: string; bytes: Uint8Array }[],
 ): number[] {
   const rights = documentRights(scope, target);
@@ -292,8 +430,13 @@ export function addDocuments(
   requireAllowed(rights.attach, scope);
   if (files.length === 0) throw new UploadRefused("empty", "");
   const checked = checkFiles(files);
+  const part = target.part || null;
   try {
-    return writeTransaction((tx) => insertDocuments(tx, actor, target, checked));
+    return writeTransaction((tx) => {
+      // A part is one of the open minutes' agenda items or reports, read in the transaction that keeps the files.
+      if (part && !openParts(tx, target).some((p) => p.value === part)) throw new UploadRefused("part", "");
+      return insertDocuments(tx, actor, { entity: target.entity, entityId: target.entityId, part }, checked);
+    });
   } catch (error) {
     throw asRuleViolation(error) ?? error;
   }

@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, isNull, lt } from "drizzle-orm";
 import { draftConflicts, draftVersions, meetings, people, users } from "../../db/schema";
-import type { MinutesDoc } from "../schemas/minutes";
+import { type MinutesDoc, parseDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { type DraftConflict, mergeDrafts, type OpenConflict } from "../utils/draft-merge";
@@ -13,7 +13,6 @@ import { NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import type { Actor } from "./audit.server";
-import { parseDoc } from "./meetings.server";
 
 /** Versions older than a session's longest life are no longer the base of anyone's typing. */
 const KEEP_VERSIONS_MS = 12 * 60 * 60_000;

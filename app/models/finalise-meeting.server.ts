@@ -6,7 +6,7 @@
  */
 import { eq } from "drizzle-orm";
 import { bodies, draftVersions, meetingEditions, meetings, workingGroups } from "../../db/schema";
-import { FinalisationError, finalisationErrors, type MinutesDoc } from "../schemas/minutes";
+import { FinalisationError, finalisationErrors, type MinutesDoc, parseDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { type Tx, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
@@ -17,7 +17,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { hasOpenConflicts } from "./drafts.server";
-import { loadNames, type MinutesNames, type MinutesSnapshot, parseDoc } from "./meetings.server";
+import { loadNames, type MinutesNames, type MinutesSnapshot } from "./meetings.server";
 import { writeFollowUps, writeResolutions } from "./minutes-decisions.server";
 import { writeAgenda, writeAttendance, writeReports } from "./minutes-rows.server";
 

@@ -11,7 +11,7 @@ import {
   users,
   workingGroups,
 } from "../../db/schema";
-import { type MinutesDoc, minutesDocSchema } from "../schemas/minutes";
+import { type MinutesDoc, minutesDocSchema, parseDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
@@ -52,11 +52,6 @@ export type MinutesSnapshot = {
   /** The earlier resolutions this meeting's follow-up section updated, as they read then. */
   followed?: { resolutionId: number; number: number; meetingNumber: number; subject: string }[];
 };
-
-export function parseDoc(json: string): MinutesDoc {
-  const parsed = minutesDocSchema.safeParse(JSON.parse(json || "{}"));
-  return parsed.success ? parsed.data : minutesDocSchema.parse({});
-}
 
 const personName = (p: Parameters<typeof formatPersonName>[0]) => formatPersonName(p, "fa");
 

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { agendaItems, attendance, committeeReports, type meetings } from "../../db/schema";
 import type { MinutesDoc } from "../schemas/minutes";
 import type { Tx } from "../utils/db.server";
+import { keepPartDocuments } from "./documents.server";
 
 type Meeting = typeof meetings.$inferSelect;
 
@@ -43,7 +44,10 @@ export function writeAgenda(tx: Tx, meeting: Meeting, doc: MinutesDoc) {
   return { byKey, removed };
 }
 
-/** Committee progress reports, each under its agenda item, keeping their ids like the agenda; then removed items go. */
+/**
+ * Committee progress reports, each under its agenda item, keeping their ids like the agenda; then removed items go,
+ * and the documents attached to parts of the draft go onto their rows.
+ */
 export function writeReports(tx: Tx, meeting: Meeting, doc: MinutesDoc, agenda: ReturnType<typeof writeAgenda>) {
   const existing = tx
     .select({ id: committeeReports.id })
@@ -71,6 +75,12 @@ export function writeReports(tx: Tx, meeting: Meeting, doc: MinutesDoc, agenda: 
   const gone = existing.filter((id) => !ids.has(id));
   if (gone.length > 0) tx.delete(committeeReports).where(inArray(committeeReports.id, gone)).run();
   if (agenda.removed.length > 0) tx.delete(agendaItems).where(inArray(agendaItems.id, agenda.removed)).run();
+  keepPartDocuments(tx, meeting.id, {
+    agenda: agenda.byKey,
+    reports: new Map(doc.reports.map((r) => [r.key, r.id as number])),
+    removedAgenda: agenda.removed,
+    removedReports: gone,
+  });
 }
 
 /**

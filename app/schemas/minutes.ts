@@ -191,3 +191,9 @@ export const finaliseSchema = z.object({
   version: z.coerce.number().int().min(0),
   reason: z.string().max(2000, "validation.tooLong").default(""),
 });
+
+/** A saved draft read back; what no longer reads as minutes (a draft from an older shape) starts empty. */
+export function parseDoc(json: string): MinutesDoc {
+  const parsed = minutesDocSchema.safeParse(JSON.parse(json || "{}"));
+  return parsed.success ? parsed.data : minutesDocSchema.parse({});
+}

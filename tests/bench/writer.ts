@@ -18,7 +18,8 @@ const { db } = await import("../../app/utils/db.server");
 const clock = await import("../../app/utils/clock.server");
 const { scopeFor } = await import("../../app/models/access.server");
 const { applyChange } = await import("../../app/models/follow-ups.server");
-const { createMeeting, parseDoc } = await import("../../app/models/meetings.server");
+const { createMeeting } = await import("../../app/models/meetings.server");
+const { parseDoc } = await import("../../app/schemas/minutes");
 const { saveDraft } = await import("../../app/models/drafts.server");
 const sqlite = db.$client;
 
