@@ -698,7 +698,12 @@ const en: Strings<typeof fa> = {
       tooMany: "At most 10 files can be attached at a time.",
       empty: "No file was chosen (or the file is empty).",
       request: "This upload is larger than 60 MB; send the files in several goes.",
+      part: "This part is no longer in the draft minutes; reload the page.",
     },
+    attachTo: "Attach to",
+    wholeMeeting: "The whole meeting",
+    ofAgenda: "Item: {{label}}",
+    ofReport: "Committee report: {{label}}",
   },
   letterhead: {
     bismillah: "In the Name of God",

@@ -3,10 +3,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
-import { documentRights, listDocuments } from "../models/documents.server";
+import { documentRights, listMeetingDocuments, openParts } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { resolutionCodesOf } from "../models/resolutions.server";
 import { meetingActionSchema } from "../schemas/minutes";
+import { db } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
@@ -32,8 +33,10 @@ export async function loader(args: LoaderFunctionArgs) {
       editions,
       shownEdition,
       canEdit: canEditMeeting(scope, meeting),
-      documents: listDocuments(scope, [{ entity: "meeting", entityId: meeting.id }]),
+      // The meeting's documents with those of its agenda items and committee reports, each saying which it is.
+      documents: listMeetingDocuments(scope, meeting.id),
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
+      parts: openParts(db, { entity: "meeting", entityId: meeting.id }),
       pdfError: new URL(request.url).searchParams.has("pdfError"),
     });
   });
@@ -64,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
+  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach, parts } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -141,6 +144,7 @@ export default function MinutesPage() {
           documents={documents}
           canAttach={canAttach}
           frozen={status === "final"}
+          parts={parts}
         />
       </div>
       {editions.length > 0 ? (
