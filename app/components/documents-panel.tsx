@@ -43,6 +43,7 @@ export function DocumentsPanel({
   canAttach,
   frozen,
   heading = "documents.title",
+  headingValues,
   parts = [],
 }: {
   entity: DocumentEntity;
@@ -52,6 +53,7 @@ export function DocumentsPanel({
   /** The record is final or issued: its documents are kept as they are. */
   frozen: boolean;
   heading?: string;
+  headingValues?: Record<string, string>;
   /** Parts of the record (open minutes' agenda items and reports) a document may be attached to instead. */
   parts?: PanelPart[];
 }) {
@@ -71,7 +73,7 @@ export function DocumentsPanel({
 
   return (
     <section className="card stack documents" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t(heading)}</h2>
+      <h2 id={`${id}-title`}>{t(heading, headingValues)}</h2>
       {documents.length === 0 ? (
         <p className="muted">{t("documents.none")}</p>
       ) : (

@@ -704,6 +704,7 @@ const en: Strings<typeof fa> = {
     wholeMeeting: "The whole meeting",
     ofAgenda: "Item: {{label}}",
     ofReport: "Committee report: {{label}}",
+    ofMembership: "Papers of the membership of {{where}} ({{role}})",
   },
   letterhead: {
     bismillah: "In the Name of God",

@@ -701,6 +701,7 @@ const fa = {
     wholeMeeting: "کل جلسه",
     ofAgenda: "بند: {{label}}",
     ofReport: "گزارش کمیته: {{label}}",
+    ofMembership: "مستندات عضویت در {{where}} ({{role}})",
   },
   letterhead: {
     bismillah: "بسمه تعالی",
