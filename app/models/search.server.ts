@@ -332,6 +332,24 @@ export function codeKeyOf(query: string): string | null {
   return /^[^/\d]+(\/ک?\d+)+$/.test(key) ? key : null;
 }
 
+/**
+ * SQL on "resolutions": the resolution holds every word of the query in its code, subject, owners or notes (from the
+ * search index); a query that is a code («طراحی/۲/۱», or «طراحی/۲» for the meeting's) finds that code exactly.
+ * Undefined for an empty query. For lists (my actions) that search within their own condition.
+ */
+export function resolutionSearchSql(query: string, database: Db = appDb): SQL | undefined {
+  const trimmed = query.trim().slice(0, MAX_QUERY_LENGTH);
+  const words = searchWords(trimmed);
+  if (words.length === 0) return undefined;
+  refreshSearchIndex(database, REFRESH_PER_SEARCH);
+  const table = sql.raw(TABLE.resolution);
+  const codeKey = codeKeyOf(trimmed);
+  if (codeKey)
+    return sql`"resolutions"."id" in (select rowid from ${table} where ${table} match ${`code : "${codeKey}"`}
+      and (${table}.code = ${codeKey} or ${table}.code like ${`${codeKey.replace(/[%_\\]/g, "\\$&")}/%`} escape '\\'))`;
+  return sql`"resolutions"."id" in (select rowid from ${table} where ${matchCondition(TABLE.resolution, words, null)})`;
+}
+
 const quoted = (words: string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
 
 /**
