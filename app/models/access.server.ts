@@ -14,8 +14,8 @@ import { redirect } from "@remix-run/node";
  *   the chair of a committee forms and staffs its working groups and opens and types their minutes, the secretary types
  *   the committee's own minutes.
  */
-import { and, eq } from "drizzle-orm";
-import { bodies, memberships, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { bodies, memberships, people, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
@@ -42,7 +42,15 @@ export type Scope = {
   secretaryBodyIds: readonly number[];
   /** Bodies the person leads: chairs or is secretary of. */
   ledBodyIds: readonly number[];
-  /** Meetings outside those bodies whose minutes assigned the person a resolution: they read those minutes only. */
+  /**
+   * The outside organisation the person works for (an agency's representative): its resolutions are theirs to
+   * carry out, as a body's are its members'.
+   */
+  organisationIds: readonly number[];
+  /**
+   * Meetings outside those bodies whose minutes assigned the person (or their organisation) a resolution: they read
+   * those minutes only.
+   */
   ownedMeetingIds: readonly number[];
 };
 
@@ -71,6 +79,11 @@ export function scopeFor(user: ScopeUser): Scope {
   const bodyIds = unique(seats.map((s) => s.bodyId));
   const chairedBodyIds = unique(seats.filter((s) => s.role === "chair").map((s) => s.bodyId));
   const secretaryBodyIds = unique(seats.filter((s) => s.role === "secretary").map((s) => s.bodyId));
+  const organisationIds = user.personId
+    ? unique([
+        db.select({ id: people.organisationId }).from(people).where(eq(people.id, user.personId)).get()?.id ?? null,
+      ])
+    : [];
   return Object.freeze({
     userId: user.id,
     role: user.role,
@@ -83,6 +96,7 @@ export function scopeFor(user: ScopeUser): Scope {
     chairedBodyIds,
     secretaryBodyIds,
     ledBodyIds: unique([...chairedBodyIds, ...secretaryBodyIds]),
+    organisationIds,
     ownedMeetingIds:
       user.personId && !isStaff
         ? unique(
@@ -90,7 +104,12 @@ export function scopeFor(user: ScopeUser): Scope {
               .selectDistinct({ id: resolutions.meetingId })
               .from(resolutionOwners)
               .innerJoin(resolutions, eq(resolutions.id, resolutionOwners.resolutionId))
-              .where(eq(resolutionOwners.personId, user.personId))
+              .where(
+                or(
+                  eq(resolutionOwners.personId, user.personId),
+                  inArray(resolutionOwners.organisationId, organisationIds.length > 0 ? [...organisationIds] : [-1]),
+                ),
+              )
               .all()
               .map((r) => r.id),
           )
