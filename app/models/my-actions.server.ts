@@ -1,13 +1,13 @@
 /** «کارتابل من»: the active resolutions that are the person's, their groups', or their bodies' to carry out. */
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import { bodies, meetings, resolutions } from "../../db/schema";
+import type { MyActionsFilter } from "../schemas/my-actions";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { addDays, daysBetween, weekOf } from "../utils/jalali";
 import { readCache } from "../utils/read-cache.server";
 import { isOverdue } from "../utils/resolution-status";
 import { cacheKey, type Scope } from "./access.server";
-
 import {
   inFinalMinutesSql,
   isActiveSql,
@@ -18,18 +18,6 @@ import {
   resolutionRowsById,
 } from "./resolutions.server";
 import { resolutionSearchSql } from "./search.server";
-
-export const MY_ACTION_SORTS = ["due", "code", "body"] as const;
-export const DUE_WINDOWS = ["overdue", "week", "month", "later", "none"] as const;
-/** What the person narrows «my actions» to (all optional); read from the URL by schemas/my-actions.ts. */
-export type MyActionsFilter = {
-  q?: string;
-  status?: "open" | "in_progress";
-  bodyId?: number;
-  due?: (typeof DUE_WINDOWS)[number];
-  sort?: (typeof MY_ACTION_SORTS)[number];
-  dir?: "asc" | "desc";
-};
 
 /** SQL: the resolution's deadline falls in the window (overdue; this week; the next 30 days; later; standing). */
 function dueWindowSql(due: MyActionsFilter["due"], today: string) {

@@ -1,12 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { actor, finalMeeting, makePerson, seat, signedIn } from "../../tests/factories";
+import type { MyActionsFilter } from "../schemas/my-actions";
 import * as clock from "../utils/clock.server";
 import { toPersianDigits } from "../utils/digits";
 import { addDays, weekOf } from "../utils/jalali";
 import { createBody } from "./bodies.server";
 import { applyChange } from "./follow-ups.server";
-import { listMyActions, type MyActionsFilter } from "./my-actions.server";
+import { listMyActions } from "./my-actions.server";
 
 process.env.TEST_CLOCK = "2026-11-16T08:00:00Z";
 

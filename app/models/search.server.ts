@@ -17,6 +17,7 @@ import en from "../locales/en";
 import fa from "../locales/fa";
 import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
+import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import { type MarkedPart, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -27,9 +28,6 @@ import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resol
 export const SEARCH_KINDS = ["resolution", "meeting", "follow_up", "person", "organisation", "document"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** The longest query accepted, in characters, and the most results shown of each kind. */
-export const MAX_QUERY_LENGTH = 100;
-export const RESULTS_PER_KIND = 20;
 const MAX_INDEXED_TEXT = 200_000;
 
 const TABLE: Record<SearchKind, string> = {

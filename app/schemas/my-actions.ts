@@ -1,6 +1,17 @@
-import { DUE_WINDOWS, MY_ACTION_SORTS, type MyActionsFilter } from "../models/my-actions.server";
 import { toAsciiDigits } from "../utils/digits";
 import { pageOf, pageSizeOf } from "./paging";
+
+export const MY_ACTION_SORTS = ["due", "code", "body"] as const;
+export const DUE_WINDOWS = ["overdue", "week", "month", "later", "none"] as const;
+/** What the person narrows «my actions» to (all optional); read from the URL here (the page and the model share these; this file is not server-only). */
+export type MyActionsFilter = {
+  q?: string;
+  status?: "open" | "in_progress";
+  bodyId?: number;
+  due?: (typeof DUE_WINDOWS)[number];
+  sort?: (typeof MY_ACTION_SORTS)[number];
+  dir?: "asc" | "desc";
+};
 
 const positive = (v: string | null) => {
   const n = Number(toAsciiDigits(v ?? ""));
