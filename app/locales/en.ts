@@ -141,6 +141,14 @@ const en: Strings<typeof fa> = {
     passwordShort: "A password needs at least 12 characters.",
   },
   rules: {
+    signoff_not_final: "Only finalised minutes can be sent for sign-off.",
+    signoff_nobody_present: "Nobody is recorded as present in these minutes to sign them.",
+    signoff_already: "This edition of the minutes has already been sent for sign-off.",
+    signoff_comment: "Write what needs to change.",
+    signoff_closed: "Sign-off of this edition is closed (signed, being corrected, or superseded by a newer edition).",
+    signoff_not_current: "Only the current edition of final minutes can be sent for sign-off.",
+    signoff_not_signer: "You are not among those present who sign these minutes.",
+    signoff_kept: "Signatures and the signed copy of minutes do not change.",
     password_common: "This is a common password that is easily guessed; choose another.",
     password_repeated:
       "This password is one character repeated or a simple pattern (a keyboard row, a sequence); choose another.",
