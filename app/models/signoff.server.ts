@@ -23,9 +23,9 @@ import {
 } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
-import { ForbiddenError, NotFoundError } from "../utils/errors";
+import { NotFoundError } from "../utils/errors";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import { canEditMeeting, canReadMeeting, isChairOf, requireAllowed, type Scope } from "./access.server";
+import { canAnswerSignoff, canReadMeeting, canRequestSignoff, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import type { MinutesSnapshot } from "./meetings.server";
 
@@ -43,11 +43,6 @@ export function notify(tx: Tx, actor: Actor, event: SignoffEvent) {
 }
 
 const sha256 = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
-
-/** Who may send minutes for sign-off: those who keep the minutes, and the body's chair. */
-export function canRequestSignoff(scope: Scope, meeting: { bodyId: number; workingGroupId: number | null }) {
-  return canEditMeeting(scope, meeting) || isChairOf(scope, meeting.bodyId);
-}
 
 function meetingRow(database: Tx | typeof db, id: number) {
   return database
@@ -175,20 +170,31 @@ export function answerSignoff(actor: Actor, scope: Scope, meetingId: number, ans
   try {
     return writeTransaction((tx) => {
       const round = currentRound(tx, meetingId);
-      if (!round || round.status !== "open") throw new RuleViolation("signoff_closed");
+      if (round?.status !== "open") throw new RuleViolation("signoff_closed");
       const asked = tx.select().from(signoffSigners).where(eq(signoffSigners.roundId, round.id)).all();
-      if (personId === null || !asked.some((s) => s.personId === personId)) throw new ForbiddenError(scope.userId);
+      requireAllowed(
+        canAnswerSignoff(
+          scope,
+          asked.map((s) => s.personId),
+        ),
+        scope,
+      );
       tx.insert(signoffResponses)
         .values({
           roundId: round.id,
-          personId,
+          personId: personId!,
           userId: actor.userId,
           kind: answer.intent,
           comment: answer.intent === "change" ? answer.comment.trim() : "",
         })
         .run();
       if (answer.intent === "change") {
-        notify(tx, actor, { kind: "signoff_change_requested", meetingId, personId, comment: answer.comment.trim() });
+        notify(tx, actor, {
+          kind: "signoff_change_requested",
+          meetingId,
+          personId: personId!,
+          comment: answer.comment.trim(),
+        });
         return { signed: false };
       }
       const signed = confirmedIds(tx, round.id).length;
@@ -267,8 +273,19 @@ export function signersOfRound(roundId: number) {
   });
 }
 
+export type SignoffView = {
+  round: (NonNullable<ReturnType<typeof currentRound>> & { signed: number; asked: number }) | null;
+  signers: ReturnType<typeof signersOfRound>;
+  canRequest: boolean;
+  canAnswer: boolean;
+  afterCorrection: { edition: number; wasSigned: boolean } | null;
+};
+
 /** What the meeting page shows of the sign-off: the current round, who signed, and what the reader may do. */
-export function getSignoff(scope: Scope, meeting: { id: number; bodyId: number; workingGroupId: number | null }) {
+export function getSignoff(
+  scope: Scope,
+  meeting: { id: number; bodyId: number; workingGroupId: number | null },
+): SignoffView {
   requireAllowed(canReadMeeting(scope, meeting), scope);
   const round = currentRound(db, meeting.id);
   const canRequest = canRequestSignoff(scope, meeting);

@@ -2,10 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
+import { SignoffPanel } from "../components/signoff-panel";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { documentRights, listDocuments } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { resolutionCodesOf } from "../models/resolutions.server";
+import { getSignoff } from "../models/signoff.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
@@ -35,6 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
       documents: listDocuments(scope, [{ entity: "meeting", entityId: meeting.id }]),
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
       pdfError: new URL(request.url).searchParams.has("pdfError"),
+      signoff: meeting.status === "draft" ? null : getSignoff(scope, meeting),
     });
   });
 }
@@ -64,7 +67,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
+  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach, signoff } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -131,6 +134,7 @@ export default function MinutesPage() {
           {t("minutes.correcting", { edition: shownEdition ?? edition - 1 })}
         </p>
       ) : null}
+      {signoff ? <SignoffPanel meetingId={id} signoff={signoff} final={status === "final"} /> : null}
       <div className="card">
         <MinutesView data={view} codes={codes} />
       </div>
