@@ -44,3 +44,9 @@ export type DocumentEntity = (typeof DOCUMENT_ENTITIES)[number];
 /** The file types a document may be, read from its bytes. */
 export const DOCUMENT_TYPES = ["pdf", "docx", "xlsx", "doc", "xls", "png", "jpeg"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** How many of those present must confirm the minutes before they are signed: all of them, or more than half. */
+export const SIGNOFF_RULES = ["all", "majority"] as const;
+export type SignoffRule = (typeof SIGNOFF_RULES)[number];
+export const SIGNOFF_STATUSES = ["open", "signed", "superseded"] as const;
+export const SIGNOFF_RESPONSES = ["confirm", "change"] as const;

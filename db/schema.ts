@@ -32,6 +32,9 @@ import {
   RESOLUTION_NUMBERINGS,
   RESOLUTION_STATUSES,
   ROLES,
+  SIGNOFF_RESPONSES,
+  SIGNOFF_RULES,
+  SIGNOFF_STATUSES,
   TIMEFRAME_KINDS,
   TITLES,
   VOTE_KINDS,
@@ -73,6 +76,8 @@ export const bodies = sqliteTable(
     quorumCount: integer("quorum_count"),
     /** A council outside the HQ that keeps its minutes here: no parent, not in the HQ's chart or reports. */
     outsideHq: integer("outside_hq", { mode: "boolean" }).notNull().default(false),
+    /** Who must confirm final minutes before they are signed: all those present, or more than half of them. */
+    signoffRule: text("signoff_rule", { enum: SIGNOFF_RULES }).notNull().default("all"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -656,5 +661,78 @@ export const appointmentLetters = sqliteTable(
     uniqueIndex("appointment_letters_number_unique").on(t.number),
     index("appointment_letters_membership_idx").on(t.membershipId),
     check("appointment_letters_seq_check", sql`${t.seq} > 0`),
+  ],
+);
+
+/**
+ * A sign-off of one edition of final minutes by those present. `snapshotSha256` is the SHA-256 of the edition's
+ * snapshot as kept (what was signed); `pdf`/`pdfSha256` the signed PDF, printed once after the last signature and
+ * served byte for byte from then on, so the verification page can compare an uploaded file with it. `code` is the
+ * random part of the verification link in the PDF's QR code. A newer edition supersedes the round (trigger).
+ */
+export const signoffRounds = sqliteTable(
+  "signoff_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    edition: integer("edition").notNull(),
+    snapshotSha256: text("snapshot_sha256").notNull(),
+    code: text("code").notNull(),
+    rule: text("rule", { enum: SIGNOFF_RULES }).notNull(),
+    status: text("status", { enum: SIGNOFF_STATUSES }).notNull().default("open"),
+    requestedBy: integer("requested_by").references(() => users.id),
+    requestedAt: createdAt(),
+    signedAt: text("signed_at"),
+    pdf: blob("pdf", { mode: "buffer" }),
+    pdfSha256: text("pdf_sha256"),
+  },
+  (t) => [
+    uniqueIndex("signoff_rounds_edition_unique").on(t.meetingId, t.edition),
+    uniqueIndex("signoff_rounds_code_unique").on(t.code),
+    index("signoff_rounds_pdf_idx").on(t.pdfSha256),
+    check(
+      "signoff_rounds_signed_check",
+      sql`(${t.status} = 'signed') = (${t.signedAt} is not null) or ${t.status} = 'superseded'`,
+    ),
+  ],
+);
+
+/** Who is asked to sign a round: those present at the meeting, as the edition records them. */
+export const signoffSigners = sqliteTable(
+  "signoff_signers",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => signoffRounds.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
+);
+
+/** A signer's answer: a confirmation (their signature, at most one per round) or a request for a change. */
+export const signoffResponses = sqliteTable(
+  "signoff_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => signoffRounds.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind", { enum: SIGNOFF_RESPONSES }).notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("signoff_one_signature").on(t.roundId, t.personId).where(sql`kind = 'confirm'`),
+    index("signoff_responses_round_idx").on(t.roundId),
   ],
 );

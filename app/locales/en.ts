@@ -141,6 +141,14 @@ const en: Strings<typeof fa> = {
     passwordShort: "A password needs at least 12 characters.",
   },
   rules: {
+    signoff_not_final: "Only finalised minutes can be sent for sign-off.",
+    signoff_nobody_present: "Nobody is recorded as present in these minutes to sign them.",
+    signoff_already: "This edition of the minutes has already been sent for sign-off.",
+    signoff_comment: "Write what needs to change.",
+    signoff_closed: "Sign-off of this edition is closed (signed, being corrected, or superseded by a newer edition).",
+    signoff_not_current: "Only the current edition of final minutes can be sent for sign-off.",
+    signoff_not_signer: "You are not among those present who sign these minutes.",
+    signoff_kept: "Signatures and the signed copy of minutes do not change.",
     password_common: "This is a common password that is easily guessed; choose another.",
     password_repeated:
       "This password is one character repeated or a simple pattern (a keyboard row, a sequence); choose another.",
@@ -807,6 +815,56 @@ const en: Strings<typeof fa> = {
     errors: {
       percent: "Write a percentage between 0 and 100.",
       note: "Write a note.",
+    },
+  },
+  signoff: {
+    pdfConfirmed: "Confirmed in the app: {{at}}",
+    pdfNote:
+      "These minutes were signed on {{at}} by the confirmation of those present. Fingerprint of the signed text (SHA-256): {{hash}}. Check this copy with the QR code at the foot of each page or at {{url}}.",
+    title: "Sign-off of the minutes",
+    none: "These minutes have not been sent to those present for sign-off yet.",
+    request: "Send to those present for sign-off",
+    restarted:
+      "The minutes were corrected (edition {{current, plain}}) and sent for sign-off again; confirmations of edition {{edition, plain}} do not count for this one.",
+    restartedSigned:
+      "Edition {{edition, plain}} was signed; the minutes were corrected and edition {{current, plain}} needs the sign-off of those present again.",
+    status: { open: "Awaiting sign-off", signed: "Signed", superseded: "Superseded" },
+    progress: "{{signed}} of {{asked}} have confirmed",
+    rules: { all: "Rule: everyone present confirms", majority: "Rule: more than half of those present confirm" },
+    signedAt: "signed on {{at}}",
+    signers: "Those present and their sign-off",
+    signer: "Present",
+    answer: "Sign-off",
+    confirmedAt: "Confirmed on {{at}}",
+    waiting: "Waiting",
+    changeAsked: "Change asked on {{at}}",
+    confirm: "Confirm the minutes",
+    askChange: "Ask for a change",
+    comment: "What needs to change?",
+    pendingTitle: "{{count, count}} minutes awaiting your sign-off",
+    errors: { comment: "Write what needs to change." },
+  },
+  verify: {
+    title: "Verify signed minutes",
+    intro:
+      "Give the PDF of the minutes to learn whether it is the copy those present signed (compared by the file's SHA-256 fingerprint).",
+    named: "The minutes the QR code points to",
+    signedOn: "Edition {{edition, plain}} · signed on {{at}}",
+    signersCount: "{{count}} signatures",
+    supersededRound: "This edition was corrected after signing; a newer edition replaces it.",
+    unknownCode: "No signed minutes have this code.",
+    file: "PDF of the minutes",
+    check: "Check the file",
+    open: "Open the minutes",
+    hash: "File fingerprint (SHA-256): {{hash}}",
+    result: {
+      signed: "This file is the signed copy of the minutes.",
+      superseded: "This file was the signed copy, but the minutes have been corrected since.",
+      unknown: "This file is not the signed copy: it matches no signed minutes (it may have been changed).",
+    },
+    errors: {
+      file: "Choose the PDF file.",
+      size: "The file is larger than 30 MB.",
     },
   },
   myActions: {

@@ -231,6 +231,21 @@ export function canEditMeeting(scope: Scope, meeting: { bodyId: number; workingG
     : canEditMinutesOf(scope, meeting.bodyId);
 }
 
+/** Sending final minutes for sign-off: those who keep the minutes, and the body's chair. */
+export function canRequestSignoff(scope: Scope, meeting: { bodyId: number; workingGroupId: number | null }): boolean {
+  return canEditMeeting(scope, meeting) || isChairOf(scope, meeting.bodyId);
+}
+
+/** Confirming minutes or asking for a change: those the sign-off asks (the people present), each for themselves. */
+export function canAnswerSignoff(scope: Scope, askedPersonIds: readonly number[]): boolean {
+  return scope.personId !== null && askedPersonIds.includes(scope.personId);
+}
+
+/** Checking a PDF against the signed minutes: anyone signed in (the answer names a meeting only to its readers). */
+export function canVerifyMinutes(scope: Scope): boolean {
+  return Number.isInteger(scope.userId);
+}
+
 /** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */
 export function canManageResolutionsOf(scope: Scope, bodyId: number): boolean {
   return scope.isStaff || scope.ledBodyIds.includes(bodyId);

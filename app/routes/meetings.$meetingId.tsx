@@ -2,10 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
+import { SignoffPanel } from "../components/signoff-panel";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
 import { documentRights, listMeetingDocuments, openParts } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { resolutionCodesOf } from "../models/resolutions.server";
+import { getSignoff } from "../models/signoff.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { db } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
@@ -38,6 +40,7 @@ export async function loader(args: LoaderFunctionArgs) {
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
       parts: openParts(db, { entity: "meeting", entityId: meeting.id }),
       pdfError: new URL(request.url).searchParams.has("pdfError"),
+      signoff: meeting.status === "draft" ? null : getSignoff(scope, meeting),
     });
   });
 }
@@ -67,8 +70,21 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach, parts } =
-    useLoaderData<typeof loader>();
+  const {
+    id,
+    status,
+    edition,
+    view,
+    codes,
+    editions,
+    shownEdition,
+    canEdit,
+    pdfError,
+    documents,
+    canAttach,
+    parts,
+    signoff,
+  } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -134,6 +150,7 @@ export default function MinutesPage() {
           {t("minutes.correcting", { edition: shownEdition ?? edition - 1 })}
         </p>
       ) : null}
+      {signoff ? <SignoffPanel meetingId={id} signoff={signoff} final={status === "final"} /> : null}
       <div className="card">
         <MinutesView data={view} codes={codes} />
       </div>
