@@ -178,7 +178,7 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   if (id === "routes/login_.code") return false;
   if (role === "anon") return false;
   // A path with only an action (its GET is a 404 for everyone signed in).
-  if (id === "routes/$" || id === "routes/documents") return false;
+  if (id === "routes/$" || id === "routes/documents" || id === "routes/meetings.$meetingId_.signoff") return false;
   // A draft's saved state is read by those who may type the minutes.
   if (id === "routes/meetings.$meetingId_.draft") return STAFF.has(role);
   if (id.startsWith("routes/admin.")) return role === "admin";
