@@ -249,11 +249,13 @@ export function openParts(reader: Pick<typeof db, "select">, target: DocumentTar
 
 /**
  * Every document of a meeting's minutes: the meeting's own, those attached to a part of its open draft, and those
- * of its agenda items' and committee reports' rows (kept there by finalising), each with the part it belongs to.
+ * of its agenda items' and committee reports' rows (kept there by finalising), each with the part it belongs to;
+ * and the parts of the open draft a new document may be attached to (none once final).
  */
 export function listMeetingDocuments(scope: Scope, meetingId: number) {
   const target = { entity: "meeting" as const, entityId: meetingId };
-  if (!documentRights(scope, target)?.read) return [];
+  const parts = openParts(db, target);
+  if (!documentRights(scope, target)?.read) return { documents: [], parts };
   const items = db
     .select({ id: agendaItems.id, title: agendaItems.title })
     .from(agendaItems)
@@ -265,7 +267,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
     .innerJoin(bodies, eq(bodies.id, committeeReports.bodyId))
     .where(eq(committeeReports.meetingId, meetingId))
     .all();
-  const open = new Map(openParts(db, target).map((p) => [p.value, p]));
+  const open = new Map(parts.map((p) => [p.value, p]));
   const itemOf = new Map(items.map((i) => [i.id, i.title]));
   const reportOf = new Map(reps.map((r) => [r.id, r.name]));
   const rows = documentRows(
@@ -288,7 +290,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
       ),
     ),
   );
-  return rows.map(({ part, ...d }) => {
+  const listed = rows.map(({ part, ...d }) => {
     const of: Omit<MeetingPart, "value"> | null =
       d.entity === "agenda_item"
         ? { kind: "agenda", label: itemOf.get(d.entityId) ?? "" }
@@ -299,6 +301,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
             : null;
     return { ...d, of };
   });
+  return { documents: listed, parts };
 }
 
 /**

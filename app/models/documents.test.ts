@@ -192,7 +192,7 @@ test("a document attached to an agenda item or a committee's report of open minu
   const committeeName = db.select().from(bodies).where(eq(bodies.id, committee)).get()!.name;
   const shown = () =>
     listMeetingDocuments(staff, meetingId)
-      .map((d) => [d.fileName, d.entity, d.of?.label ?? null])
+      .documents.map((d) => [d.fileName, d.entity, d.of?.label ?? null])
       .sort();
   assert.deepEqual(shown(), [
     ["برنامه.pdf", "meeting", "برنامه سرشماری"],

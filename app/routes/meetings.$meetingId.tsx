@@ -4,12 +4,11 @@ import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
 import { SignoffPanel } from "../components/signoff-panel";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
-import { documentRights, listMeetingDocuments, openParts } from "../models/documents.server";
+import { documentRights, listMeetingDocuments } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { resolutionCodesOf } from "../models/resolutions.server";
 import { getSignoff } from "../models/signoff.server";
 import { meetingActionSchema } from "../schemas/minutes";
-import { db } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
@@ -36,9 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
       shownEdition,
       canEdit: canEditMeeting(scope, meeting),
       // The meeting's documents with those of its agenda items and committee reports, each saying which it is.
-      documents: listMeetingDocuments(scope, meeting.id),
+      ...listMeetingDocuments(scope, meeting.id),
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
-      parts: openParts(db, { entity: "meeting", entityId: meeting.id }),
       pdfError: new URL(request.url).searchParams.has("pdfError"),
       signoff: meeting.status === "draft" ? null : getSignoff(scope, meeting),
     });

@@ -24,6 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const found = getPerson(scope, id);
     if (!found) throw new NotFoundError();
     const canManage = canManageStructure(scope);
+    const today = clock.today();
     const letters = lettersOf(
       scope,
       found.memberships.map((m) => m.id),
@@ -35,14 +36,14 @@ export async function loader(args: LoaderFunctionArgs) {
       const rights = documentRights(scope, target);
       if (!rights?.read) return [];
       const documents = listDocuments(scope, [target]).filter((d) => !issued.has(d.id));
-      const canAttach = rights.attach && !(m.endDate && m.endDate <= clock.today());
+      const canAttach = rights.attach && !(m.endDate && m.endDate <= today);
       return documents.length > 0 || canAttach ? [{ membershipId: m.id, documents, canAttach }] : [];
     });
     return json({
       ...found,
       canSeeAccount: canAdminister(scope),
       canManage,
-      today: clock.today(),
+      today,
       // The person's appointment letters, as far as the reader may read that membership's papers.
       letters,
       papers,
