@@ -743,10 +743,7 @@ export const dataSetChanges = sqliteTable(
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [
-    index("data_set_changes_set_idx").on(t.dataSetId, t.date),
-    index("data_set_changes_date_idx").on(t.date),
-  ],
+  (t) => [index("data_set_changes_set_idx").on(t.dataSetId, t.date), index("data_set_changes_date_idx").on(t.date)],
 );
 
 /** A delivery of a data set: when, the period it covers, how many records, and what the quality check found. */
