@@ -45,20 +45,16 @@ export function setStages(actor: Actor, scope: Scope, stages: { id: number; name
   if (stages.some((s) => !s.name.trim())) throw new RuleViolation("required", "stages");
   writeTransaction((tx) => {
     // Positions are unique: move them out of the way first.
-    stages.forEach((s, i) =>
-      tx
-        .update(supplyStages)
+    for (const [i, s] of stages.entries())
+      tx.update(supplyStages)
         .set({ position: -1 - i })
         .where(eq(supplyStages.id, s.id))
-        .run(),
-    );
-    stages.forEach((s, i) =>
-      tx
-        .update(supplyStages)
+        .run();
+    for (const [i, s] of stages.entries())
+      tx.update(supplyStages)
         .set({ position: (i + 1) * 10, name: s.name.trim() })
         .where(eq(supplyStages.id, s.id))
-        .run(),
-    );
+        .run();
     recordAudit({ ...actor, action: "update", entity: "supply_stages", before, after: stages }, tx);
   });
 }
