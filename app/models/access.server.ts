@@ -258,3 +258,13 @@ export function canManageSupply(scope: Scope): boolean {
 export function canChangeDataSet(scope: Scope, dataSet: { committeeId: number }): boolean {
   return scope.isStaff || scope.ledBodyIds.includes(dataSet.committeeId);
 }
+
+/** The HQ's leadership: a seat in the headquarters body (they read everything, the reports and the dashboard). */
+export function isLeader(scope: Scope): boolean {
+  return scope.readsAll && !scope.isStaff;
+}
+
+/** The leadership dashboard: the HQ's leadership and the secretariat (and admin). */
+export function canReadDashboard(scope: Scope): boolean {
+  return scope.readsAll;
+}

@@ -3,7 +3,9 @@
  * they pass (named and ordered by the secretariat), the dated history of their changes with documents, and what
  * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'.
  */
-import { and, asc, desc, eq, gte, inArray, lte, type SQL } from "drizzle-orm";
+
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
+import type { TFunction } from "i18next";
 import {
   bodies,
   dataDeliveries,
@@ -19,16 +21,26 @@ import {
 import type { ChangeInput, DataSetInput } from "../schemas/supply";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { formatCount, type Lang } from "../utils/digits";
 import { NotFoundError, ValidationError } from "../utils/errors";
-import { addDays, type IsoDate, nextWorkingDay } from "../utils/jalali";
+import { addDays, formatJalali, type IsoDate, isIsoDate, nextWorkingDay } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { allowedMoves, canMove, firstStage, isDelivered, isLate, type Stage } from "../utils/supply-stages";
-import { canChangeDataSet, canManageSupply, canReadSupply, requireAllowed, type Scope } from "./access.server";
+import {
+  canChangeDataSet,
+  canEditMinutesOf,
+  canManageSupply,
+  canReadSupply,
+  requireAllowed,
+  type Scope,
+} from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { type CheckedFile, insertDocuments, listDocuments } from "./documents.server";
+import { saveDraft } from "./drafts.server";
+import { getMeeting } from "./meetings.server";
 import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 /** The pipeline's stages in order (the problem stage last). */
@@ -42,7 +54,7 @@ export function setStages(actor: Actor, scope: Scope, stages: { id: number; name
   const before = listStages();
   if (stages.length !== before.length || !before.every((s) => stages.some((n) => n.id === s.id)))
     throw new ValidationError();
-  if (stages.some((s) => !s.name.trim())) throw new RuleViolation("required", "stages");
+  if (stages.some((s) => !s.name.trim())) throw new RuleViolation("supply_stage_name", "stages");
   writeTransaction((tx) => {
     // Positions are unique: move them out of the way first.
     for (const [i, s] of stages.entries())
@@ -524,4 +536,77 @@ export function dataSetFormOptions() {
       .where(and(eq(bodies.active, true), inArray(bodies.kind, ["committee", "council"])))
       .all(),
   };
+}
+
+/** The weekly report as the text of a committee report in minutes (one paragraph per part, Persian digits). */
+export function weeklyReportText(report: ReturnType<typeof weeklyStatus>, t: TFunction, lang: Lang): string {
+  const d = (iso: string) => formatJalali(iso, lang);
+  const lines = [
+    t("supply.weekly.textHead", { from: d(report.from), to: d(report.to) }),
+    t("supply.weekly.textTotals", {
+      total: formatCount(report.totals.total, lang),
+      delivered: formatCount(report.totals.delivered, lang),
+      accepted: formatCount(report.totals.accepted, lang),
+      late: formatCount(report.totals.late, lang),
+    }),
+    ...report.changes.map((c) =>
+      t("supply.weekly.textChange", {
+        agency: c.organisationName,
+        dataSet: c.dataSetName,
+        what: c.fromStageName ? `${c.fromStageName} ← ${c.toStageName}` : c.toStageName,
+        note: c.note ? ` (${c.note})` : "",
+      }),
+    ),
+    ...report.late.map((l) =>
+      t("supply.weekly.textLate", {
+        agency: l.organisationName,
+        dataSet: l.name,
+        days: formatCount(l.daysLate, lang),
+      }),
+    ),
+    ...report.blocked.map((b) => t("supply.weekly.textBlocked", { dataSet: b.name, who: b.blockedOn })),
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * Puts the weekly report into the next council meeting's open minutes as the committee's report, in one action:
+ * the council's earliest draft; refused when it has none. Returns the meeting's id.
+ */
+export function putWeeklyIntoMinutes(
+  actor: Actor,
+  scope: Scope,
+  committeeId: number,
+  text: string,
+): { meetingId: number } {
+  requireAllowed(canReadSupply(scope), scope);
+  const draft = db
+    .select({ id: meetings.id, bodyId: meetings.bodyId })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(bodies.kind, "council"), eq(meetings.status, "draft"), isNull(meetings.workingGroupId)))
+    .orderBy(asc(meetings.date), asc(meetings.id))
+    .get();
+  if (!draft) throw new RuleViolation("supply_no_council_draft");
+  requireAllowed(canEditMinutesOf(scope, draft.bodyId), scope);
+  const found = getMeeting(scope, draft.id);
+  if (!found) throw new NotFoundError();
+  const doc = found.doc;
+  const saved = saveDraft(actor, draft.id, {
+    version: found.meeting.version,
+    saveId: `supply-weekly-${clock.nowMs()}`,
+    doc: {
+      ...doc,
+      reports: [...doc.reports, { key: `supply${clock.nowMs()}`, id: null, agendaKey: "", bodyId: committeeId, text }],
+    },
+  });
+  if (!saved.ok) throw new RuleViolation("supply_no_council_draft");
+  return { meetingId: draft.id };
+}
+
+/** The last day of the week reported on: `?to=` (an ISO date, not after today), or today. */
+export function weekEndOf(request: Request): IsoDate {
+  const to = new URL(request.url).searchParams.get("to");
+  const today = clock.today();
+  return to && isIsoDate(to) && to <= today && to >= "2000-01-01" ? to : today;
 }
