@@ -271,3 +271,34 @@ export function canComposeReports(scope: Scope): boolean {
 export function canReadReports(scope: Scope): boolean {
   return scope.readsAll;
 }
+
+/**
+ * The data-supply tracker (agencies' data sets, their stages and deliveries) is read by the people of the HQ's
+ * bodies and groups and by everyone who reads all; an account without a seat does not read it.
+ */
+export function canReadSupply(scope: Scope): boolean {
+  return scope.readsAll || scope.bodyIds.length > 0 || scope.groupIds.length > 0;
+}
+
+/** Data sets and the pipeline's stages are defined by the secretariat (and admin). */
+export function canManageSupply(scope: Scope): boolean {
+  return scope.isStaff;
+}
+
+/**
+ * A data set's stage, deliveries and notes are changed by the secretariat (and admin) and by the chair and secretary
+ * of the committee that follows it; members, and people of other committees, read only.
+ */
+export function canChangeDataSet(scope: Scope, dataSet: { committeeId: number }): boolean {
+  return scope.isStaff || scope.ledBodyIds.includes(dataSet.committeeId);
+}
+
+/** The HQ's leadership: a seat in the headquarters body (they read everything, the reports and the dashboard). */
+export function isLeader(scope: Scope): boolean {
+  return scope.readsAll && !scope.isStaff;
+}
+
+/** The leadership dashboard: the HQ's leadership and the secretariat (and admin). */
+export function canReadDashboard(scope: Scope): boolean {
+  return scope.readsAll;
+}

@@ -14,6 +14,8 @@ import {
   committeeReports,
   type DocumentEntity,
   type DocumentType,
+  dataSetChanges,
+  dataSets,
   documentContents,
   documents,
   meetings,
@@ -29,6 +31,7 @@ import { DOCUMENT_LIMITS } from "../utils/limits";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation } from "../utils/rules";
 import {
+  canChangeDataSet,
   canComposeReports,
   canEditMeeting,
   canManageResolutionsOf,
@@ -36,6 +39,7 @@ import {
   canReadMeeting,
   canReadMembershipPapers,
   canReadReports,
+  canReadSupply,
   canRemoveDocument,
   requireAllowed,
   type Scope,
@@ -156,6 +160,17 @@ export function documentRights(scope: Scope, target: DocumentTarget): { read: bo
     }
     case "report":
       return { read: canReadReports(scope), attach: canComposeReports(scope) };
+    case "data_set_change": {
+      const set = db
+        .select({ committeeId: dataSets.committeeId })
+        .from(dataSetChanges)
+        .innerJoin(dataSets, eq(dataSets.id, dataSetChanges.dataSetId))
+        .where(eq(dataSetChanges.id, target.entityId))
+        .get();
+      if (!set) return null;
+      const read = canReadSupply(scope);
+      return { read, attach: read && canChangeDataSet(scope, set) };
+    }
   }
 }
 
