@@ -15,6 +15,11 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
+/** The chart's width in its own units; the names take the right part, the bars the rest. */
+const CHART_W = 560;
+const LABEL_X = 330;
+const BAR_MAX = 280;
+
 const COLOURS: Record<string, string> = {
   pending: "#9aa5b1",
   delivered: "#3b82f6",
@@ -27,7 +32,7 @@ export default function Dashboard() {
   const { t } = useT();
   const lang = useLang();
   const max = Math.max(1, ...byStage.map((s) => s.count));
-  const barH = 28;
+  const barH = 30;
   return (
     <div className="stack dashboard">
       <header className="page-header">
@@ -39,28 +44,36 @@ export default function Dashboard() {
         <svg
           role="img"
           aria-label={t("dashboard.byStage")}
-          viewBox={`0 0 400 ${byStage.length * barH + 8}`}
-          style={{ maxInlineSize: "100%", blockSize: "auto" }}
+          className="dashboard__chart"
+          viewBox={`0 0 ${CHART_W} ${byStage.length * barH + 8}`}
         >
           <title>{t("dashboard.byStage")}</title>
-          {byStage.map((s, i) => (
-            <a key={s.id} href={`/supply?stage=${s.id}`}>
-              <rect
-                x={400 - (s.count / max) * 260}
-                y={i * barH + 4}
-                width={(s.count / max) * 260}
-                height={barH - 8}
-                fill={COLOURS[s.kind] ?? "#64748b"}
-              />
-              <text x={400 - (s.count / max) * 260 - 6} y={i * barH + barH / 2 + 4} textAnchor="end" fontSize="12">
-                {`${s.name}: ${formatCount(s.count, lang)}`}
-              </text>
-            </a>
-          ))}
+          {byStage.map((s, i) => {
+            const w = (s.count / max) * BAR_MAX;
+            const y = i * barH + barH / 2 + 5;
+            return (
+              <a key={s.id} href={`/supply?stage=${s.id}`}>
+                {/* Right to left: the stage's name at the right, its bar growing leftwards, the count at its end. */}
+                <text x={CHART_W - 4} y={y} direction="rtl" textAnchor="start" fontSize="13">
+                  {s.name}
+                </text>
+                <rect
+                  x={LABEL_X - w}
+                  y={i * barH + 4}
+                  width={w}
+                  height={barH - 8}
+                  fill={COLOURS[s.kind] ?? "#64748b"}
+                />
+                <text x={LABEL_X - w - 6} y={y} direction="rtl" textAnchor="start" fontSize="13">
+                  {formatCount(s.count, lang)}
+                </text>
+              </a>
+            );
+          })}
         </svg>
         <details>
           <summary>{t("dashboard.tableView")}</summary>
-          <table>
+          <table className="table">
             <tbody>
               {byStage.map((s) => (
                 <tr key={s.id}>
@@ -77,7 +90,7 @@ export default function Dashboard() {
       <section aria-labelledby="matrix">
         <h2 id="matrix">{t("dashboard.matrix")}</h2>
         <div className="table-wrap">
-          <table>
+          <table className="table">
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.body")}</th>
