@@ -41,3 +41,17 @@ test("a committee member has no dashboard in the menu and is refused it", async 
   const response = await page.goto("/dashboard");
   expect(response?.status()).toBe(403);
 });
+
+test("on a 390 px phone, with unread notifications, the main pages do not scroll sideways", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  await signIn(page, "secretariat");
+  await expect(page.getByRole("navigation").getByText(/اعلان/).first()).toBeVisible();
+  for (const path of ["/", "/my-actions", "/overdue", "/meetings", "/supply", "/dashboard"]) {
+    await page.goto(path);
+    const [scrollWidth, innerWidth] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    expect(`${path}: ${scrollWidth}`).toBe(`${path}: ${innerWidth}`);
+  }
+});
