@@ -734,6 +734,15 @@ export function createImportedDrafts(actor: Actor, scope: Scope, read: ReadFile[
   }
 }
 
+/** Whether the body's own meetings already have this number. */
+export function isNumberTaken(bodyId: number, number: number): boolean {
+  return !!db
+    .select({ id: meetings.id })
+    .from(meetings)
+    .where(and(eq(meetings.bodyId, bodyId), eq(meetings.number, number)))
+    .get();
+}
+
 /** The next free number of a body's own meetings (what the review offers when a file's number is taken). */
 export function nextFreeNumber(bodyId: number): number {
   const rows = db.select({ number: meetings.number }).from(meetings).where(eq(meetings.bodyId, bodyId)).all();
