@@ -11,7 +11,7 @@ import {
 } from "@remix-run/react";
 import { type ReactNode, useEffect } from "react";
 import { AppHeader } from "./components/app-header";
-import { getAccess } from "./models/access.server";
+import { canReadSupply, getAccess, isLeader } from "./models/access.server";
 import { refreshNotifications, unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
@@ -40,7 +40,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     lang,
     today: clock.today(),
     user: access
-      ? { displayName: access.user.displayName, role: access.user.role, unread: unreadCount(access.scope) }
+      ? {
+          displayName: access.user.displayName,
+          role: access.user.role,
+          unread: unreadCount(access.scope),
+          // The HQ's leadership (a seat in the headquarters body) sees reports, the overdue review and the dashboard.
+          leader: isLeader(access.scope),
+          supply: canReadSupply(access.scope),
+        }
       : null,
   });
 }

@@ -39,8 +39,28 @@ export const DOCUMENT_ENTITIES = [
   "resolution",
   "membership",
   "report",
+  "data_set_change",
 ] as const;
 export type DocumentEntity = (typeof DOCUMENT_ENTITIES)[number];
 /** The file types a document may be, read from its bytes. */
 export const DOCUMENT_TYPES = ["pdf", "docx", "xlsx", "doc", "xls", "png", "jpeg"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+/** How many of those present must confirm the minutes before they are signed: all of them, or more than half. */
+export const SIGNOFF_RULES = ["all", "majority"] as const;
+export type SignoffRule = (typeof SIGNOFF_RULES)[number];
+export const SIGNOFF_STATUSES = ["open", "signed", "superseded"] as const;
+export const SIGNOFF_RESPONSES = ["confirm", "change"] as const;
+
+/** The level a data set is kept at: person (PIN), place (LIN) or business (BIN). */
+export const DATA_LEVELS = ["PIN", "LIN", "BIN"] as const;
+export type DataLevel = (typeof DATA_LEVELS)[number];
+/** How often an agency delivers a data set. */
+export const DATA_FREQUENCIES = ["once", "yearly", "half_yearly", "quarterly", "monthly", "weekly"] as const;
+export type DataFrequency = (typeof DATA_FREQUENCIES)[number];
+/**
+ * What a stage of the delivery pipeline means for the figures: not yet delivered, delivered (being checked),
+ * accepted, or «problems found» (sent back to the agency; counts as not delivered).
+ */
+export const STAGE_KINDS = ["pending", "delivered", "accepted", "problem"] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];

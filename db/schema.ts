@@ -19,6 +19,8 @@ import * as clock from "../app/utils/clock.server";
 import {
   ATTENDANCE_STATUSES,
   BODY_KINDS,
+  DATA_FREQUENCIES,
+  DATA_LEVELS,
   DOCUMENT_ENTITIES,
   DOCUMENT_TYPES,
   FOLLOW_UP_KINDS,
@@ -32,6 +34,10 @@ import {
   RESOLUTION_NUMBERINGS,
   RESOLUTION_STATUSES,
   ROLES,
+  SIGNOFF_RESPONSES,
+  SIGNOFF_RULES,
+  SIGNOFF_STATUSES,
+  STAGE_KINDS,
   TIMEFRAME_KINDS,
   TITLES,
   VOTE_KINDS,
@@ -73,6 +79,8 @@ export const bodies = sqliteTable(
     quorumCount: integer("quorum_count"),
     /** A council outside the HQ that keeps its minutes here: no parent, not in the HQ's chart or reports. */
     outsideHq: integer("outside_hq", { mode: "boolean" }).notNull().default(false),
+    /** Who must confirm final minutes before they are signed: all those present, or more than half of them. */
+    signoffRule: text("signoff_rule", { enum: SIGNOFF_RULES }).notNull().default("all"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -656,5 +664,188 @@ export const appointmentLetters = sqliteTable(
     uniqueIndex("appointment_letters_number_unique").on(t.number),
     index("appointment_letters_membership_idx").on(t.membershipId),
     check("appointment_letters_seq_check", sql`${t.seq} > 0`),
+  ],
+);
+
+/**
+ * A sign-off of one edition of final minutes by those present. `snapshotSha256` is the SHA-256 of the edition's
+ * snapshot as kept (what was signed); `pdf`/`pdfSha256` the signed PDF, printed once after the last signature and
+ * served byte for byte from then on, so the verification page can compare an uploaded file with it. `code` is the
+ * random part of the verification link in the PDF's QR code. A newer edition supersedes the round (trigger).
+ */
+export const signoffRounds = sqliteTable(
+  "signoff_rounds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    meetingId: integer("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    edition: integer("edition").notNull(),
+    snapshotSha256: text("snapshot_sha256").notNull(),
+    code: text("code").notNull(),
+    rule: text("rule", { enum: SIGNOFF_RULES }).notNull(),
+    status: text("status", { enum: SIGNOFF_STATUSES }).notNull().default("open"),
+    requestedBy: integer("requested_by").references(() => users.id),
+    requestedAt: createdAt(),
+    signedAt: text("signed_at"),
+    pdf: blob("pdf", { mode: "buffer" }),
+    pdfSha256: text("pdf_sha256"),
+  },
+  (t) => [
+    uniqueIndex("signoff_rounds_edition_unique").on(t.meetingId, t.edition),
+    uniqueIndex("signoff_rounds_code_unique").on(t.code),
+    index("signoff_rounds_pdf_idx").on(t.pdfSha256),
+    check(
+      "signoff_rounds_signed_check",
+      sql`(${t.status} = 'signed') = (${t.signedAt} is not null) or ${t.status} = 'superseded'`,
+    ),
+  ],
+);
+
+/** Who is asked to sign a round: those present at the meeting, as the edition records them. */
+export const signoffSigners = sqliteTable(
+  "signoff_signers",
+  {
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => signoffRounds.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    name: text("name").notNull(),
+    position: text("position").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.roundId, t.personId] })],
+);
+
+/** A signer's answer: a confirmation (their signature, at most one per round) or a request for a change. */
+export const signoffResponses = sqliteTable(
+  "signoff_responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    roundId: integer("round_id")
+      .notNull()
+      .references(() => signoffRounds.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    userId: integer("user_id").references(() => users.id),
+    kind: text("kind", { enum: SIGNOFF_RESPONSES }).notNull(),
+    comment: text("comment").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("signoff_one_signature").on(t.roundId, t.personId).where(sql`kind = 'confirm'`),
+    index("signoff_responses_round_idx").on(t.roundId),
+  ],
+);
+
+/**
+ * The stages of the data-supply pipeline (requested → … → accepted, and «problems found»), named and ordered by the
+ * secretariat. A data set moves one stage forward at a time, to the problem stage from any stage but the last, and
+ * from the problem stage back to any earlier step; migration 0024's trigger holds the rule.
+ */
+export const supplyStages = sqliteTable(
+  "supply_stages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** A stable name for code and seeds («requested», «problems»). */
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: STAGE_KINDS }).notNull(),
+    position: integer("position").notNull(),
+  },
+  (t) => [
+    uniqueIndex("supply_stages_code_unique").on(t.code),
+    uniqueIndex("supply_stages_position_unique").on(t.position),
+    check("supply_stages_kind_check", sql`${t.kind} in ('pending','delivered','accepted','problem')`),
+  ],
+);
+
+/** A data set an agency must deliver to the Statistical Centre (resolutions ۲ and ۱۱ of the council). */
+export const dataSets = sqliteTable(
+  "data_sets",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organisationId: integer("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    name: text("name").notNull(),
+    level: text("level", { enum: DATA_LEVELS }).notNull(),
+    /** The items it holds (شماره ملی، جنسیت، تاریخ تولد), one per line. */
+    items: text("items").notNull().default(""),
+    frequency: text("frequency", { enum: DATA_FREQUENCIES }).notNull(),
+    /** The resolution that approved it. */
+    resolutionId: integer("resolution_id").references(() => resolutions.id),
+    /** The committee that follows it. */
+    committeeId: integer("committee_id")
+      .notNull()
+      .references(() => bodies.id),
+    /** The agreed date in the schedule, and the deadline it gives on the work calendar (a day off moves it on). */
+    scheduleDate: text("schedule_date"),
+    dueDate: text("due_date"),
+    stageId: integer("stage_id")
+      .notNull()
+      .references(() => supplyStages.id),
+    /** Who the data set waits on, while it is blocked («ثبت احوال: امضای NDA»); empty when it is not. */
+    blockedOn: text("blocked_on").notNull().default(""),
+    searchKey: text("search_key").notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    uniqueIndex("data_sets_agency_name_unique").on(t.organisationId, t.name),
+    index("data_sets_resolution_idx").on(t.resolutionId),
+    index("data_sets_committee_idx").on(t.committeeId),
+    index("data_sets_stage_idx").on(t.stageId, t.dueDate),
+    check("data_sets_level_check", sql`${t.level} in ('PIN','LIN','BIN')`),
+  ],
+);
+
+/** The dated history of a data set: each change of stage (or a note, or a delivery) with who, a note and documents. */
+export const dataSetChanges = sqliteTable(
+  "data_set_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dataSetId: integer("data_set_id")
+      .notNull()
+      .references(() => dataSets.id, { onDelete: "cascade" }),
+    /** The day it happened (the agency's letter, the delivery), which may be before the day it was recorded. */
+    date: text("date").notNull(),
+    fromStageId: integer("from_stage_id").references(() => supplyStages.id),
+    toStageId: integer("to_stage_id")
+      .notNull()
+      .references(() => supplyStages.id),
+    note: text("note").notNull().default(""),
+    blockedOn: text("blocked_on").notNull().default(""),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("data_set_changes_set_idx").on(t.dataSetId, t.date), index("data_set_changes_date_idx").on(t.date)],
+);
+
+/** A delivery of a data set: when, the period it covers, how many records, and what the quality check found. */
+export const dataDeliveries = sqliteTable(
+  "data_deliveries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    dataSetId: integer("data_set_id")
+      .notNull()
+      .references(() => dataSets.id, { onDelete: "cascade" }),
+    changeId: integer("change_id")
+      .notNull()
+      .references(() => dataSetChanges.id, { onDelete: "cascade" }),
+    deliveredOn: text("delivered_on").notNull(),
+    /** The period the data covers («۱۳۹۵ تا ۱۴۰۳»). */
+    period: text("period").notNull().default(""),
+    recordCount: integer("record_count"),
+    /** What the quality check found («شماره ملی پیش از ۱۳۸۵ ندارد»). */
+    findings: text("findings").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("data_deliveries_change_unique").on(t.changeId),
+    index("data_deliveries_set_idx").on(t.dataSetId, t.deliveredOn),
+    check("data_deliveries_count_check", sql`${t.recordCount} is null or ${t.recordCount} >= 0`),
   ],
 );

@@ -24,6 +24,7 @@ import {
   workingGroups,
 } from "./schema";
 import { seedMeetings } from "./seed-meetings";
+import { SUPPLY_AGENCIES, seedSupply } from "./seed-supply";
 
 type BodySeed = {
   key: string;
@@ -378,6 +379,7 @@ const ORGANISATIONS: { name: string; kind: OrganisationKind; aliases?: string[] 
   { name: "استانداری گیلان", kind: "province", aliases: ["استان گیلان"] },
   { name: "استانداری تهران", kind: "province", aliases: ["استان تهران"] },
   { name: "شهرداری تهران", kind: "municipality" },
+  ...SUPPLY_AGENCIES.map((a) => ({ ...a, kind: "agency" as const })),
 ];
 
 function seedOrganisations(): Map<string, number> {
@@ -501,6 +503,7 @@ export async function seed() {
   if (!db.select({ id: meetings.id }).from(meetings).limit(1).get()) {
     seedMeetings({ bodies: bodyIds, people: personIds });
   }
+  seedSupply({ organisations: organisationIds, committee: bodyIds.get("data")! });
 
   for (const account of DEMO_ACCOUNTS) {
     const existing = db.select({ id: users.id }).from(users).where(eq(users.username, account.username)).get();

@@ -4,15 +4,26 @@ import { formatCount } from "../utils/digits";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-type NavItem = { to: string; label: string; roles?: readonly Role[] };
+type NavItem = {
+  to: string;
+  label: string;
+  roles?: readonly Role[];
+  /** Shown too to the HQ's leadership (a seat in the headquarters body), whatever their account's role. */
+  leaders?: boolean;
+  /** Shown only to those who read the data-supply tracker. */
+  supply?: boolean;
+};
+export type NavFlags = { leader?: boolean; supply?: boolean };
 
 /** Navigation entries; an entry without `roles` is for everyone signed in. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/", label: "nav.home" },
   { to: "/my-actions", label: "nav.myActions" },
   { to: "/meetings", label: "nav.meetings" },
-  { to: "/overdue", label: "nav.overdue", roles: ["chair", "secretariat", "admin"] },
-  { to: "/reports", label: "nav.reports", roles: ["secretariat", "admin"] },
+  { to: "/overdue", label: "nav.overdue", roles: ["chair", "secretariat", "admin"], leaders: true },
+  { to: "/reports", label: "nav.reports", roles: ["secretariat", "admin"], leaders: true },
+  { to: "/supply", label: "nav.supply", supply: true },
+  { to: "/dashboard", label: "nav.dashboard", roles: ["secretariat", "admin"], leaders: true },
   { to: "/organisation", label: "nav.organisation" },
   { to: "/bodies", label: "nav.bodies" },
   { to: "/people", label: "nav.people" },
@@ -25,11 +36,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/account/sessions", label: "nav.sessions" },
 ];
 
-export function navItemsFor(role: Role) {
-  return NAV_ITEMS.filter((item) => !item.roles || item.roles.includes(role));
+export function navItemsFor(role: Role, flags: NavFlags = {}) {
+  return NAV_ITEMS.filter(
+    (item) =>
+      (!item.supply || flags.supply) && (!item.roles || item.roles.includes(role) || (item.leaders && flags.leader)),
+  );
 }
 
-export function AppHeader({ user }: { user: { displayName: string; role: Role; unread: number } | null }) {
+export function AppHeader({ user }: { user: ({ displayName: string; role: Role; unread: number } & NavFlags) | null }) {
   const { t } = useT();
   const lang = useLang();
   const location = useLocation();
@@ -85,7 +99,7 @@ export function AppHeader({ user }: { user: { displayName: string; role: Role; u
       {user ? (
         <nav className="app-nav" aria-label={t("nav.label")}>
           <ul>
-            {navItemsFor(user.role).map((item) => (
+            {navItemsFor(user.role, user).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={item.to === "/"} prefetch="intent">
                   {t(item.label)}

@@ -15,7 +15,11 @@ export type PanelDocument = {
   createdAt: string;
   uploadedBy: string;
   canRemove: boolean;
+  /** The part of the minutes it belongs to (an agenda item, a committee's report), when not the record itself. */
+  of?: { kind: "agenda" | "report"; label: string } | null;
 };
+/** A part of open minutes a document may be attached to («agenda:KEY» / «report:KEY»). */
+export type PanelPart = { value: string; kind: "agenda" | "report"; label: string };
 type Answer = { ok: boolean; count?: number; errors: { files: string } | null };
 
 /** A size as people read it: کیلوبایت up to a megabyte, then مگابایت with one decimal. */
@@ -39,6 +43,8 @@ export function DocumentsPanel({
   canAttach,
   frozen,
   heading = "documents.title",
+  headingValues,
+  parts = [],
 }: {
   entity: DocumentEntity;
   entityId: number;
@@ -47,6 +53,9 @@ export function DocumentsPanel({
   /** The record is final or issued: its documents are kept as they are. */
   frozen: boolean;
   heading?: string;
+  headingValues?: Record<string, string>;
+  /** Parts of the record (open minutes' agenda items and reports) a document may be attached to instead. */
+  parts?: PanelPart[];
 }) {
   const { t } = useT();
   const lang = useLang();
@@ -64,7 +73,7 @@ export function DocumentsPanel({
 
   return (
     <section className="card stack documents" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t(heading)}</h2>
+      <h2 id={`${id}-title`}>{t(heading, headingValues)}</h2>
       {documents.length === 0 ? (
         <p className="muted">{t("documents.none")}</p>
       ) : (
@@ -74,6 +83,11 @@ export function DocumentsPanel({
               <a href={`/documents/${d.id}`} download={d.fileName} dir="auto">
                 {d.fileName}
               </a>
+              {d.of ? (
+                <span className="documents__of small" dir="auto">
+                  {t(d.of.kind === "agenda" ? "documents.ofAgenda" : "documents.ofReport", { label: d.of.label })}
+                </span>
+              ) : null}
               <span className="muted small">
                 {t("documents.meta", {
                   type: d.fileType.toUpperCase(),
@@ -129,6 +143,19 @@ export function DocumentsPanel({
         >
           <input type="hidden" name="entity" value={entity} />
           <input type="hidden" name="entityId" value={entityId} />
+          {parts.length > 0 ? (
+            <div className="field">
+              <label htmlFor={`${id}-part`}>{t("documents.attachTo")}</label>
+              <select id={`${id}-part`} name="part" defaultValue="">
+                <option value="">{t("documents.wholeMeeting")}</option>
+                {parts.map((p) => (
+                  <option key={p.value} value={p.value}>
+                    {t(p.kind === "agenda" ? "documents.ofAgenda" : "documents.ofReport", { label: p.label })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
           <div className="field">
             <label htmlFor={`${id}-files`}>{t("documents.choose")}</label>
             <input

@@ -12,7 +12,8 @@ export type DocumentRefs = {
   /** پیوست: what is attached, in words («دارد (۲ مستند)», «ندارد»). */
   attachments: string;
 };
-export type Signer = { name: string; position: string };
+/** A signer; `signedAt` (written) when they confirmed the minutes in the app, printed in place of a blank line. */
+export type Signer = { name: string; position: string; signedAt?: string | null };
 
 /**
  * One print layout for every official document (minutes, reports, letters), as an Iranian office sends it: the
@@ -25,6 +26,7 @@ export function OfficialDocument({
   editionNote,
   signers,
   signaturesTitle,
+  signatureNote,
   children,
 }: {
   letterhead: Letterhead;
@@ -32,6 +34,8 @@ export function OfficialDocument({
   editionNote?: string | null;
   signers: Signer[];
   signaturesTitle: string;
+  /** Under the signatures: how the signed copy is verified (its code and where). */
+  signatureNote?: string | null;
   children: ReactNode;
 }) {
   const { t } = useT();
@@ -71,10 +75,15 @@ export function OfficialDocument({
               <li key={`${s.name}-${s.position}`}>
                 <span className="official__signer">{s.name}</span>
                 {s.position ? <span className="official__position">{s.position}</span> : null}
-                <span className="official__line" aria-hidden="true" />
+                {s.signedAt ? (
+                  <span className="official__signed">{s.signedAt}</span>
+                ) : (
+                  <span className="official__line" aria-hidden="true" />
+                )}
               </li>
             ))}
           </ul>
+          {signatureNote ? <p className="official__verify">{signatureNote}</p> : null}
         </section>
       ) : null}
     </div>

@@ -14,8 +14,8 @@ import { redirect } from "@remix-run/node";
  *   the chair of a committee forms and staffs its working groups and opens and types their minutes, the secretary types
  *   the committee's own minutes.
  */
-import { and, eq } from "drizzle-orm";
-import { bodies, memberships, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
+import { and, eq, inArray, or } from "drizzle-orm";
+import { bodies, memberships, people, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
@@ -42,7 +42,15 @@ export type Scope = {
   secretaryBodyIds: readonly number[];
   /** Bodies the person leads: chairs or is secretary of. */
   ledBodyIds: readonly number[];
-  /** Meetings outside those bodies whose minutes assigned the person a resolution: they read those minutes only. */
+  /**
+   * The outside organisation the person works for (an agency's representative): its resolutions are theirs to
+   * carry out, as a body's are its members'.
+   */
+  organisationIds: readonly number[];
+  /**
+   * Meetings outside those bodies whose minutes assigned the person (or their organisation) a resolution: they read
+   * those minutes only.
+   */
   ownedMeetingIds: readonly number[];
 };
 
@@ -71,6 +79,11 @@ export function scopeFor(user: ScopeUser): Scope {
   const bodyIds = unique(seats.map((s) => s.bodyId));
   const chairedBodyIds = unique(seats.filter((s) => s.role === "chair").map((s) => s.bodyId));
   const secretaryBodyIds = unique(seats.filter((s) => s.role === "secretary").map((s) => s.bodyId));
+  const organisationIds = user.personId
+    ? unique([
+        db.select({ id: people.organisationId }).from(people).where(eq(people.id, user.personId)).get()?.id ?? null,
+      ])
+    : [];
   return Object.freeze({
     userId: user.id,
     role: user.role,
@@ -83,6 +96,7 @@ export function scopeFor(user: ScopeUser): Scope {
     chairedBodyIds,
     secretaryBodyIds,
     ledBodyIds: unique([...chairedBodyIds, ...secretaryBodyIds]),
+    organisationIds,
     ownedMeetingIds:
       user.personId && !isStaff
         ? unique(
@@ -90,7 +104,12 @@ export function scopeFor(user: ScopeUser): Scope {
               .selectDistinct({ id: resolutions.meetingId })
               .from(resolutionOwners)
               .innerJoin(resolutions, eq(resolutions.id, resolutionOwners.resolutionId))
-              .where(eq(resolutionOwners.personId, user.personId))
+              .where(
+                or(
+                  eq(resolutionOwners.personId, user.personId),
+                  inArray(resolutionOwners.organisationId, organisationIds.length > 0 ? [...organisationIds] : [-1]),
+                ),
+              )
               .all()
               .map((r) => r.id),
           )
@@ -212,6 +231,21 @@ export function canEditMeeting(scope: Scope, meeting: { bodyId: number; workingG
     : canEditMinutesOf(scope, meeting.bodyId);
 }
 
+/** Sending final minutes for sign-off: those who keep the minutes, and the body's chair. */
+export function canRequestSignoff(scope: Scope, meeting: { bodyId: number; workingGroupId: number | null }): boolean {
+  return canEditMeeting(scope, meeting) || isChairOf(scope, meeting.bodyId);
+}
+
+/** Confirming minutes or asking for a change: those the sign-off asks (the people present), each for themselves. */
+export function canAnswerSignoff(scope: Scope, askedPersonIds: readonly number[]): boolean {
+  return scope.personId !== null && askedPersonIds.includes(scope.personId);
+}
+
+/** Checking a PDF against the signed minutes: anyone signed in (the answer names a meeting only to its readers). */
+export function canVerifyMinutes(scope: Scope): boolean {
+  return Number.isInteger(scope.userId);
+}
+
 /** Extending, cancelling and deciding on requests belong to the chair and secretary of the body that passed it. */
 export function canManageResolutionsOf(scope: Scope, bodyId: number): boolean {
   return scope.isStaff || scope.ledBodyIds.includes(bodyId);
@@ -235,5 +269,36 @@ export function canComposeReports(scope: Scope): boolean {
 
 /** Issued reports are read by the secretariat, admin and the HQ's leadership (members of the headquarters body). */
 export function canReadReports(scope: Scope): boolean {
+  return scope.readsAll;
+}
+
+/**
+ * The data-supply tracker (agencies' data sets, their stages and deliveries) is read by the people of the HQ's
+ * bodies and groups and by everyone who reads all; an account without a seat does not read it.
+ */
+export function canReadSupply(scope: Scope): boolean {
+  return scope.readsAll || scope.bodyIds.length > 0 || scope.groupIds.length > 0;
+}
+
+/** Data sets and the pipeline's stages are defined by the secretariat (and admin). */
+export function canManageSupply(scope: Scope): boolean {
+  return scope.isStaff;
+}
+
+/**
+ * A data set's stage, deliveries and notes are changed by the secretariat (and admin) and by the chair and secretary
+ * of the committee that follows it; members, and people of other committees, read only.
+ */
+export function canChangeDataSet(scope: Scope, dataSet: { committeeId: number }): boolean {
+  return scope.isStaff || scope.ledBodyIds.includes(dataSet.committeeId);
+}
+
+/** The HQ's leadership: a seat in the headquarters body (they read everything, the reports and the dashboard). */
+export function isLeader(scope: Scope): boolean {
+  return scope.readsAll && !scope.isStaff;
+}
+
+/** The leadership dashboard: the HQ's leadership and the secretariat (and admin). */
+export function canReadDashboard(scope: Scope): boolean {
   return scope.readsAll;
 }

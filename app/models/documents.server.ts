@@ -14,6 +14,8 @@ import {
   committeeReports,
   type DocumentEntity,
   type DocumentType,
+  dataSetChanges,
+  dataSets,
   documentContents,
   documents,
   meetings,
@@ -29,6 +31,7 @@ import { DOCUMENT_LIMITS } from "../utils/limits";
 import { formatPersonName } from "../utils/person-name";
 import { asRuleViolation } from "../utils/rules";
 import {
+  canChangeDataSet,
   canComposeReports,
   canEditMeeting,
   canManageResolutionsOf,
@@ -36,6 +39,7 @@ import {
   canReadMeeting,
   canReadMembershipPapers,
   canReadReports,
+  canReadSupply,
   canRemoveDocument,
   requireAllowed,
   type Scope,
@@ -156,6 +160,17 @@ export function documentRights(scope: Scope, target: DocumentTarget): { read: bo
     }
     case "report":
       return { read: canReadReports(scope), attach: canComposeReports(scope) };
+    case "data_set_change": {
+      const set = db
+        .select({ committeeId: dataSets.committeeId })
+        .from(dataSetChanges)
+        .innerJoin(dataSets, eq(dataSets.id, dataSetChanges.dataSetId))
+        .where(eq(dataSetChanges.id, target.entityId))
+        .get();
+      if (!set) return null;
+      const read = canReadSupply(scope);
+      return { read, attach: read && canChangeDataSet(scope, set) };
+    }
   }
 }
 
@@ -249,11 +264,13 @@ export function openParts(reader: Pick<typeof db, "select">, target: DocumentTar
 
 /**
  * Every document of a meeting's minutes: the meeting's own, those attached to a part of its open draft, and those
- * of its agenda items' and committee reports' rows (kept there by finalising), each with the part it belongs to.
+ * of its agenda items' and committee reports' rows (kept there by finalising), each with the part it belongs to;
+ * and the parts of the open draft a new document may be attached to (none once final).
  */
 export function listMeetingDocuments(scope: Scope, meetingId: number) {
   const target = { entity: "meeting" as const, entityId: meetingId };
-  if (!documentRights(scope, target)?.read) return [];
+  const parts = openParts(db, target);
+  if (!documentRights(scope, target)?.read) return { documents: [], parts };
   const items = db
     .select({ id: agendaItems.id, title: agendaItems.title })
     .from(agendaItems)
@@ -265,7 +282,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
     .innerJoin(bodies, eq(bodies.id, committeeReports.bodyId))
     .where(eq(committeeReports.meetingId, meetingId))
     .all();
-  const open = new Map(openParts(db, target).map((p) => [p.value, p]));
+  const open = new Map(parts.map((p) => [p.value, p]));
   const itemOf = new Map(items.map((i) => [i.id, i.title]));
   const reportOf = new Map(reps.map((r) => [r.id, r.name]));
   const rows = documentRows(
@@ -288,7 +305,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
       ),
     ),
   );
-  return rows.map(({ part, ...d }) => {
+  const listed = rows.map(({ part, ...d }) => {
     const of: Omit<MeetingPart, "value"> | null =
       d.entity === "agenda_item"
         ? { kind: "agenda", label: itemOf.get(d.entityId) ?? "" }
@@ -299,6 +316,7 @@ export function listMeetingDocuments(scope: Scope, meetingId: number) {
             : null;
     return { ...d, of };
   });
+  return { documents: listed, parts };
 }
 
 /**

@@ -3,11 +3,13 @@ import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import { demoDocx, demoPdf } from "../../db/demo-documents";
-import { auditLog, documentContents, followUps } from "../../db/schema";
+import { auditLog, bodies, documentContents, followUps } from "../../db/schema";
 import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
+import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
+import { formatJalali } from "../utils/jalali";
 import { DOCUMENT_LIMITS } from "../utils/limits";
 import { RuleViolation } from "../utils/rules";
 import {
@@ -15,12 +17,15 @@ import {
   checkFiles,
   detectType,
   listDocuments,
+  listMeetingDocuments,
   openDocument,
   removeDocument,
   UploadRefused,
 } from "./documents.server";
+import { saveDraft } from "./drafts.server";
+import { finaliseMeeting } from "./finalise-meeting.server";
 import { applyChange } from "./follow-ups.server";
-import { createMeeting } from "./meetings.server";
+import { createMeeting, getMeeting, startCorrection } from "./meetings.server";
 
 const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 const xlsx = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "xl/workbook.xml": strToU8("<workbook/>") });
@@ -141,4 +146,71 @@ test("evidence goes in with its follow-up, marked with it; a refused file is ref
   const latest = db.select().from(followUps).where(eq(followUps.resolutionId, id)).all().at(-1)!;
   assert.deepEqual([doc.fileName, doc.followUpId], ["پیش‌نویس شیوه‌نامه.docx", latest.id]);
   assert.throws(() => checkFiles([{ name: "evidence.pdf", bytes: html }]), UploadRefused);
+});
+
+test("a document attached to an agenda item or a committee's report of open minutes goes with it when final", () => {
+  const council = makeBody("council", makeBody("headquarters"));
+  const committee = makeBody("committee", council);
+  const meetingId = createMeeting(actor, council);
+  const target = { entity: "meeting" as const, entityId: meetingId };
+  const save = (agenda: { key: string; title: string }[], version: number) => {
+    const m = getMeeting(STAFF, meetingId)!;
+    const saved = saveDraft(actor, meetingId, {
+      version,
+      saveId: `parts-${version}-${agenda.length}`,
+      doc: {
+        ...m.doc,
+        date: m.doc.date || formatJalali(clock.today(), "en"),
+        agenda: agenda.map((a) => ({
+          ...a,
+          id: m.doc.agenda.find((x) => x.key === a.key)?.id,
+          discussion: "",
+        })),
+        reports: [{ key: "k", id: m.doc.reports[0]?.id, agendaKey: "a", bodyId: committee, text: "گزارش پیشرفت" }],
+        attendance: m.doc.attendance.map((x) => ({ ...x, status: "present" as const })),
+      },
+    });
+    assert.ok(saved.ok);
+    return saved.version;
+  };
+  let version = save(
+    [
+      { key: "a", title: "گزارش کمیته‌ها" },
+      { key: "b", title: "برنامه سرشماری" },
+    ],
+    getMeeting(STAFF, meetingId)!.meeting.version,
+  );
+  const staff = signedIn(null, "secretariat");
+  const attach = (part: string, name: string) =>
+    addDocuments({ userId: staff.userId }, staff, { ...target, part }, [{ name, bytes: demoPdf(name) }]);
+  attach("agenda:b", "برنامه.pdf");
+  attach("report:k", "گزارش-کمیته.pdf");
+  assert.throws(
+    () => attach("agenda:zz", "x.pdf"),
+    (e) => e instanceof UploadRefused && e.reason === "part",
+  );
+  const committeeName = db.select().from(bodies).where(eq(bodies.id, committee)).get()!.name;
+  const shown = () =>
+    listMeetingDocuments(staff, meetingId)
+      .documents.map((d) => [d.fileName, d.entity, d.of?.label ?? null])
+      .sort();
+  assert.deepEqual(shown(), [
+    ["برنامه.pdf", "meeting", "برنامه سرشماری"],
+    ["گزارش-کمیته.pdf", "meeting", committeeName],
+  ]);
+
+  finaliseMeeting(actor, meetingId, { version });
+  assert.deepEqual(shown(), [
+    ["برنامه.pdf", "agenda_item", "برنامه سرشماری"],
+    ["گزارش-کمیته.pdf", "committee_report", committeeName],
+  ]);
+
+  // A correction that removes the item: its document stays, with the meeting itself.
+  startCorrection(actor, meetingId);
+  version = save([{ key: "a", title: "گزارش کمیته‌ها" }], getMeeting(STAFF, meetingId)!.meeting.version);
+  finaliseMeeting(actor, meetingId, { version, reason: "حذف بند تکراری" });
+  assert.deepEqual(shown(), [
+    ["برنامه.pdf", "meeting", null],
+    ["گزارش-کمیته.pdf", "committee_report", committeeName],
+  ]);
 });

@@ -20,6 +20,7 @@ import { hasOpenConflicts } from "./drafts.server";
 import { loadNames, type MinutesNames, type MinutesSnapshot } from "./meetings.server";
 import { writeFollowUps, writeResolutions } from "./minutes-decisions.server";
 import { writeAgenda, writeAttendance, writeReports } from "./minutes-rows.server";
+import { restartSignoffIfCorrected } from "./signoff.server";
 
 type Meeting = typeof meetings.$inferSelect;
 
@@ -46,6 +47,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
         followed,
       });
       lock(tx, actor, meeting, frozen);
+      restartSignoffIfCorrected(tx, actor, id);
       // Nobody types on a final draft: its versions are no longer anyone's base.
       tx.delete(draftVersions).where(eq(draftVersions.meetingId, id)).run();
       recordAudit(

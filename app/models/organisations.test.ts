@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 import { eq } from "drizzle-orm";
-import { attendance, organisations, resolutionOwners } from "../../db/schema";
+import { attendance, organisations, people, resolutionOwners } from "../../db/schema";
 import { actor, finalMeeting, makeBody, makePerson, signedIn } from "../../tests/factories";
 import { STAFF } from "../../tests/scopes";
 import { FinalisationError } from "../schemas/minutes";
@@ -15,6 +15,7 @@ import { createBody, listBodies } from "./bodies.server";
 import { saveDraft } from "./drafts.server";
 import { finaliseMeeting } from "./finalise-meeting.server";
 import { createMeeting, getEdition, getMeeting, previousGuestsOf } from "./meetings.server";
+import { listMyActions } from "./my-actions.server";
 import { createOrganisation, getOrganisation, listOrganisations, updateOrganisation } from "./organisations.server";
 import { getOwnerOptions } from "./owner-options.server";
 import { composeReport } from "./report-composition.server";
@@ -195,3 +196,25 @@ function period(today: string) {
   const q = quarterOf(today);
   return { year: q.jy, period: q.quarter };
 }
+
+test("an agency's representative has its resolutions in «my actions», reads their minutes and reports on them", () => {
+  const committee = makeBody("committee", makeBody("council", makeBody("headquarters")));
+  const agency = org(`سازمان ثبت اسناد ${++seq}`);
+  const other = org(`وزارت نیرو ${++seq}`);
+  const { meetingId, resolutions } = finalMeeting(committee, 3, [
+    { subject: "ارسال داده‌های املاک", owners: [{ kind: "organisation", id: agency }], days: 30 },
+    { subject: "ارسال داده‌های برق", owners: [{ kind: "organisation", id: other }], days: 30 },
+  ]);
+  const person = makePerson("نماینده");
+  db.update(people).set({ organisationId: agency }).where(eq(people.id, person)).run();
+  const representative = signedIn(person, "member");
+  assert.deepEqual(
+    listMyActions(representative).rows.map((r) => r.subject),
+    ["ارسال داده‌های املاک"],
+  );
+  assert.equal(getResolution(representative, resolutions[0].id)?.canUpdate, true);
+  assert.equal(getResolution(representative, resolutions[1].id), null);
+  assert.ok(representative.ownedMeetingIds.includes(meetingId));
+  // Someone of no organisation, or of another, has none of it.
+  assert.deepEqual(listMyActions(signedIn(makePerson("دیگری"), "member")).rows, []);
+});

@@ -43,7 +43,8 @@ export function ownedCondition(scope: Scope): SQL {
       sql`, `,
     );
   return sql`exists (select 1 from resolution_owners o where o.resolution_id = "resolutions"."id" and (o.person_id = ${scope.personId ?? -1}
-    or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})))`;
+    or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})
+    or o.organisation_id in (${ids(scope.organisationIds)})))`;
 }
 
 /**

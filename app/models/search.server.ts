@@ -17,6 +17,7 @@ import en from "../locales/en";
 import fa from "../locales/fa";
 import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
+import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import { type MarkedPart, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -27,9 +28,6 @@ import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resol
 export const SEARCH_KINDS = ["resolution", "meeting", "follow_up", "person", "organisation", "document"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
-/** The longest query accepted, in characters, and the most results shown of each kind. */
-export const MAX_QUERY_LENGTH = 100;
-export const RESULTS_PER_KIND = 20;
 const MAX_INDEXED_TEXT = 200_000;
 
 const TABLE: Record<SearchKind, string> = {
@@ -330,6 +328,24 @@ setTimeout(indexInBackground, 100).unref();
 export function codeKeyOf(query: string): string | null {
   const key = searchKey(query);
   return /^[^/\d]+(\/ک?\d+)+$/.test(key) ? key : null;
+}
+
+/**
+ * SQL on "resolutions": the resolution holds every word of the query in its code, subject, owners or notes (from the
+ * search index); a query that is a code («طراحی/۲/۱», or «طراحی/۲» for the meeting's) finds that code exactly.
+ * Undefined for an empty query. For lists (my actions) that search within their own condition.
+ */
+export function resolutionSearchSql(query: string, database: Db = appDb): SQL | undefined {
+  const trimmed = query.trim().slice(0, MAX_QUERY_LENGTH);
+  const words = searchWords(trimmed);
+  if (words.length === 0) return undefined;
+  refreshSearchIndex(database, REFRESH_PER_SEARCH);
+  const table = sql.raw(TABLE.resolution);
+  const codeKey = codeKeyOf(trimmed);
+  if (codeKey)
+    return sql`"resolutions"."id" in (select rowid from ${table} where ${table} match ${`code : "${codeKey}"`}
+      and (${table}.code = ${codeKey} or ${table}.code like ${`${codeKey.replace(/[%_\\]/g, "\\$&")}/%`} escape '\\'))`;
+  return sql`"resolutions"."id" in (select rowid from ${table} where ${matchCondition(TABLE.resolution, words, null)})`;
 }
 
 const quoted = (words: string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");

@@ -5,8 +5,10 @@ import { requireScope } from "../models/access.server";
 import { listMyActions } from "../models/my-actions.server";
 import { listNotifications, refreshNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
+import { pendingSignoffs } from "../models/signoff.server";
 import * as clock from "../utils/clock.server";
-import { formatJalaliLong } from "../utils/jalali";
+import { formatJalali, formatJalaliLong } from "../utils/jalali";
+import { meetingTitle } from "../utils/meeting-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -23,12 +25,13 @@ export async function loader(args: LoaderFunctionArgs) {
       today: clock.today(),
       memberships: user.personId ? getPersonMemberships(user.personId) : [],
       figures: getDirectoryFigures(),
+      signoffs: pendingSignoffs(scope),
     });
   });
 }
 
 export default function Home() {
-  const { user, today, memberships, figures, notifications, actionCounts } = useLoaderData<typeof loader>();
+  const { user, today, memberships, figures, notifications, actionCounts, signoffs } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -44,6 +47,22 @@ export default function Home() {
         <p className="alert alert--error" role="alert">
           {t("account.failedNotice", { count: user.failedBefore })}
         </p>
+      ) : null}
+      {signoffs.length > 0 ? (
+        <section className="card stack" aria-labelledby="home-signoffs">
+          <h2 id="home-signoffs">{t("signoff.pendingTitle", { count: signoffs.length })}</h2>
+          <ul className="plain-list">
+            {signoffs.map((s) => (
+              <li key={s.meetingId}>
+                <Link to={`/meetings/${s.meetingId}#signoff`}>
+                  {meetingTitle(t, { number: s.number, bodyName: s.bodyName })}
+                </Link>
+                {s.date ? ` · ${formatJalali(s.date, lang)}` : ""}
+                {s.edition > 1 ? ` · ${t("minutes.edition", { edition: s.edition })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       <div className="grid grid--2">
         <section className="card stack" aria-labelledby="home-notifications">

@@ -12,6 +12,8 @@ import { RuleViolation } from "../utils/rules";
 const targetSchema = z.object({
   entity: z.enum(DOCUMENT_ENTITIES),
   entityId: z.coerce.number().int().positive(),
+  /** A part of a meeting's open minutes («agenda:KEY», «report:KEY»); the model checks it is one of them. */
+  part: z.string().max(60).optional(),
 });
 
 /**
@@ -26,7 +28,11 @@ export async function action(args: ActionFunctionArgs) {
     const length = Number(request.headers.get("content-length") ?? Number.NaN);
     if (!(length <= DOCUMENT_LIMITS.requestBytes)) return refuse(t("documents.errors.request"));
     const form = await request.formData();
-    const target = targetSchema.safeParse({ entity: form.get("entity"), entityId: form.get("entityId") });
+    const target = targetSchema.safeParse({
+      entity: form.get("entity"),
+      entityId: form.get("entityId"),
+      part: form.get("part") || undefined,
+    });
     if (!target.success) throw new NotFoundError();
     const files = await Promise.all(
       form

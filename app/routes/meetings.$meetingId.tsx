@@ -2,10 +2,12 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { DocumentsPanel } from "../components/documents-panel";
 import { MinutesView } from "../components/minutes-view";
+import { SignoffPanel } from "../components/signoff-panel";
 import { canEditMeeting, canReadMeeting, requireAllowed, requireScope } from "../models/access.server";
-import { documentRights, listDocuments } from "../models/documents.server";
+import { documentRights, listMeetingDocuments } from "../models/documents.server";
 import { cancelCorrection, deleteDraft, getMinutesView, startCorrection } from "../models/meetings.server";
 import { resolutionCodesOf } from "../models/resolutions.server";
+import { getSignoff } from "../models/signoff.server";
 import { meetingActionSchema } from "../schemas/minutes";
 import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
@@ -32,9 +34,11 @@ export async function loader(args: LoaderFunctionArgs) {
       editions,
       shownEdition,
       canEdit: canEditMeeting(scope, meeting),
-      documents: listDocuments(scope, [{ entity: "meeting", entityId: meeting.id }]),
+      // The meeting's documents with those of its agenda items and committee reports, each saying which it is.
+      ...listMeetingDocuments(scope, meeting.id),
       canAttach: documentRights(scope, { entity: "meeting", entityId: meeting.id })?.attach ?? false,
       pdfError: new URL(request.url).searchParams.has("pdfError"),
+      signoff: meeting.status === "draft" ? null : getSignoff(scope, meeting),
     });
   });
 }
@@ -64,8 +68,21 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function MinutesPage() {
-  const { id, status, edition, view, codes, editions, shownEdition, canEdit, pdfError, documents, canAttach } =
-    useLoaderData<typeof loader>();
+  const {
+    id,
+    status,
+    edition,
+    view,
+    codes,
+    editions,
+    shownEdition,
+    canEdit,
+    pdfError,
+    documents,
+    canAttach,
+    parts,
+    signoff,
+  } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -131,6 +148,7 @@ export default function MinutesPage() {
           {t("minutes.correcting", { edition: shownEdition ?? edition - 1 })}
         </p>
       ) : null}
+      {signoff ? <SignoffPanel meetingId={id} signoff={signoff} final={status === "final"} /> : null}
       <div className="card">
         <MinutesView data={view} codes={codes} />
       </div>
@@ -141,6 +159,7 @@ export default function MinutesPage() {
           documents={documents}
           canAttach={canAttach}
           frozen={status === "final"}
+          parts={parts}
         />
       </div>
       {editions.length > 0 ? (

@@ -10,14 +10,16 @@ import { countDocuments } from "../models/documents.server";
 import { getLetterhead } from "../models/letterhead.server";
 import { getEdition, getMinutesView } from "../models/meetings.server";
 import { positionsOf } from "../models/people.server";
+import { keepSignedPdf, keptSignedPdf, roundOfEdition, signersOfRound } from "../models/signoff.server";
 import { downloadName } from "../utils/download-name";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
-import { formatJalali, parseJalaliInput } from "../utils/jalali";
+import { formatJalali, formatTimestamp, parseJalaliInput } from "../utils/jalali";
 import { getLang, serverI18n } from "../utils/locale.server";
 import { minutesDocumentTitle } from "../utils/meeting-title";
 import { appStyles, PdfBusyError, PdfError, printPdf, unavailableResponse } from "../utils/pdf.server";
 import { route } from "../utils/route.server";
+import { verificationQr } from "../utils/verification.server";
 
 /** Those present sign the minutes: members with their positions, a substitute on behalf of the member. */
 function signersOf(view: MinutesViewData, t: TFunction): Signer[] {
@@ -51,6 +53,23 @@ export async function loader(args: LoaderFunctionArgs) {
     const t = i18n.t;
     const edition = found.editions.find((e) => e.edition === editionNumber);
     const date = parseJalaliInput(view.doc.date);
+    const when = date.ok ? formatJalali(date.iso, "en").replaceAll("/", "-") : "";
+    const suffix = editionNumber && editionNumber > 1 ? ` ${t("minutes.edition", { edition: editionNumber })}` : "";
+    const title = minutesDocumentTitle(t, view);
+    const answer = (pdf: Uint8Array) =>
+      new Response(new Uint8Array(pdf), {
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Disposition": downloadName(`${title}${suffix} ${when}.pdf`, `minutes-${id}-${when}.pdf`),
+          "Cache-Control": "no-store",
+        },
+      });
+    // Signed minutes: the PDF printed after the last signature, byte for byte, so it verifies by its hash.
+    const round = editionNumber ? roundOfEdition(id, editionNumber) : undefined;
+    const signed = round?.status === "signed" ? round : null;
+    const kept = signed ? keptSignedPdf(signed.id) : null;
+    if (kept) return answer(kept);
+    const qr = signed ? await verificationQr(request, signed.code) : null;
     const documents = countDocuments({ entity: "meeting", entityId: id });
     const body = renderToStaticMarkup(
       <I18nextProvider i18n={i18n}>
@@ -66,14 +85,30 @@ export async function loader(args: LoaderFunctionArgs) {
               ? t("letterhead.edition", { edition: edition.edition, reason: edition.reason })
               : null
           }
-          signers={signersOf(view, t)}
+          signers={
+            signed
+              ? signersOfRound(signed.id).map((s) => ({
+                  name: s.name,
+                  position: s.position,
+                  signedAt: s.signedAt ? t("signoff.pdfConfirmed", { at: formatTimestamp(s.signedAt, lang) }) : null,
+                }))
+              : signersOf(view, t)
+          }
           signaturesTitle={t("letterhead.signaturesMinutes")}
+          signatureNote={
+            signed && qr
+              ? t("signoff.pdfNote", {
+                  at: formatTimestamp(signed.signedAt, lang),
+                  hash: signed.snapshotSha256,
+                  url: qr.url,
+                })
+              : null
+          }
         >
           <MinutesView data={view} />
         </OfficialDocument>
       </I18nextProvider>,
     );
-    const title = minutesDocumentTitle(t, view);
     try {
       const pdf = await printPdf(body, {
         lang,
@@ -81,16 +116,9 @@ export async function loader(args: LoaderFunctionArgs) {
         header: title,
         footer: t("pdf.footer"),
         css: appStyles("minutes.css") + appStyles("print.css"),
+        pageMark: qr?.dataUrl,
       });
-      const when = date.ok ? formatJalali(date.iso, "en").replaceAll("/", "-") : "";
-      const suffix = editionNumber && editionNumber > 1 ? ` ${t("minutes.edition", { edition: editionNumber })}` : "";
-      return new Response(new Uint8Array(pdf), {
-        headers: {
-          "Content-Type": "application/pdf",
-          "Content-Disposition": downloadName(`${title}${suffix} ${when}.pdf`, `minutes-${id}-${when}.pdf`),
-          "Cache-Control": "no-store",
-        },
-      });
+      return answer(signed ? keepSignedPdf(signed.id, pdf) : pdf);
     } catch (error) {
       if (error instanceof PdfBusyError) return unavailableResponse(t("pdf.busy"));
       if (error instanceof PdfError) {

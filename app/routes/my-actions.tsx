@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
-import { listMyActions } from "../models/my-actions.server";
-import { PAGE_SIZES, pageOf, pageSizeOf } from "../schemas/paging";
+import { listMyActions, myActionBodies } from "../models/my-actions.server";
+import { DUE_WINDOWS, parseMyActionsQuery } from "../schemas/my-actions";
+import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
@@ -15,12 +16,11 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
-    const params = new URL(request.url).searchParams;
-    const page = pageOf(params);
-    // Rows per page as in the overdue review: 25 unless the person asks for 50 or 100.
-    const size = pageSizeOf(params);
-    const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size });
-    return json({ ...result, page, size, pages: Math.max(1, Math.ceil(result.total / size)) });
+    // Search, filters, sort and page live in the URL, as in the overdue review (25 rows unless 50 or 100 are asked).
+    const { filter, page, pageSize: size } = parseMyActionsQuery(new URL(request.url).searchParams);
+    const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size, filter });
+    const pages = Math.max(1, Math.ceil(result.total / size));
+    return json({ ...result, filter, bodies: myActionBodies(scope), page, size, pages });
   });
 }
 
@@ -33,9 +33,18 @@ export default function MyActions() {
     page,
     size,
     pages,
+    filter,
+    bodies,
   } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
+  const [params] = useSearchParams();
+  const filtering = Boolean(filter.q || filter.status || filter.bodyId || filter.due);
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams(params);
+    p === 1 ? next.delete("page") : next.set("page", String(p));
+    return `?${next}`;
+  };
   return (
     <div className="stack">
       <header className="page-header">
@@ -50,8 +59,74 @@ export default function MyActions() {
           {week ? <span className="badge badge--warn">{t("myActions.weekCount", { count: week })}</span> : null}
         </div>
       </header>
+      <Form method="get" className="card filters" aria-label={t("myActions.filters")}>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="f-q">{t("myActions.search")}</label>
+            <input id="f-q" name="q" type="search" defaultValue={filter.q ?? ""} />
+            <p className="hint small">{t("myActions.searchHint")}</p>
+          </div>
+          <div className="field">
+            <label htmlFor="f-status">{t("overdue.status")}</label>
+            <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+              <option value="">{t("overdue.any")}</option>
+              <option value="open">{t("resolutionStatus.open")}</option>
+              <option value="in_progress">{t("resolutionStatus.in_progress")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-body">{t("overdue.body")}</label>
+            <select id="f-body" name="body" defaultValue={filter.bodyId ?? ""}>
+              <option value="">{t("overdue.any")}</option>
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-due">{t("myActions.due")}</label>
+            <select id="f-due" name="due" defaultValue={filter.due ?? ""}>
+              <option value="">{t("overdue.any")}</option>
+              {DUE_WINDOWS.map((w) => (
+                <option key={w} value={w}>
+                  {t(`myActions.dueWindows.${w}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-sort">{t("myActions.sort")}</label>
+            <select id="f-sort" name="sort" defaultValue={filter.sort}>
+              <option value="due">{t("myActions.sorts.due")}</option>
+              <option value="code">{t("myActions.sorts.code")}</option>
+              <option value="body">{t("myActions.sorts.body")}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="f-dir">{t("myActions.dir")}</label>
+            <select id="f-dir" name="dir" defaultValue={filter.dir}>
+              <option value="asc">{t("myActions.dirs.asc")}</option>
+              <option value="desc">{t("myActions.dirs.desc")}</option>
+            </select>
+          </div>
+        </div>
+        {size !== PAGE_SIZES[0] ? <input type="hidden" name="size" value={size} /> : null}
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t("overdue.apply")}
+          </button>
+          <Link to="/my-actions" className="button">
+            {t("overdue.clear")}
+          </Link>
+          <span className="muted" role="status">
+            {t("myActions.found", { count: total })}
+          </span>
+        </div>
+      </Form>
       {items.length === 0 ? (
-        <p className="card muted">{t("myActions.empty")}</p>
+        <p className="card muted">{filtering ? t("myActions.noneFound") : t("myActions.empty")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table">
@@ -109,15 +184,12 @@ export default function MyActions() {
         </div>
       )}
       <div className="row">
-        <Pagination
-          page={page}
-          pages={pages}
-          hrefFor={(p) =>
-            `?${new URLSearchParams({ page: String(p), ...(size !== PAGE_SIZES[0] ? { size: String(size) } : {}) })}`
-          }
-        />
+        <Pagination page={page} pages={pages} hrefFor={hrefFor} />
         {total > PAGE_SIZES[0] ? (
           <Form method="get" className="row">
+            {[...params].flatMap(([k, v]) =>
+              k === "size" || k === "page" ? [] : [<input key={k} type="hidden" name={k} value={v} />],
+            )}
             <label htmlFor="page-size">{t("overdue.pageSize")}</label>
             <select
               id="page-size"

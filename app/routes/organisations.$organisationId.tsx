@@ -1,9 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
+import { DataSetList } from "../components/data-set-list";
 import { canManageOrganisations, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getOrganisation } from "../models/organisations.server";
+import { dataSetsOf } from "../models/supply.server";
 import { localDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
@@ -20,12 +22,17 @@ export async function loader(args: LoaderFunctionArgs) {
     const found = getOrganisation(scope, id);
     if (!found) throw new NotFoundError();
     const canManage = canManageOrganisations(scope);
-    return json({ ...found, canManage, audit: canManage ? getAuditTrail(scope, "organisation", id) : [] });
+    return json({
+      ...found,
+      dataSets: dataSetsOf(scope, { organisationId: id }),
+      canManage,
+      audit: canManage ? getAuditTrail(scope, "organisation", id) : [],
+    });
   });
 }
 
 export default function OrganisationPage() {
-  const { organisation, members, resolutions, canManage, audit } = useLoaderData<typeof loader>();
+  const { organisation, members, resolutions, dataSets, canManage, audit } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -98,6 +105,7 @@ export default function OrganisationPage() {
           </div>
         )}
       </section>
+      {dataSets.length || organisation.kind === "agency" ? <DataSetList rows={dataSets} /> : null}
       {canManage ? <AuditTrail rows={audit} /> : null}
     </div>
   );

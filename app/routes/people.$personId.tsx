@@ -1,8 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { AuditTrail } from "../components/audit-trail";
+import { DocumentsPanel } from "../components/documents-panel";
 import { canAdminister, canManageStructure, requireScope } from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
+import { documentRights, listDocuments } from "../models/documents.server";
 import { lettersOf } from "../models/letters.server";
 import { getPerson } from "../models/people.server";
 import * as clock from "../utils/clock.server";
@@ -22,23 +24,36 @@ export async function loader(args: LoaderFunctionArgs) {
     const found = getPerson(scope, id);
     if (!found) throw new NotFoundError();
     const canManage = canManageStructure(scope);
+    const today = clock.today();
+    const letters = lettersOf(
+      scope,
+      found.memberships.map((m) => m.id),
+    );
+    const issued = new Set(letters.map((l) => l.documentId));
+    // Each membership's papers (a signed appointment letter, a nomination letter), besides the letters issued here.
+    const papers = found.memberships.flatMap((m) => {
+      const target = { entity: "membership" as const, entityId: m.id };
+      const rights = documentRights(scope, target);
+      if (!rights?.read) return [];
+      const documents = listDocuments(scope, [target]).filter((d) => !issued.has(d.id));
+      const canAttach = rights.attach && !(m.endDate && m.endDate <= today);
+      return documents.length > 0 || canAttach ? [{ membershipId: m.id, documents, canAttach }] : [];
+    });
     return json({
       ...found,
       canSeeAccount: canAdminister(scope),
       canManage,
-      today: clock.today(),
+      today,
       // The person's appointment letters, as far as the reader may read that membership's papers.
-      letters: lettersOf(
-        scope,
-        found.memberships.map((m) => m.id),
-      ),
+      letters,
+      papers,
       audit: getAuditTrail(scope, "person", id),
     });
   });
 }
 
 export default function PersonPage() {
-  const { person, organisation, account, canSeeAccount, memberships, canManage, today, audit, letters } =
+  const { person, organisation, account, canSeeAccount, memberships, canManage, today, audit, letters, papers } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -119,6 +134,21 @@ export default function PersonPage() {
           </ul>
         </section>
       ) : null}
+      {papers.map((p) => {
+        const m = memberships.find((s) => s.id === p.membershipId)!;
+        return (
+          <DocumentsPanel
+            key={p.membershipId}
+            entity="membership"
+            entityId={p.membershipId}
+            documents={p.documents}
+            canAttach={p.canAttach}
+            frozen={false}
+            heading="documents.ofMembership"
+            headingValues={{ where: m.groupName ?? m.bodyName ?? "", role: t(`membershipRoles.${m.role}`) }}
+          />
+        );
+      })}
       {canManage ? <AuditTrail rows={audit} /> : null}
     </div>
   );

@@ -1,12 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { type ReactNode, useEffect, useRef } from "react";
+import { DataSetList } from "../components/data-set-list";
 import { DocumentsPanel } from "../components/documents-panel";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
 import { checkFiles, documentRights, listDocuments, UploadRefused } from "../models/documents.server";
 import { applyChange, requireChangeAllowed } from "../models/follow-ups.server";
 import { getResolution } from "../models/resolutions.server";
+import { dataSetsOf } from "../models/supply.server";
 import { followUpSchema } from "../schemas/follow-up";
 import * as clock from "../utils/clock.server";
 import { formatPercent, localDigits } from "../utils/digits";
@@ -32,6 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
       today: clock.today(),
       documents: listDocuments(scope, [target]),
       canAttach: documentRights(scope, target)?.attach ?? false,
+      dataSets: dataSetsOf(scope, { resolutionId: resolution.id }),
     });
   });
 }
@@ -136,7 +139,7 @@ function IntentForm({
 }
 
 export default function ResolutionPage() {
-  const { resolution: r, today, documents, canAttach } = useLoaderData<typeof loader>();
+  const { resolution: r, today, documents, canAttach, dataSets } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const closed = r.status === "done" || r.status === "cancelled";
@@ -299,6 +302,7 @@ export default function ResolutionPage() {
         frozen={false}
         heading="documents.evidence"
       />
+      {dataSets.length ? <DataSetList rows={dataSets} showAgency /> : null}
 
       <section className="card" aria-labelledby="timeline-title">
         <h2 id="timeline-title">{t("followUp.timeline")}</h2>

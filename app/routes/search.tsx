@@ -1,8 +1,9 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { requireScope } from "../models/access.server";
-import { MAX_QUERY_LENGTH, RESULTS_PER_KIND, search } from "../models/search.server";
+import { search } from "../models/search.server";
 import { formatPlain, localDigits } from "../utils/digits";
+import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import type { MarkedPart } from "../utils/normalize";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";

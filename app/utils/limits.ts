@@ -4,3 +4,7 @@ export const MAX_MEMBERS_PER_GROUP = 7;
 
 /** Documents (مستندات): a file, the files of one upload, and what one request may carry. */
 export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, files: 10, requestBytes: 60 * 1024 * 1024 } as const;
+
+/** Search: the longest query accepted, in characters, and the most results shown of each kind. */
+export const MAX_QUERY_LENGTH = 100;
+export const RESULTS_PER_KIND = 20;

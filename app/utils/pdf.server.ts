@@ -167,6 +167,8 @@ export type PrintOptions = {
   /** Footer text with `{page}` and `{pages}`, e.g. «صفحه {page} از {pages}». */
   footer: string;
   css?: string;
+  /** An image (a data: URL) printed in the bottom corner of every page: the signed minutes' verification QR code. */
+  pageMark?: string;
 };
 
 /**
@@ -180,13 +182,19 @@ export function cssString(text: string): string {
 }
 
 /** The page frame: A4, running header and a footer with page numbers (Persian digits in Persian documents). */
-function pageCss({ lang, header, footer }: PrintOptions) {
+function pageCss({ lang, header, footer, pageMark }: PrintOptions) {
   const counter = (name: string) => (lang === "fa" ? `counter(${name}, persian)` : `counter(${name})`);
   const [before, middle, after] = footer.split(/\{page\}|\{pages\}/);
   const footerContent = `${cssString(before ?? "")} ${counter("page")} ${cssString(middle ?? "")} ${counter("pages")} ${cssString(after ?? "")}`;
   return `@page{size:A4;margin:22mm 16mm 20mm 16mm;
     @top-center{content:${cssString(header)};font-family:Vazirmatn;font-size:9pt;color:#555}
-    @bottom-center{content:${footerContent};font-family:Vazirmatn;font-size:9pt;color:#555}}
+    @bottom-center{content:${footerContent};font-family:Vazirmatn;font-size:9pt;color:#555}
+    ${
+      // Page-margin boxes have only physical names; the code sits at the page's outer corner in either direction.
+      pageMark
+        ? `@bottom-${lang === "fa" ? "left" : "right"}{content:url(${cssString(pageMark)});vertical-align:middle}`
+        : ""
+    }}
     html{font-family:Vazirmatn,sans-serif;font-size:11pt;-webkit-print-color-adjust:exact;print-color-adjust:exact}
     body{margin:0}`;
 }

@@ -74,6 +74,26 @@ test("the secretariat attaches a committee's written report to a meeting; a disg
   expect((await page.request.get(href)).status()).toBe(404);
 });
 
+test("while minutes are open, a document is attached to one of their agenda items and says so", async ({ page }) => {
+  await signInAs(page, "secretariat");
+  const meeting = await newDraft(page, "کمیته طراحی و روش‌شناسی");
+  await page.getByRole("button", { name: "+ افزودن دستور", exact: true }).click();
+  await page.getByLabel("دستور ۱").fill("شیوه‌نامه پایلوت گیلان");
+  await expect(page.getByRole("status")).toContainText("ذخیره شد", { timeout: 10_000 });
+  await page.goto(meeting);
+  const panel = page.getByRole("region", { name: "مستندات" });
+  await panel.getByLabel("پیوست به").selectOption({ label: "بند: شیوه‌نامه پایلوت گیلان" });
+  await panel.getByLabel("پیوست مستند (PDF، Word، Excel یا تصویر)").setInputFiles({
+    name: "پیش‌نویس شیوه‌نامه.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(demoPdf("Pilot guideline")),
+  });
+  await panel.getByRole("button", { name: "بارگذاری" }).click();
+  await expect(panel.getByRole("status")).toHaveText("۱ مستند پیوست شد.");
+  const item = panel.getByRole("listitem").filter({ hasText: "پیش‌نویس شیوه‌نامه.pdf" });
+  await expect(item).toContainText("بند: شیوه‌نامه پایلوت گیلان");
+});
+
 test("the reference meeting's documents are there on a first run, frozen with its final minutes", async ({ page }) => {
   await signInAs(page, "member");
   // The seed's first meeting is the reference council meeting (shared/reference/004_…).

@@ -1,4 +1,5 @@
 import { expect, type Page, test } from "@playwright/test";
+import { demoPdf } from "../../db/demo-documents";
 import { pdfText, signInAs, waitForHydration } from "./helpers";
 
 /** A name of Persian letters only, so a PDF's text extraction keeps it in one piece. */
@@ -92,9 +93,19 @@ test("the secretariat issues a member's appointment letter from the body page an
 
   // The person's page lists the letter with its body and role.
   await row.getByRole("link", { name: "خانم دکتر بنی‌هاشمی" }).click();
-  const letters = page.getByRole("region", { name: "احکام" });
+  const letters = page.getByRole("region", { name: "احکام", exact: true });
   await expect(letters.getByRole("link", { name: `دریافت حکم ${number}` })).toBeVisible();
   await expect(letters).toContainText(`${name}، عضو`);
+  // The signed letter, scanned, goes with the membership's papers (the issued PDF is listed once, above).
+  const papers = page.getByRole("region", { name: `مستندات عضویت در ${name} (عضو)` });
+  await expect(papers).toContainText("مستندی پیوست نشده است.");
+  await papers.getByLabel("پیوست مستند (PDF، Word، Excel یا تصویر)").setInputFiles({
+    name: "حکم امضاشده.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from(demoPdf("Signed letter")),
+  });
+  await papers.getByRole("button", { name: "بارگذاری" }).click();
+  await expect(papers.getByRole("link", { name: "حکم امضاشده.pdf" })).toBeVisible();
 
   // A member can neither issue nor see the issuing forms.
   const member = await browser.newPage();

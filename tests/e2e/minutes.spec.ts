@@ -147,9 +147,11 @@ test("two secretaries type into one draft: different fields merge, the same fiel
   await expect(opening(a)).toHaveValue("بیانات آغازین به قلم دبیر دوم");
 
   // The same field: the second sees both texts side by side and keeps both; nothing either typed is gone.
+  // The second types before the first saves: with text unsaved, their editor does not take in the newer save (which
+  // it would within 10 s otherwise, leaving nothing to merge), so their save meets the first one's.
   await summary(a).fill("جمع‌بندی دبیر اول");
-  await save(a);
   await summary(b).fill("جمع‌بندی دبیر دوم که نباید گم شود");
+  await save(a);
   await save(b);
   const conflict = b.getByRole("region", { name: /هم‌زمان با شما تغییر/ });
   await expect(conflict).toContainText("جمع‌بندی دبیر اول");

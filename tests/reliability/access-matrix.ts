@@ -167,6 +167,10 @@ function records(dbPath: string) {
   const draftMeeting = one("select id from meetings where status = 'draft'");
   const report = one("select id from reports where status = 'issued'");
   for (const role of ["member", "chair", "secretariat", "admin"] as const) set("reportId", role, report, report);
+  // Data sets are read by everyone with a seat (every demo account has one) and changed by the secretariat and the
+  // following committee's chair and secretary (no demo chair or member leads the data-supply committee).
+  const dataSet = one("select id from data_sets order by id");
+  for (const role of ["member", "chair", "secretariat", "admin"] as const) set("dataSetId", role, dataSet, dataSet);
   db.close();
   return { table, draftMeeting };
 }
@@ -178,10 +182,12 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   if (id === "routes/login_.code") return false;
   if (role === "anon") return false;
   // A path with only an action (its GET is a 404 for everyone signed in).
-  if (id === "routes/$" || id === "routes/documents") return false;
+  if (id === "routes/$" || id === "routes/documents" || id === "routes/meetings.$meetingId_.signoff") return false;
   // A draft's saved state is read by those who may type the minutes.
   if (id === "routes/meetings.$meetingId_.draft") return STAFF.has(role);
   if (id.startsWith("routes/admin.")) return role === "admin";
+  // The leadership dashboard: the secretariat and the HQ's leadership (no demo chair or member sits in the HQ).
+  if (id === "routes/dashboard") return STAFF.has(role);
   if (
     [
       "routes/bodies.new",
@@ -227,6 +233,7 @@ type Ids = {
   personId: number;
   meetingId: number;
   resolutionId: number;
+  dataSetId: number;
   draft: number;
   self: number;
   leadsOwn: number;
@@ -325,6 +332,26 @@ const POSTS: PostCell[] = [
     allowed: (r) => STAFF.has(r),
   },
   {
+    id: "supply.new",
+    url: () => "/supply?index",
+    form: { name: "" },
+    allowed: (r) => STAFF.has(r),
+  },
+  {
+    id: "supply.change",
+    url: (x) => `/supply/${x.dataSetId}`,
+    form: { intent: "change", date: "bad" },
+    allowed: (r) => STAFF.has(r),
+  },
+  {
+    id: "supply.weekly",
+    url: () => "/supply/weekly",
+    form: { committeeId: "" },
+    // The secretariat account is the secretariat body's secretary: a secretary of any body may try (the council's
+    // minutes are checked on sending).
+    allowed: (r) => STAFF.has(r),
+  },
+  {
     id: "reports.save",
     url: () => "/reports/1",
     form: { intent: "save", coverText: "" },
@@ -372,6 +399,7 @@ export async function accessMatrix(origin: string, dbPath: string) {
           personId: ids("personId"),
           meetingId: ids("meetingId"),
           resolutionId: ids("resolutionId"),
+          dataSetId: ids("dataSetId"),
           draft: draftMeeting,
           self: ids("self"),
           leadsOwn: role === "anon" ? 0 : table.leadsOwn[role][which],

@@ -1,0 +1,612 @@
+/**
+ * The data-supply tracker (تأمین داده): the data sets each agency must deliver to the Statistical Centre, the stages
+ * they pass (named and ordered by the secretariat), the dated history of their changes with documents, and what
+ * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'.
+ */
+
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
+import type { TFunction } from "i18next";
+import {
+  bodies,
+  dataDeliveries,
+  dataSetChanges,
+  dataSets,
+  meetings,
+  organisations,
+  people,
+  resolutions,
+  supplyStages,
+  users,
+} from "../../db/schema";
+import type { ChangeInput, DataSetInput } from "../schemas/supply";
+import * as clock from "../utils/clock.server";
+import { db, writeTransaction } from "../utils/db.server";
+import { formatCount, type Lang } from "../utils/digits";
+import { NotFoundError, ValidationError } from "../utils/errors";
+import { addDays, formatJalali, type IsoDate, isIsoDate, nextWorkingDay } from "../utils/jalali";
+import { comparePersian, searchKey } from "../utils/normalize";
+import { formatPersonName } from "../utils/person-name";
+import { asRuleViolation, RuleViolation } from "../utils/rules";
+import { allowedMoves, canMove, firstStage, isDelivered, isLate, type Stage } from "../utils/supply-stages";
+import {
+  canChangeDataSet,
+  canEditMinutesOf,
+  canManageSupply,
+  canReadSupply,
+  requireAllowed,
+  type Scope,
+} from "./access.server";
+import { type Actor, recordAudit } from "./audit.server";
+import { getWorkCalendar } from "./calendar.server";
+import { type CheckedFile, insertDocuments, listDocuments } from "./documents.server";
+import { saveDraft } from "./drafts.server";
+import { getMeeting } from "./meetings.server";
+import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
+
+/** The pipeline's stages in order (the problem stage last). */
+export function listStages(): Stage[] {
+  return db.select().from(supplyStages).orderBy(asc(supplyStages.position)).all();
+}
+
+/** Renames the stages and puts them in the given order (the secretariat); the problem stage keeps its meaning. */
+export function setStages(actor: Actor, scope: Scope, stages: { id: number; name: string }[]) {
+  requireAllowed(canManageSupply(scope), scope);
+  const before = listStages();
+  if (stages.length !== before.length || !before.every((s) => stages.some((n) => n.id === s.id)))
+    throw new ValidationError();
+  if (stages.some((s) => !s.name.trim())) throw new RuleViolation("supply_stage_name", "stages");
+  writeTransaction((tx) => {
+    // Positions are unique: move them out of the way first.
+    for (const [i, s] of stages.entries())
+      tx.update(supplyStages)
+        .set({ position: -1 - i })
+        .where(eq(supplyStages.id, s.id))
+        .run();
+    for (const [i, s] of stages.entries())
+      tx.update(supplyStages)
+        .set({ position: (i + 1) * 10, name: s.name.trim() })
+        .where(eq(supplyStages.id, s.id))
+        .run();
+    recordAudit({ ...actor, action: "update", entity: "supply_stages", before, after: stages }, tx);
+  });
+}
+
+const itemList = (items: string) =>
+  items
+    .split(/\n+|[،,]\s*/)
+    .map((i) => i.trim())
+    .filter(Boolean);
+
+/** The deadline a schedule date gives: the date itself, or the next working day when it is a day off. */
+export function dueDateOf(scheduleDate: IsoDate | null): IsoDate | null {
+  return scheduleDate ? nextWorkingDay(scheduleDate, getWorkCalendar()) : null;
+}
+
+const listSelect = {
+  id: dataSets.id,
+  name: dataSets.name,
+  level: dataSets.level,
+  frequency: dataSets.frequency,
+  organisationId: dataSets.organisationId,
+  organisationName: organisations.name,
+  committeeId: dataSets.committeeId,
+  committeeName: bodies.name,
+  resolutionId: dataSets.resolutionId,
+  scheduleDate: dataSets.scheduleDate,
+  dueDate: dataSets.dueDate,
+  stageId: dataSets.stageId,
+  stageName: supplyStages.name,
+  stageKind: supplyStages.kind,
+  stagePosition: supplyStages.position,
+  blockedOn: dataSets.blockedOn,
+  updatedAt: dataSets.updatedAt,
+};
+
+export type SupplyFilter = {
+  q?: string;
+  organisationId?: number | null;
+  committeeId?: number | null;
+  stageId?: number | null;
+  level?: string | null;
+  late?: boolean;
+};
+
+/** The data sets (agency × data set), filtered, each with its stage and whether it is late; agencies in Persian order. */
+export function listDataSets(scope: Scope, filter: SupplyFilter = {}, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
+  const where: (SQL | undefined)[] = [
+    filter.organisationId ? eq(dataSets.organisationId, filter.organisationId) : undefined,
+    filter.committeeId ? eq(dataSets.committeeId, filter.committeeId) : undefined,
+    filter.stageId ? eq(dataSets.stageId, filter.stageId) : undefined,
+    filter.level ? eq(dataSets.level, filter.level as "PIN") : undefined,
+  ];
+  const words = (filter.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+  return db
+    .select({ ...listSelect, searchKey: dataSets.searchKey })
+    .from(dataSets)
+    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+    .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
+    .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
+    .where(and(...where))
+    .all()
+    .filter((d) => words.every((w) => d.searchKey.includes(w)))
+    .map(({ searchKey: _k, ...d }) => ({ ...d, late: isLate(d, today) }))
+    .filter((d) => !filter.late || d.late)
+    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+}
+
+/** The data sets of one agency (its page), or approved by one resolution (the resolution's page). */
+export function dataSetsOf(scope: Scope, of: { organisationId: number } | { resolutionId: number }) {
+  if (!canReadSupply(scope)) return [];
+  const where =
+    "organisationId" in of
+      ? eq(dataSets.organisationId, of.organisationId)
+      : eq(dataSets.resolutionId, of.resolutionId);
+  const today = clock.today();
+  return db
+    .select(listSelect)
+    .from(dataSets)
+    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+    .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
+    .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
+    .where(where)
+    .all()
+    .map((d) => ({ ...d, late: isLate(d, today) }))
+    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+}
+
+/** One data set with its history (who, note, documents, delivery), the moves it may make and who may make them. */
+export function getDataSet(scope: Scope, id: number, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
+  const row = db
+    .select({ ...listSelect, items: dataSets.items, createdAt: dataSets.createdAt })
+    .from(dataSets)
+    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+    .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
+    .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
+    .where(eq(dataSets.id, id))
+    .get();
+  if (!row) return null;
+  const resolution = row.resolutionId
+    ? db
+        .select({
+          id: resolutions.id,
+          number: resolutions.number,
+          subject: resolutions.subject,
+          meetingNumber: meetings.number,
+          bodyCode: bodies.code,
+          bodyId: bodies.id,
+          bodyName: bodies.name,
+          groupOrdinal: groupOrdinalSql,
+          numbering: bodies.resolutionNumbering,
+        })
+        .from(resolutions)
+        .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+        .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+        .where(eq(resolutions.id, row.resolutionId))
+        .get()
+    : undefined;
+  const stages = listStages();
+  const stageName = new Map(stages.map((s) => [s.id, s.name]));
+  const changes = db
+    .select({
+      id: dataSetChanges.id,
+      date: dataSetChanges.date,
+      fromStageId: dataSetChanges.fromStageId,
+      toStageId: dataSetChanges.toStageId,
+      note: dataSetChanges.note,
+      blockedOn: dataSetChanges.blockedOn,
+      createdAt: dataSetChanges.createdAt,
+      username: users.username,
+      person: people,
+    })
+    .from(dataSetChanges)
+    .leftJoin(users, eq(users.id, dataSetChanges.createdBy))
+    .leftJoin(people, eq(people.id, users.personId))
+    .where(eq(dataSetChanges.dataSetId, id))
+    .orderBy(desc(dataSetChanges.date), desc(dataSetChanges.id))
+    .all();
+  const deliveries = db
+    .select()
+    .from(dataDeliveries)
+    .where(eq(dataDeliveries.dataSetId, id))
+    .orderBy(desc(dataDeliveries.deliveredOn), desc(dataDeliveries.id))
+    .all();
+  const documents = listDocuments(
+    scope,
+    changes.map((c) => ({ entity: "data_set_change" as const, entityId: c.id })),
+  );
+  const canChange = canChangeDataSet(scope, row);
+  return {
+    dataSet: {
+      ...row,
+      itemList: itemList(row.items),
+      late: isLate(row, today),
+      resolution: resolution ? { ...resolution, code: resolutionCode(resolution) } : null,
+    },
+    history: changes.map(({ person, username, ...c }) => ({
+      ...c,
+      fromStageName: c.fromStageId ? (stageName.get(c.fromStageId) ?? "") : null,
+      toStageName: stageName.get(c.toStageId) ?? "",
+      by: person ? formatPersonName(person, "fa") : (username ?? ""),
+      delivery: deliveries.find((d) => d.changeId === c.id) ?? null,
+      documents: documents.filter((d) => d.entityId === c.id),
+    })),
+    deliveries,
+    stages,
+    moves: canChange ? allowedMoves(stages, row.stageId) : [],
+    canChange,
+    canManage: canManageSupply(scope),
+  };
+}
+
+const values = (input: DataSetInput) => ({
+  organisationId: input.organisationId,
+  name: input.name.trim(),
+  level: input.level,
+  items: itemList(input.items).join("\n"),
+  frequency: input.frequency,
+  resolutionId: input.resolutionId,
+  committeeId: input.committeeId,
+  scheduleDate: input.scheduleDate,
+  dueDate: dueDateOf(input.scheduleDate),
+});
+
+function checkRefs(input: DataSetInput) {
+  const committee = db.select({ kind: bodies.kind }).from(bodies).where(eq(bodies.id, input.committeeId)).get();
+  if (!committee) throw new RuleViolation("supply_committee", "committeeId");
+  if (!db.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, input.organisationId)).get())
+    throw new RuleViolation("supply_agency", "organisationId");
+  if (
+    input.resolutionId &&
+    !db.select({ id: resolutions.id }).from(resolutions).where(eq(resolutions.id, input.resolutionId)).get()
+  )
+    throw new RuleViolation("supply_resolution", "resolutionId");
+}
+
+const nameRefusal = (error: unknown) => {
+  const rule = asRuleViolation(error, "name");
+  if (rule?.code === "duplicate") rule.code = "supply_name_taken";
+  return rule;
+};
+
+/** Adds a data set an agency must deliver (the secretariat); it starts at the first stage. Returns its id. */
+export function createDataSet(actor: Actor, scope: Scope, input: DataSetInput, on = clock.today()): number {
+  requireAllowed(canManageSupply(scope), scope);
+  checkRefs(input);
+  const v = values(input);
+  try {
+    return writeTransaction((tx) => {
+      const first = firstStage(tx.select().from(supplyStages).all());
+      if (!first) throw new RuleViolation("supply_first_stage");
+      const agency = tx
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, v.organisationId))
+        .get();
+      const { id } = tx
+        .insert(dataSets)
+        .values({ ...v, stageId: first.id, searchKey: searchKey(`${v.name} ${agency?.name ?? ""} ${v.items}`) })
+        .returning({ id: dataSets.id })
+        .get();
+      tx.insert(dataSetChanges)
+        .values({ dataSetId: id, date: on, fromStageId: null, toStageId: first.id, createdBy: actor.userId })
+        .run();
+      recordAudit({ ...actor, action: "create", entity: "data_set", entityId: id, after: v }, tx);
+      return id;
+    });
+  } catch (error) {
+    throw nameRefusal(error) ?? error;
+  }
+}
+
+/** Changes what a data set is (the secretariat); its stage changes only through `recordChange`. */
+export function updateDataSet(actor: Actor, scope: Scope, id: number, input: DataSetInput) {
+  requireAllowed(canManageSupply(scope), scope);
+  checkRefs(input);
+  const v = values(input);
+  try {
+    writeTransaction((tx) => {
+      const before = tx.select().from(dataSets).where(eq(dataSets.id, id)).get();
+      if (!before) throw new NotFoundError();
+      const agency = tx
+        .select({ name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.id, v.organisationId))
+        .get();
+      tx.update(dataSets)
+        .set({ ...v, searchKey: searchKey(`${v.name} ${agency?.name ?? ""} ${v.items}`), updatedAt: clock.nowIso() })
+        .where(eq(dataSets.id, id))
+        .run();
+      recordAudit({ ...actor, action: "update", entity: "data_set", entityId: id, before, after: v }, tx);
+    });
+  } catch (error) {
+    throw nameRefusal(error) ?? error;
+  }
+}
+
+/**
+ * Records a change of a data set: a move to another stage (only the pipeline's moves), or a note or delivery in its
+ * stage; with a delivery (date, period, records, findings) and documents (the agency's letter, the NDA, a quality
+ * report), all in one transaction. Returns the change's id.
+ */
+export function recordChange(
+  actor: Actor & { userId: number | null },
+  scope: Scope,
+  id: number,
+  input: Omit<ChangeInput, "intent">,
+  files: CheckedFile[] = [],
+): number {
+  const current = db.select().from(dataSets).where(eq(dataSets.id, id)).get();
+  if (!current) throw new NotFoundError();
+  requireAllowed(canReadSupply(scope) && canChangeDataSet(scope, current), scope);
+  if (input.date > clock.today()) throw new RuleViolation("supply_future_date", "date");
+  try {
+    return writeTransaction((tx) => {
+      const row = tx.select().from(dataSets).where(eq(dataSets.id, id)).get();
+      if (!row) throw new NotFoundError();
+      const stages = tx.select().from(supplyStages).all();
+      const moves = input.toStageId !== row.stageId;
+      if (moves && !canMove(stages, row.stageId, input.toStageId))
+        throw new RuleViolation("supply_stage_move", "toStageId");
+      if (!moves && !input.note && !input.delivered && files.length === 0 && input.blockedOn === row.blockedOn)
+        throw new RuleViolation("supply_nothing", "note");
+      tx.update(dataSets)
+        .set({ stageId: input.toStageId, blockedOn: input.blockedOn, updatedAt: clock.nowIso() })
+        .where(eq(dataSets.id, id))
+        .run();
+      const { id: changeId } = tx
+        .insert(dataSetChanges)
+        .values({
+          dataSetId: id,
+          date: input.date,
+          fromStageId: moves ? row.stageId : null,
+          toStageId: input.toStageId,
+          note: input.note,
+          blockedOn: input.blockedOn,
+          createdBy: actor.userId,
+        })
+        .returning({ id: dataSetChanges.id })
+        .get();
+      if (input.delivered)
+        tx.insert(dataDeliveries)
+          .values({
+            dataSetId: id,
+            changeId,
+            deliveredOn: input.date,
+            period: input.period,
+            recordCount: input.recordCount,
+            findings: input.findings,
+          })
+          .run();
+      if (files.length) insertDocuments(tx, actor, { entity: "data_set_change", entityId: changeId }, files);
+      recordAudit(
+        {
+          ...actor,
+          action: "update",
+          entity: "data_set",
+          entityId: id,
+          before: { stageId: row.stageId, blockedOn: row.blockedOn },
+          after: { ...input, changeId },
+        },
+        tx,
+      );
+      return changeId;
+    });
+  } catch (error) {
+    throw asRuleViolation(error, "toStageId") ?? error;
+  }
+}
+
+/** The data set a change belongs to (for its documents' rights). */
+export function dataSetOfChange(changeId: number) {
+  return db
+    .select({ id: dataSets.id, committeeId: dataSets.committeeId })
+    .from(dataSetChanges)
+    .innerJoin(dataSets, eq(dataSets.id, dataSetChanges.dataSetId))
+    .where(eq(dataSetChanges.id, changeId))
+    .get();
+}
+
+/** The changes of data sets between two days (inclusive), newest first, with the data set, agency and stages. */
+export function changesBetween(scope: Scope, from: IsoDate, to: IsoDate) {
+  requireAllowed(canReadSupply(scope), scope);
+  const stageName = new Map(listStages().map((s) => [s.id, s]));
+  return db
+    .select({
+      id: dataSetChanges.id,
+      date: dataSetChanges.date,
+      fromStageId: dataSetChanges.fromStageId,
+      toStageId: dataSetChanges.toStageId,
+      note: dataSetChanges.note,
+      dataSetId: dataSets.id,
+      dataSetName: dataSets.name,
+      organisationId: dataSets.organisationId,
+      organisationName: organisations.name,
+      recordCount: dataDeliveries.recordCount,
+      deliveredOn: dataDeliveries.deliveredOn,
+      period: dataDeliveries.period,
+      findings: dataDeliveries.findings,
+    })
+    .from(dataSetChanges)
+    .innerJoin(dataSets, eq(dataSets.id, dataSetChanges.dataSetId))
+    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+    .leftJoin(dataDeliveries, eq(dataDeliveries.changeId, dataSetChanges.id))
+    .where(and(gte(dataSetChanges.date, from), lte(dataSetChanges.date, to)))
+    .orderBy(desc(dataSetChanges.date), desc(dataSetChanges.id))
+    .all()
+    .map((c) => ({
+      ...c,
+      fromStageName: c.fromStageId ? (stageName.get(c.fromStageId)?.name ?? "") : null,
+      toStageName: stageName.get(c.toStageId)?.name ?? "",
+    }));
+}
+
+/**
+ * The data-supply committee's weekly status report (resolution ۲): the changes of the seven days ending `weekEnd`,
+ * what is late (by days, oldest first) and what is blocked, on whom.
+ */
+export function weeklyStatus(scope: Scope, weekEnd = clock.today()) {
+  const from = addDays(weekEnd, -6);
+  const all = listDataSets(scope, {}, weekEnd);
+  const late = all
+    .filter((d) => d.late)
+    .map((d) => ({ ...d, daysLate: d.dueDate ? Math.round((Date.parse(weekEnd) - Date.parse(d.dueDate)) / 864e5) : 0 }))
+    .sort((a, b) => b.daysLate - a.daysLate);
+  return {
+    from,
+    to: weekEnd,
+    changes: changesBetween(scope, from, weekEnd),
+    late,
+    blocked: all.filter((d) => d.blockedOn.trim() !== ""),
+    totals: supplyTotals(all),
+  };
+}
+
+type Counted = { stageKind: Stage["kind"]; late: boolean };
+/** The figures of a list of data sets: how many, delivered (or accepted), accepted, late, sent back. */
+export function supplyTotals(rows: readonly Counted[]) {
+  return {
+    total: rows.length,
+    delivered: rows.filter((r) => isDelivered(r.stageKind)).length,
+    accepted: rows.filter((r) => r.stageKind === "accepted").length,
+    late: rows.filter((r) => r.late).length,
+    problems: rows.filter((r) => r.stageKind === "problem").length,
+  };
+}
+
+/**
+ * Per agency, as of a day: its data sets due (schedule by then), delivered, accepted and late, and the changes
+ * between `from` and `to` — the data-supply section of the quarterly report and the heart of the half-year report.
+ * An agency «has carried out the circular» when every data set due has been delivered.
+ */
+export function supplyByAgency(scope: Scope, from: IsoDate, to: IsoDate) {
+  const all = listDataSets(scope, {}, to);
+  const changes = changesBetween(scope, from, to);
+  const agencies = new Map<number, { id: number; name: string; rows: typeof all }>();
+  for (const d of all) {
+    const a = agencies.get(d.organisationId) ?? { id: d.organisationId, name: d.organisationName, rows: [] };
+    a.rows.push(d);
+    agencies.set(d.organisationId, a);
+  }
+  const rows = [...agencies.values()].map((a) => {
+    const totals = supplyTotals(a.rows);
+    const due = a.rows.filter((d) => d.dueDate !== null && d.dueDate <= to);
+    return {
+      id: a.id,
+      name: a.name,
+      ...totals,
+      due: due.length,
+      changes: changes.filter((c) => c.organisationId === a.id).length,
+      done: due.every((d) => isDelivered(d.stageKind)) && a.rows.some((d) => isDelivered(d.stageKind)),
+    };
+  });
+  return { rows, totals: supplyTotals(all), changes };
+}
+
+/** The agencies × data sets matrix of the dashboard: each agency's data sets with their stage. */
+export function supplyMatrix(scope: Scope, today = clock.today()) {
+  const all = listDataSets(scope, {}, today);
+  const stages = listStages();
+  const byAgency = new Map<number, { id: number; name: string; sets: typeof all }>();
+  for (const d of all) {
+    const a = byAgency.get(d.organisationId) ?? { id: d.organisationId, name: d.organisationName, sets: [] };
+    a.sets.push(d);
+    byAgency.set(d.organisationId, a);
+  }
+  return {
+    stages,
+    agencies: [...byAgency.values()],
+    byStage: stages.map((s) => ({ ...s, count: all.filter((d) => d.stageId === s.id).length })),
+  };
+}
+
+/** Organisations a data set may belong to and committees that may follow it, for the data-set form. */
+export function dataSetFormOptions() {
+  return {
+    agencies: db
+      .select({ id: organisations.id, name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.active, true))
+      .all()
+      .sort((a, b) => comparePersian(a.name, b.name)),
+    committees: db
+      .select({ id: bodies.id, name: bodies.name })
+      .from(bodies)
+      .where(and(eq(bodies.active, true), inArray(bodies.kind, ["committee", "council"])))
+      .all(),
+  };
+}
+
+/** The weekly report as the text of a committee report in minutes (one paragraph per part, Persian digits). */
+export function weeklyReportText(report: ReturnType<typeof weeklyStatus>, t: TFunction, lang: Lang): string {
+  const d = (iso: string) => formatJalali(iso, lang);
+  const lines = [
+    t("supply.weekly.textHead", { from: d(report.from), to: d(report.to) }),
+    t("supply.weekly.textTotals", {
+      total: formatCount(report.totals.total, lang),
+      delivered: formatCount(report.totals.delivered, lang),
+      accepted: formatCount(report.totals.accepted, lang),
+      late: formatCount(report.totals.late, lang),
+    }),
+    ...report.changes.map((c) =>
+      t("supply.weekly.textChange", {
+        agency: c.organisationName,
+        dataSet: c.dataSetName,
+        what: c.fromStageName ? `${c.fromStageName} ← ${c.toStageName}` : c.toStageName,
+        note: c.note ? ` (${c.note})` : "",
+      }),
+    ),
+    ...report.late.map((l) =>
+      t("supply.weekly.textLate", {
+        agency: l.organisationName,
+        dataSet: l.name,
+        days: formatCount(l.daysLate, lang),
+      }),
+    ),
+    ...report.blocked.map((b) => t("supply.weekly.textBlocked", { dataSet: b.name, who: b.blockedOn })),
+  ];
+  return lines.join("\n");
+}
+
+/**
+ * Puts the weekly report into the next council meeting's open minutes as the committee's report, in one action:
+ * the council's earliest draft; refused when it has none. Returns the meeting's id.
+ */
+export function putWeeklyIntoMinutes(
+  actor: Actor,
+  scope: Scope,
+  committeeId: number,
+  text: string,
+): { meetingId: number } {
+  requireAllowed(canReadSupply(scope), scope);
+  const draft = db
+    .select({ id: meetings.id, bodyId: meetings.bodyId })
+    .from(meetings)
+    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
+    .where(and(eq(bodies.kind, "council"), eq(meetings.status, "draft"), isNull(meetings.workingGroupId)))
+    .orderBy(asc(meetings.date), asc(meetings.id))
+    .get();
+  if (!draft) throw new RuleViolation("supply_no_council_draft");
+  requireAllowed(canEditMinutesOf(scope, draft.bodyId), scope);
+  const found = getMeeting(scope, draft.id);
+  if (!found) throw new NotFoundError();
+  const doc = found.doc;
+  const saved = saveDraft(actor, draft.id, {
+    version: found.meeting.version,
+    saveId: `supply-weekly-${clock.nowMs()}`,
+    doc: {
+      ...doc,
+      reports: [...doc.reports, { key: `supply${clock.nowMs()}`, id: null, agendaKey: "", bodyId: committeeId, text }],
+    },
+  });
+  if (!saved.ok) throw new RuleViolation("supply_no_council_draft");
+  return { meetingId: draft.id };
+}
+
+/** The last day of the week reported on: `?to=` (an ISO date, not after today), or today. */
+export function weekEndOf(request: Request): IsoDate {
+  const to = new URL(request.url).searchParams.get("to");
+  const today = clock.today();
+  return to && isIsoDate(to) && to <= today && to >= "2000-01-01" ? to : today;
+}
