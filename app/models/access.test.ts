@@ -279,5 +279,5 @@ test("a person owning a resolution of another body reads the minutes that assign
   const scope = signedIn(owner);
   assert.equal(getMinutesView(scope, assigned)?.meeting.id, assigned);
   assert.throws(() => getMeeting(scope, another), ForbiddenError);
-  assert.equal(listMeetings(scope, committee).rows.length, 0, "the body's meetings are not listed to them");
+  assert.equal(listMeetings(scope, { bodyId: committee }).rows.length, 0, "the body's meetings are not listed to them");
 });

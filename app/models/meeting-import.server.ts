@@ -7,12 +7,12 @@
  * order with the numbers the files give, and each file is kept as a document of its meeting.
  */
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import mammoth from "mammoth";
 import { meetings } from "../../db/schema";
 import { type MinutesDoc, minutesDocSchema, type OwnerDraft, type ResolutionDraft } from "../schemas/minutes";
-import { db, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { toAsciiDigits } from "../utils/digits";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { searchKey } from "../utils/normalize";
@@ -624,7 +624,14 @@ export async function readImportFiles(files: { name: string; bytes: Uint8Array }
 // ---------- creating the drafts ----------
 
 /** What the person confirmed for one file: its body, number and (for a two-digit year) the dates. */
-export type ImportAnswers = { bodyId: number | null; number: number | null; date: string; nextDate: string };
+export type ImportAnswers = {
+  bodyId: number | null;
+  number: number | null;
+  date: string;
+  nextDate: string;
+  /** The person has seen that the body already has a meeting on that day and wants this one too. */
+  allowSameDay?: boolean;
+};
 
 export class ImportRefused extends Error {
   constructor(readonly errors: Record<string, string>) {
@@ -715,6 +722,10 @@ export function createImportedDrafts(actor: Actor, scope: Scope, read: ReadFile[
           .where(and(eq(meetings.bodyId, a.bodyId as number), eq(meetings.number, a.number as number)))
           .get();
         if (exists) taken[`${i}.number`] = "import.errors.numberTaken";
+        // The same body on the same day is most likely these minutes already in the system: asked, not doubled.
+        const iso = (parseJalaliInput(a.date) as { iso: string }).iso;
+        if (!a.allowSameDay && sameDayMeeting(a.bodyId as number, iso, tx))
+          taken[`${i}.sameDay`] = "import.errors.sameDay";
       }
       if (Object.keys(taken).length) throw new ImportRefused(taken);
       return order.map(({ r, a }) => {
@@ -732,6 +743,21 @@ export function createImportedDrafts(actor: Actor, scope: Scope, read: ReadFile[
     if (error instanceof ImportRefused) throw error;
     throw asRuleViolation(error) ?? error;
   }
+}
+
+/** The body's own meeting held on that day, if there is one (an import of minutes already in the system). */
+export function sameDayMeeting(
+  bodyId: number,
+  iso: string,
+  database: Tx | typeof db = db,
+): { id: number; number: number } | null {
+  return (
+    database
+      .select({ id: meetings.id, number: meetings.number })
+      .from(meetings)
+      .where(and(eq(meetings.bodyId, bodyId), eq(meetings.date, iso), isNull(meetings.workingGroupId)))
+      .get() ?? null
+  );
 }
 
 /** Whether the body's own meetings already have this number. */

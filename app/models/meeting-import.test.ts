@@ -18,6 +18,7 @@ import {
   proposeDraft,
   readDocx,
   readImportFiles,
+  sameDayMeeting,
 } from "./meeting-import.server";
 
 const fixture = (name: string) => new Uint8Array(readFileSync(`tests/fixtures/import/${name}`));
@@ -297,6 +298,25 @@ describe("creating drafts from files", () => {
       (e: unknown) => e instanceof ImportRefused && e.errors["0.number"] === "import.errors.numberTaken",
     );
     assert.equal(db.select().from(meetings).all().length, before);
+
+    // Free numbers but the same days: most likely the same minutes again, so asked; created only when confirmed.
+    const later = answers.map((a, i) => ({ ...a, number: 10 + i }));
+    assert.throws(
+      () => createImportedDrafts(actor, STAFF, read, later),
+      (e: unknown) =>
+        e instanceof ImportRefused &&
+        e.errors["0.sameDay"] === "import.errors.sameDay" &&
+        e.errors["1.sameDay"] === "import.errors.sameDay",
+    );
+    assert.equal(db.select().from(meetings).all().length, before);
+    assert.equal(sameDayMeeting(bodyId, "2021-04-19")?.number, 2);
+    const again = createImportedDrafts(
+      actor,
+      STAFF,
+      read,
+      later.map((a) => ({ ...a, allowSameDay: true })),
+    );
+    assert.equal(again.length, 2);
   });
 
   test("a file that is not Word is refused from its bytes", async () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, lte, ne, or, sql } from "drizzle-orm";
 import {
   bodies,
   meetingEditions,
@@ -11,6 +11,7 @@ import {
   users,
   workingGroups,
 } from "../../db/schema";
+import type { MeetingsFilter } from "../schemas/meetings-list";
 import { type MinutesDoc, minutesDocSchema, parseDoc } from "../schemas/minutes";
 import * as clock from "../utils/clock.server";
 import { db, type Tx, writeTransaction } from "../utils/db.server";
@@ -28,6 +29,7 @@ import { getWorkCalendar } from "./calendar.server";
 import { removeDocumentsOfDraft } from "./documents.server";
 import { isCurrentMembership } from "./memberships.server";
 import { isActiveSql } from "./resolutions.server";
+import { meetingSearchSql } from "./search.server";
 
 /** Names the minutes refer to by id, frozen into each finalised edition so history reads as it was. */
 export type MinutesNames = {
@@ -420,15 +422,12 @@ export const MEETINGS_PAGE = 50;
  */
 export function listMeetings(
   scope: Scope,
-  filterBodyId?: number,
+  filter: MeetingsFilter = {},
   page = 1,
-  filterGroupId?: number,
 ): { rows: MeetingListRow[]; total: number } {
   const bodyIds = scope.readsAll ? null : [...scope.readableBodyIds];
   // Kept until the next write (see read-cache.server.ts); the reader's bodies are part of the key.
-  return readCache.get(JSON.stringify(["meetings", bodyIds, filterBodyId ?? null, page, filterGroupId ?? null]), () =>
-    queryMeetings(bodyIds, filterBodyId, page, filterGroupId),
-  );
+  return readCache.get(JSON.stringify(["meetings", bodyIds, filter, page]), () => queryMeetings(bodyIds, filter, page));
 }
 
 /** Working groups that held meetings the reader may see, for the list's filter. */
@@ -446,14 +445,17 @@ export function listMeetingGroups(scope: Scope): { id: number; name: string; com
 
 function queryMeetings(
   bodyIds: number[] | null,
-  filterBodyId: number | undefined,
+  filter: MeetingsFilter,
   page: number,
-  filterGroupId: number | undefined,
 ): { rows: MeetingListRow[]; total: number } {
   const conditions = [
     bodyIds ? inArray(meetings.bodyId, bodyIds.length ? bodyIds : [-1]) : undefined,
-    filterBodyId ? eq(meetings.bodyId, filterBodyId) : undefined,
-    filterGroupId ? eq(meetings.workingGroupId, filterGroupId) : undefined,
+    filter.bodyId ? eq(meetings.bodyId, filter.bodyId) : undefined,
+    filter.groupId ? eq(meetings.workingGroupId, filter.groupId) : undefined,
+    filter.status ? eq(meetings.status, filter.status) : undefined,
+    filter.from ? gte(meetings.date, filter.from) : undefined,
+    filter.to ? lte(meetings.date, filter.to) : undefined,
+    filter.q ? meetingSearchSql(filter.q) : undefined,
   ].filter(Boolean);
   const where = conditions.length ? and(...conditions) : undefined;
   const total = db.select({ n: sql<number>`count(*)` }).from(meetings).where(where).get()?.n ?? 0;

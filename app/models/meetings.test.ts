@@ -168,8 +168,8 @@ describe("meeting numbers and pre-fill", () => {
         })),
       )
       .run();
-    const first = listMeetings(STAFF, council, 1);
-    const second = listMeetings(STAFF, council, 2);
+    const first = listMeetings(STAFF, { bodyId: council }, 1);
+    const second = listMeetings(STAFF, { bodyId: council }, 2);
     assert.equal(first.total, 57);
     assert.equal(first.rows.length, MEETINGS_PAGE);
     assert.deepEqual(
@@ -177,7 +177,40 @@ describe("meeting numbers and pre-fill", () => {
       [57, 8, [7, 6, 5, 4, 3, 2, 1]],
     );
     // A reader who may see no body sees no meeting.
-    assert.equal(listMeetings(NOBODY, council).total, 0);
+    assert.equal(listMeetings(NOBODY, { bodyId: council }).total, 0);
+  });
+
+  test("the meetings list narrows by words of the minutes (any spelling), status and dates held, within the reader's bodies", () => {
+    const a = makeBody().council;
+    const b = makeBody().council;
+    const [m1, m2, m3] = db
+      .insert(meetings)
+      .values([
+        { bodyId: a, number: 1, date: "2026-03-25", status: "final", summary: "بررسی پايگاه اطلاعات مكاني" },
+        { bodyId: a, number: 2, date: "2026-05-10", status: "draft", summary: "زمان‌بندی سرشماری" },
+        { bodyId: b, number: 1, date: "2026-04-01", status: "final", summary: "پایگاه اطلاعات مکانی کشور" },
+      ])
+      .returning({ id: meetings.id })
+      .all()
+      .map((r) => r.id);
+    const ids = (filter: Parameters<typeof listMeetings>[1]) =>
+      listMeetings(STAFF, filter)
+        .rows.map((r) => r.id)
+        .filter((id) => [m1, m2, m3].includes(id))
+        .sort((x, y) => x - y);
+    // Arabic «ي» and «ك» typed or stored find the Persian spelling, and «پایگاه‌اطلاعات» with a ZWNJ the words apart.
+    assert.deepEqual(ids({ q: "پایگاه اطلاعات مکانی" }), [m1, m3]);
+    assert.deepEqual(ids({ q: "پايگاه‌اطلاعات", bodyId: a }), [m1]);
+    assert.deepEqual(ids({ q: "زمانبندی" }), [m2]);
+    assert.deepEqual(ids({ status: "draft", bodyId: a }), [m2]);
+    assert.deepEqual(ids({ from: "2026-03-26", to: "2026-04-30" }), [m3]);
+    assert.deepEqual(ids({ from: "2026-03-25", to: "2026-03-25" }), [m1]);
+    // A reader of body A alone never finds B's meeting, whatever they search.
+    const readerOfA = { ...NOBODY, readableBodyIds: [a], bodyIds: [a] };
+    assert.deepEqual(
+      listMeetings(readerOfA, { q: "پایگاه اطلاعات" }).rows.map((r) => r.id),
+      [m1],
+    );
   });
 
   test("a body whose earlier minutes are on paper numbers its first meeting here from where they stopped", () => {

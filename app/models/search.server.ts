@@ -348,6 +348,19 @@ export function resolutionSearchSql(query: string, database: Db = appDb): SQL | 
   return sql`"resolutions"."id" in (select rowid from ${table} where ${matchCondition(TABLE.resolution, words, null)})`;
 }
 
+/**
+ * SQL on "meetings": the meeting holds every word of the query in its body's name, number, date or the words of its
+ * minutes (from the search index). Undefined for an empty query. For the meetings list, which searches within its
+ * own filters and the reader's scope.
+ */
+export function meetingSearchSql(query: string, database: Db = appDb): SQL | undefined {
+  const words = searchWords(query.trim().slice(0, MAX_QUERY_LENGTH));
+  if (words.length === 0) return undefined;
+  refreshSearchIndex(database, REFRESH_PER_SEARCH);
+  const table = sql.raw(TABLE.meeting);
+  return sql`"meetings"."id" in (select rowid from ${table} where ${matchCondition(TABLE.meeting, words, null)})`;
+}
+
 const quoted = (words: string[]) => words.map((w) => `"${w.replaceAll('"', '""')}"`).join(" AND ");
 
 /**

@@ -160,7 +160,7 @@ describe("a working group's own meetings", () => {
     const group = getMeeting(STAFF, meetingId)!.group!.name;
     const committee = getMeeting(STAFF, meetingId)!.body.name;
     assert.equal(title, `جلسه ۲ ${group} (${committee})`);
-    const rows = listMeetings(STAFF, undefined, 1, c.groupTwo).rows;
+    const rows = listMeetings(STAFF, { groupId: c.groupTwo }, 1).rows;
     assert.deepEqual(
       rows.map((m) => [m.number, m.groupName]),
       [
@@ -168,7 +168,7 @@ describe("a working group's own meetings", () => {
         [1, group],
       ],
     );
-    assert.equal(listMeetings(STAFF, undefined, 1, c.groupOne).total, 0);
+    assert.equal(listMeetings(STAFF, { groupId: c.groupOne }, 1).total, 0);
   });
 
   test("count in the committee's part of the quarterly report: its meetings and its resolutions", () => {

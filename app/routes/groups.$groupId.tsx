@@ -43,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...found,
       canManage,
       // The group's own meetings, as far as the reader may see them (the list's own scope), newest first.
-      meetings: listMeetings(scope, undefined, 1, id).rows,
+      meetings: listMeetings(scope, { groupId: id }, 1).rows,
       canOpenMeeting: canEditGroupMinutesOf(scope, found.group) && !found.group.closedAt,
       people: canManage && !found.group.closedAt ? listPersonOptions() : [],
       audit: getAuditTrail(scope, "working_group", id),

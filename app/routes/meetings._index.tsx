@@ -2,11 +2,12 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
+import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
 import { canEditMinutesOf, canReadMeetingsOf, requireScope } from "../models/access.server";
 import { listBodies } from "../models/bodies.server";
 import { listMeetingGroups, listMeetings, MEETINGS_PAGE, type MeetingListRow } from "../models/meetings.server";
-import { pageOf } from "../schemas/paging";
+import { MEETING_STATUSES, parseMeetingsQuery } from "../schemas/meetings-list";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { minutesHeading } from "../utils/meeting-title";
@@ -17,12 +18,10 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
-    const params = new URL(request.url).searchParams;
-    const filter = Number(params.get("body")) || undefined;
-    const groupFilter = Number(params.get("group")) || undefined;
-    const page = pageOf(params);
+    const url = new URL(request.url);
+    const { filter, page, errors } = parseMeetingsQuery(url.searchParams);
     const bodies = listBodies().filter((b) => canReadMeetingsOf(scope, b.id));
-    const { rows, total } = listMeetings(scope, filter, page, groupFilter);
+    const { rows, total } = listMeetings(scope, filter, page);
     return json({
       meetings: rows,
       total,
@@ -32,10 +31,13 @@ export async function loader(args: LoaderFunctionArgs) {
       editable: bodies
         .filter((b) => b.active && canEditMinutesOf(scope, b.id))
         .map((b) => ({ id: b.id, name: b.name })),
-      filter: filter ?? null,
+      filter,
+      // The dates as typed, so a date that could not be read stays in its field beside its message.
+      typed: { from: url.searchParams.get("from") ?? "", to: url.searchParams.get("to") ?? "" },
+      errors,
+      search: url.search,
       groups: listMeetingGroups(scope),
-      groupFilter: groupFilter ?? null,
-      imported: Number(params.get("imported")) || 0,
+      imported: Number(url.searchParams.get("imported")) || 0,
     });
   });
 }
@@ -43,8 +45,9 @@ export async function loader(args: LoaderFunctionArgs) {
 const column = createColumnHelper<MeetingListRow>();
 
 export default function Meetings() {
-  const { meetings, total, page, pages, bodies, editable, filter, groups, groupFilter, imported } =
+  const { meetings, total, page, pages, bodies, editable, filter, typed, errors, search, groups, imported } =
     useLoaderData<typeof loader>();
+  const filtering = Object.values(filter).some((v) => v !== undefined);
   const { t } = useT();
   const lang = useLang();
   const columns = [
@@ -83,7 +86,7 @@ export default function Meetings() {
       {editable.length > 0 ? (
         <Form method="post" action="/meetings/new" className="card row" aria-label={t("minutes.newMeeting")}>
           <label htmlFor="new-body">{t("minutes.newFor")}</label>
-          <select id="new-body" name="bodyId" required defaultValue={filter ?? ""}>
+          <select id="new-body" name="bodyId" required defaultValue={filter.bodyId ?? ""}>
             <option value="">{t("minutes.chooseBody")}</option>
             {editable.map((b) => (
               <option key={b.id} value={b.id}>
@@ -96,57 +99,89 @@ export default function Meetings() {
           </button>
         </Form>
       ) : null}
-      <Form method="get" className="row">
-        <label htmlFor="body-filter">{t("minutes.filterBody")}</label>
-        <select
-          id="body-filter"
-          name="body"
-          defaultValue={filter ?? ""}
-          onChange={(e) => e.currentTarget.form?.requestSubmit()}
-        >
-          <option value="">{t("minutes.allBodies")}</option>
-          {bodies.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
-        </select>
-        {groups.length > 0 ? (
-          <>
-            <label htmlFor="group-filter">{t("minutes.filterGroup")}</label>
-            <select
-              id="group-filter"
-              name="group"
-              defaultValue={groupFilter ?? ""}
-              onChange={(e) => e.currentTarget.form?.requestSubmit()}
-            >
-              <option value="">{t("minutes.allGroups")}</option>
-              {groups.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {t("minutes.groupOption", { group: g.name, body: g.committeeName })}
+      <Form method="get" className="card filters" aria-label={t("minutes.filters")}>
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor="f-q">{t("minutes.search")}</label>
+            <input id="f-q" name="q" type="search" maxLength={100} defaultValue={filter.q ?? ""} />
+            <p className="hint small">{t("minutes.searchHint")}</p>
+          </div>
+          <div className="field">
+            <label htmlFor="body-filter">{t("minutes.filterBody")}</label>
+            <select id="body-filter" name="body" defaultValue={filter.bodyId ?? ""}>
+              <option value="">{t("minutes.allBodies")}</option>
+              {bodies.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.name}
                 </option>
               ))}
             </select>
-          </>
-        ) : null}
-        <noscript>
-          <button type="submit" className="button">
-            {t("people.searchButton")}
+          </div>
+          {groups.length > 0 ? (
+            <div className="field">
+              <label htmlFor="group-filter">{t("minutes.filterGroup")}</label>
+              <select id="group-filter" name="group" defaultValue={filter.groupId ?? ""}>
+                <option value="">{t("minutes.allGroups")}</option>
+                {groups.map((g) => (
+                  <option key={g.id} value={g.id}>
+                    {t("minutes.groupOption", { group: g.name, body: g.committeeName })}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div className="field">
+            <label htmlFor="f-status">{t("bodies.status")}</label>
+            <select id="f-status" name="status" defaultValue={filter.status ?? ""}>
+              <option value="">{t("overdue.any")}</option>
+              {MEETING_STATUSES.map((st) => (
+                <option key={st} value={st}>
+                  {t(`minutes.status.${st}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <JalaliDateField
+            name="from"
+            label={t("minutes.heldFrom")}
+            defaultValue={typed.from}
+            error={errors.from ? t(`date.errors.${errors.from}`) : undefined}
+          />
+          <JalaliDateField
+            name="to"
+            label={t("minutes.heldTo")}
+            defaultValue={typed.to}
+            error={
+              errors.to === "order" ? t("minutes.dateOrder") : errors.to ? t(`date.errors.${errors.to}`) : undefined
+            }
+          />
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary">
+            {t("overdue.apply")}
           </button>
-        </noscript>
+          <Link to="/meetings" className="button">
+            {t("overdue.clear")}
+          </Link>
+        </div>
       </Form>
-      {total > 0 ? <p className="muted">{t("minutes.listCount", { count: total })}</p> : null}
-      <DataTable columns={columns} data={meetings} caption={t("minutes.listTitle")} empty={t("minutes.noMeetings")} />
+      <p className="muted" role="status">
+        {filtering ? t("minutes.found", { count: total }) : total > 0 ? t("minutes.listCount", { count: total }) : ""}
+      </p>
+      <DataTable
+        columns={columns}
+        data={meetings}
+        caption={t("minutes.listTitle")}
+        empty={filtering ? t("minutes.noneFound") : t("minutes.noMeetings")}
+      />
       <Pagination
         page={page}
         pages={pages}
-        hrefFor={(p) =>
-          `?${new URLSearchParams([
-            ...(filter ? [["body", String(filter)]] : []),
-            ...(groupFilter ? [["group", String(groupFilter)]] : []),
-            ["page", String(p)],
-          ])}`
-        }
+        hrefFor={(p) => {
+          const next = new URLSearchParams(search);
+          next.set("page", String(p));
+          return `?${next}`;
+        }}
       />
     </div>
   );

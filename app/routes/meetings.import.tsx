@@ -13,9 +13,11 @@ import {
   isNumberTaken,
   nextFreeNumber,
   readImportFiles,
+  sameDayMeeting,
 } from "../models/meeting-import.server";
 import { formatCount, localDigits, toAsciiDigits } from "../utils/digits";
 import { ValidationError } from "../utils/errors";
+import { parseJalaliInput } from "../utils/jalali";
 import { DOCUMENT_LIMITS } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
@@ -44,7 +46,14 @@ const optionalNumber = (v: FormDataEntryValue | null) => {
   return Number.isInteger(n) && n > 0 ? n : null;
 };
 
-type FileReview = { name: string; proposal: ImportProposal; number: number | null; numberTaken: number | null };
+type FileReview = {
+  name: string;
+  proposal: ImportProposal;
+  number: number | null;
+  numberTaken: number | null;
+  /** The body's meeting already held on the file's day: most likely these minutes, imported or typed before. */
+  sameDay: { id: number; number: number } | null;
+};
 
 /**
  * Reads the uploaded Word files into proposals for review (`read`), or creates the drafts the person confirmed
@@ -84,12 +93,14 @@ export async function action(args: ActionFunctionArgs) {
     const nextOf = new Map<number, number>();
     const reviews: FileReview[] = read.map((r) => {
       const { bodyId, number } = r.proposal;
-      if (!bodyId) return { name: r.name, proposal: r.proposal, number, numberTaken: null };
+      if (!bodyId) return { name: r.name, proposal: r.proposal, number, numberTaken: null, sameDay: null };
       const free = nextOf.get(bodyId) ?? nextFreeNumber(bodyId);
       const taken = number !== null && (number < (nextOf.get(bodyId) ?? 0) || isNumberTaken(bodyId, number));
       const given = taken || number === null ? free : number;
       nextOf.set(bodyId, Math.max(free, given + 1));
-      return { name: r.name, proposal: r.proposal, number: given, numberTaken: taken ? number : null };
+      const day = parseJalaliInput(r.proposal.date?.value ?? "");
+      const sameDay = day.ok ? sameDayMeeting(bodyId, day.iso) : null;
+      return { name: r.name, proposal: r.proposal, number: given, numberTaken: taken ? number : null, sameDay };
     });
     if (intent.data === "read") return json({ files: reviews, errors: {} as Record<string, string> });
     const answers: ImportAnswers[] = read.map((_, i) => ({
@@ -97,6 +108,7 @@ export async function action(args: ActionFunctionArgs) {
       number: optionalNumber(form.get(`number.${i}`)),
       date: String(form.get(`date.${i}`) ?? "").trim(),
       nextDate: String(form.get(`nextDate.${i}`) ?? "").trim(),
+      allowSameDay: form.get(`allowSameDay.${i}`) === "on",
     }));
     try {
       const ids = createImportedDrafts(actor, scope, read, answers);
@@ -252,6 +264,26 @@ function FileReviewCard({
               <FieldError id={`number-error-${i}`} message={errors[`${i}.number`]} />
             </label>
           </div>
+          {review.sameDay ? (
+            <div className="alert alert--warn stack" id={`same-day-${i}`}>
+              <p>
+                ⚠{" "}
+                <Link to={`/meetings/${review.sameDay.id}`}>
+                  {t("import.sameDay", { number: localDigits(review.sameDay.number, lang) })}
+                </Link>
+              </p>
+              <label>
+                <input
+                  type="checkbox"
+                  name={`allowSameDay.${i}`}
+                  aria-invalid={errors[`${i}.sameDay`] ? true : undefined}
+                  aria-describedby={`same-day-error-${i}`}
+                />{" "}
+                {t("import.allowSameDay")}
+              </label>
+              <FieldError id={`same-day-error-${i}`} message={errors[`${i}.sameDay`]} />
+            </div>
+          ) : null}
           <DateField
             name={`date.${i}`}
             label={t("import.date")}

@@ -1,5 +1,5 @@
-import { toAsciiDigits } from "../utils/digits";
 import { pageOf, pageSizeOf } from "./paging";
+import { oneOfParam as oneOf, positiveParam as positive } from "./query";
 
 export const MY_ACTION_SORTS = ["due", "code", "body"] as const;
 export const DUE_WINDOWS = ["overdue", "week", "month", "later", "none"] as const;
@@ -12,13 +12,6 @@ export type MyActionsFilter = {
   sort?: (typeof MY_ACTION_SORTS)[number];
   dir?: "asc" | "desc";
 };
-
-const positive = (v: string | null) => {
-  const n = Number(toAsciiDigits(v ?? ""));
-  return Number.isInteger(n) && n > 0 && n <= 1_000_000_000 ? n : undefined;
-};
-const oneOf = <T extends string>(list: readonly T[], v: string | null): T | undefined =>
-  (list as readonly string[]).includes(v ?? "") ? (v as T) : undefined;
 
 /** «My actions»' state from the URL (search, filters, sort, page), so a view can be shared; the unreadable is dropped. */
 export function parseMyActionsQuery(params: URLSearchParams) {

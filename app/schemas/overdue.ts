@@ -1,17 +1,8 @@
 import { OVERDUE_SORTS, type OverdueQuery } from "../models/overdue.server";
-import { toAsciiDigits } from "../utils/digits";
-import { parseJalaliInput } from "../utils/jalali";
 import { pageOf, pageSizeOf } from "./paging";
+import { jalaliParam, positiveParam as positive } from "./query";
 
-/** A positive whole number no larger than `max` (ids, day counts), or undefined. */
-const positive = (v: string | null, max = 1_000_000_000) => {
-  const n = Number(toAsciiDigits(v ?? ""));
-  return Number.isInteger(n) && n > 0 && n <= max ? n : undefined;
-};
-const date = (v: string | null) => {
-  const r = parseJalaliInput(v ?? "");
-  return r.ok ? r.iso : undefined;
-};
+const date = (v: string | null) => jalaliParam(v).iso;
 
 /** The overdue review's state, read from the URL so a view can be shared; anything unreadable falls back quietly. */
 export function parseOverdueQuery(params: URLSearchParams): OverdueQuery {

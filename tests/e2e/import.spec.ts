@@ -28,6 +28,15 @@ test("the secretariat imports a past council meeting from Word; the year of old 
   const design = page.getByRole("region", { name: "design-12-two-digit-year.docx" });
   await design.getByRole("radio", { name: "۱۴۰۳/۰۵/۱۲" }).check();
   await design.getByRole("radio", { name: "۱۴۰۳/۰۵/۲۶" }).check();
+  // The demo already holds this council meeting (same body, same day): the review says so, and creating asks first.
+  const council = page.getByRole("region", { name: "council-02.docx" });
+  await expect(council.getByRole("link", { name: /این کمیته در همین روز جلسه‌ای دارد/ })).toBeVisible();
+  await page.getByRole("button", { name: /ساختن/ }).click();
+  await expect(council.getByText(/اگر این جلسه دیگری است/)).toBeVisible();
+  await expect(page.getByText("پیش‌نویس از فایل‌های Word ساخته شد")).toHaveCount(0);
+  await design.getByRole("radio", { name: "۱۴۰۳/۰۵/۱۲" }).check();
+  await design.getByRole("radio", { name: "۱۴۰۳/۰۵/۲۶" }).check();
+  await council.getByLabel("با این حال جلسه تازه ساخته شود").check();
   await page.getByRole("button", { name: /ساختن/ }).click();
   await expect(page.getByText("۲ پیش‌نویس از فایل‌های Word ساخته شد.")).toBeVisible();
   // The council's file: number 2 was taken, so it became 3; its draft has the file's agenda and keeps the file.

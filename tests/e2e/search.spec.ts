@@ -88,3 +88,55 @@ test("a member's search lacks the resolutions and meetings they may not read", a
   await expect(staff.locator(`a[href="/resolutions/${hidden!.id}"]`)).toHaveCount(1);
   await staff.close();
 });
+
+test("the meetings list finds minutes by their words in any spelling, narrowed by status and dates kept in the URL", async ({
+  page,
+}) => {
+  const council = read(
+    (db) =>
+      db
+        .prepare(
+          `select m.id, m.number from meetings m join bodies b on b.id = m.body_id
+           where b.kind = 'council' and m.date = '2021-04-19' and m.status = 'final'`,
+        )
+        .get() as { id: number; number: number },
+  );
+  await signInAs(page, "secretariat");
+  await page.goto("/meetings");
+  const main = page.getByRole("main");
+  // Words of the minutes' discussion, typed with Arabic «ي» and «ك».
+  await main.getByLabel("جستجو", { exact: true }).fill("محدوده جغرافيايي آزمايش");
+  await main.getByLabel("وضعیت").selectOption({ label: "نهایی" });
+  await main.getByLabel("برگزارشده از").fill("۱۴۰۰/۰۱/۰۱");
+  await main.getByLabel("تا", { exact: true }).fill("1400/12/29");
+  await main.getByRole("button", { name: "اعمال" }).click();
+  await expect(page).toHaveURL(/[?&]q=.*&status=final/);
+  const link = main.locator(`a[href="/meetings/${council.id}"]`);
+  await expect(link).toBeVisible();
+  // The count says what the list holds, and only final minutes are in it (the imported draft of the same text is not).
+  const rows = main.locator("tbody tr");
+  const n = await rows.count();
+  await expect(main.getByRole("status")).toHaveText(`${toPersianDigits(String(n))} جلسه یافت شد`);
+  await expect(rows.filter({ hasText: "پیش‌نویس" })).toHaveCount(0);
+  await page.screenshot({ path: "/tmp/meetings-filtered-1366.png", fullPage: true });
+  await page.setViewportSize({ width: 390, height: 900 });
+  await page.screenshot({ path: "/tmp/meetings-filtered-390.png", fullPage: true });
+  await page.setViewportSize({ width: 1366, height: 900 });
+  // A shared link opens the same view; the dates come back as typed.
+  await page.reload();
+  await expect(link).toBeVisible();
+  await expect(main.getByLabel("برگزارشده از")).toHaveValue("۱۴۰۰/۰۱/۰۱");
+
+  // Another year finds none, and says so.
+  await page.goto(`/meetings?q=${encodeURIComponent("محدوده جغرافیایی")}&from=${encodeURIComponent("۱۴۰۳/۰۱/۰۱")}`);
+  await expect(main.getByText("جلسه‌ای با این پالایه‌ها یافت نشد.")).toBeVisible();
+
+  // A Gregorian date is said beside its field, marked invalid, and the list is not narrowed by it.
+  await page.goto("/meetings?from=2021-04-19");
+  await expect(main.getByText("این تاریخ میلادی است", { exact: false }).first()).toBeVisible();
+  await expect(main.getByLabel("برگزارشده از")).toHaveAttribute("aria-invalid", "true");
+  await expect(main.locator(`a[href="/meetings/${council.id}"]`)).toBeVisible();
+  // An end before the start is said too.
+  await page.goto(`/meetings?from=${encodeURIComponent("۱۴۰۰/۰۶/۰۱")}&to=${encodeURIComponent("۱۴۰۰/۰۱/۰۱")}`);
+  await expect(main.getByText("تاریخ پایان پیش از تاریخ آغاز است.").first()).toBeVisible();
+});
