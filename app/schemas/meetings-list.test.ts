@@ -5,7 +5,9 @@ import { parseMeetingsQuery } from "./meetings-list";
 const parse = (q: string) => parseMeetingsQuery(new URLSearchParams(q));
 
 test("the meetings list reads its filters from the URL in any digits, and says which date it could not read", () => {
-  const ok = parse("q=%D8%B3%D8%B1%D8%B4%D9%85%D8%A7%D8%B1%DB%8C&body=%DB%B3&status=final&from=۱۴۰۵/۰۱/۰۱&to=1405-06-31&page=۲");
+  const ok = parse(
+    "q=%D8%B3%D8%B1%D8%B4%D9%85%D8%A7%D8%B1%DB%8C&body=%DB%B3&status=final&from=۱۴۰۵/۰۱/۰۱&to=1405-06-31&page=۲",
+  );
   assert.deepEqual(ok.filter, {
     q: "سرشماری",
     bodyId: 3,
