@@ -6,6 +6,8 @@ import {
   type QuorumKind,
   RESOLUTION_NUMBERINGS,
   type ResolutionNumbering,
+  SIGNOFF_RULES,
+  type SignoffRule,
 } from "../../db/enums";
 import { bodySchema } from "../schemas/organisation";
 import { useT } from "../utils/use-t";
@@ -25,6 +27,7 @@ type Values = {
   quorumCount: string;
   resolutionNumbering: ResolutionNumbering;
   firstResolutionNumber: string;
+  signoffRule: SignoffRule;
 };
 
 /** The create/edit form of a body: headquarters, council, committee or secretariat. */
@@ -126,6 +129,12 @@ export function BodyForm({
           />
         ) : null}
       </div>
+      <SelectField
+        label={t("bodies.signoffRule")}
+        registration={register("signoffRule")}
+        error={errorFor("signoffRule")}
+        options={SIGNOFF_RULES.map((k) => ({ value: k, label: t(`signoff.rules.${k}`) }))}
+      />
       <TextField label={t("bodies.duties")} registration={register("duties")} error={errorFor("duties")} multiline />
       <CheckboxField label={t("bodies.isExternal")} registration={register("isExternal")} />
       {showActive ? <CheckboxField label={t("bodies.active")} registration={register("active")} /> : null}

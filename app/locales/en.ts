@@ -229,6 +229,7 @@ const en: Strings<typeof fa> = {
     generated: "Prepared on {{date}}",
   },
   bodies: {
+    signoffRule: "Sign-off of minutes",
     title: "HQ, council and committees",
     new: "New body",
     newTitle: "New body",

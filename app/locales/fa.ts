@@ -224,6 +224,7 @@ const fa = {
     generated: "تهیه‌شده در {{date}}",
   },
   bodies: {
+    signoffRule: "تأیید صورتجلسه",
     title: "ستاد، شورا و کمیته‌ها",
     new: "نهاد تازه",
     newTitle: "ثبت نهاد تازه",

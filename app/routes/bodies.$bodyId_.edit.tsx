@@ -61,6 +61,7 @@ export default function EditBody() {
           quorumCount: body.quorumCount ? String(body.quorumCount) : "",
           resolutionNumbering: body.resolutionNumbering,
           firstResolutionNumber: String(body.firstResolutionNumber),
+          signoffRule: body.signoffRule,
         }}
         numberingLocked={hasResolutions}
         parents={parents}

@@ -57,6 +57,7 @@ export default function NewBody() {
           quorumCount: "",
           resolutionNumbering: "per_meeting",
           firstResolutionNumber: "",
+          signoffRule: "all",
         }}
         parents={parents}
         cancelTo="/bodies"

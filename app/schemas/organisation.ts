@@ -10,6 +10,7 @@ import {
   ORGANISATION_KINDS,
   QUORUM_KINDS,
   RESOLUTION_NUMBERINGS,
+  SIGNOFF_RULES,
   TITLES,
 } from "../../db/enums";
 import { toAsciiDigits } from "../utils/digits";
@@ -70,6 +71,8 @@ export const bodySchema = z
     quorumKind: z.enum(QUORUM_KINDS).default("none"),
     quorumCount: optionalCount,
     resolutionNumbering: z.enum(RESOLUTION_NUMBERINGS).default("per_meeting"),
+    /** Who must confirm finalised minutes before they count as signed: every attendee, or more than half. */
+    signoffRule: z.enum(SIGNOFF_RULES, { errorMap: () => ({ message: "validation.choose" }) }).default("all"),
     /** With running numbering: the number the first resolution kept here takes (left empty: 1). */
     firstResolutionNumber: optionalCount,
   })
@@ -84,8 +87,8 @@ export const bodySchema = z
   }));
 type BodyFields = z.infer<typeof bodySchema>;
 /** A body as the models take it: the form's fields, with the rules the form always sends left optional elsewhere. */
-export type BodyInput = Omit<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq"> &
-  Partial<Pick<BodyFields, "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq">>;
+type DefaultedRules = "quorumKind" | "quorumCount" | "resolutionNumbering" | "outsideHq" | "signoffRule";
+export type BodyInput = Omit<BodyFields, DefaultedRules> & Partial<Pick<BodyFields, DefaultedRules>>;
 
 export const workingGroupSchema = z.object({
   name: requiredText(200),
