@@ -77,13 +77,16 @@ const KB = 1024;
 const BODY_RULES = [
   { path: /^\/meetings\/\d+\/draft$/, types: ["application/json"], limit: 4096 * KB },
   { path: /^\/reports\/\d+$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 1024 * KB },
-  // Documents (and a follow-up's evidence): up to 10 files of 20 MB, 60 MB a request (DOCUMENT_LIMITS).
+  // Documents (and a follow-up's evidence, a data set's change, Word minutes to import): up to 10 files of 20 MB,
+  // 60 MB a request (DOCUMENT_LIMITS). A page that takes files and is not listed here is refused above 64 KB.
   {
-    path: /^\/(documents|resolutions\/\d+)$/,
+    path: /^\/(documents|resolutions\/\d+|supply\/\d+|meetings\/import)$/,
     types: ["application/x-www-form-urlencoded", "multipart/form-data"],
     limit: 60 * 1024 * KB,
   },
   { path: /^\/admin\/letterhead$/, types: ["multipart/form-data"], limit: 512 * KB },
+  // A signed minutes' PDF to verify: the page itself says so above 30 MB.
+  { path: /^\/verify$/, types: ["multipart/form-data"], limit: 31 * 1024 * KB },
   { path: /^\/(login|language)$/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 16 * KB },
   { path: /^/, types: ["application/x-www-form-urlencoded", "multipart/form-data"], limit: 64 * KB },
 ];

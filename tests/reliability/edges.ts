@@ -86,6 +86,30 @@ export async function edges(origin: string) {
       raw(origin, "POST", "/meetings/1/draft", { ...base, "content-type": "application/json" }, "x".repeat(5_000_000)),
     [413],
   );
+  // Pages that take files read a file larger than an ordinary form: the page answers (its own message), not the door.
+  const multipart = (fields: Record<string, string>, file: { name: string; type: string; bytes: number }) => {
+    const boundary = "----edges-upload-boundary";
+    const parts = Object.entries(fields).map(
+      ([k, v]) => `--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    );
+    const body = `${parts.join("")}--${boundary}\r\ncontent-disposition: form-data; name="${file.name.endsWith(".pdf") ? "pdf" : "files"}"; filename="${file.name}"\r\ncontent-type: ${file.type}\r\n\r\n${"x".repeat(file.bytes)}\r\n--${boundary}--\r\n`;
+    return { headers: { ...base, "content-type": `multipart/form-data; boundary=${boundary}` }, body };
+  };
+  for (const [path, fields, file, allowed] of [
+    ["/verify", {}, { name: "minutes.pdf", type: "application/pdf", bytes: 1_000_000 }, [200]],
+    [
+      "/meetings/import",
+      { intent: "read" },
+      { name: "old.docx", type: "application/octet-stream", bytes: 1_000_000 },
+      [400],
+    ],
+    ["/supply/1", { intent: "nothing" }, { name: "letter.pdf", type: "application/pdf", bytes: 1_000_000 }, [400, 404]],
+  ] as const) {
+    expect(`a 1 MB file to ${path}`, () => {
+      const { headers, body } = multipart(fields, file);
+      return raw(origin, "POST", path, { ...headers, "content-length": String(Buffer.byteLength(body)) }, body);
+    }, [...allowed]);
+  }
   expect(
     "a chunked body with no length",
     () =>
