@@ -11,6 +11,9 @@ export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
 export const ROLES = ["admin", "secretariat", "chair", "member"] as const;
 export type Role = (typeof ROLES)[number];
 export const MEETING_MODES = ["in_person", "virtual", "mixed"] as const;
+/** How often a body's series of meetings comes round (monthly: the same Jalali day each month). */
+export const SERIES_FREQUENCIES = ["weekly", "biweekly", "monthly"] as const;
+export type SeriesFrequency = (typeof SERIES_FREQUENCIES)[number];
 export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "represented", "guest"] as const;
 export const RESOLUTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export const TIMEFRAME_KINDS = ["days", "weeks", "date", "standing"] as const;

@@ -34,6 +34,7 @@ import {
   RESOLUTION_NUMBERINGS,
   RESOLUTION_STATUSES,
   ROLES,
+  SERIES_FREQUENCIES,
   SIGNOFF_RESPONSES,
   SIGNOFF_RULES,
   SIGNOFF_STATUSES,
@@ -269,6 +270,9 @@ export const meetings = sqliteTable(
     summary: text("summary").notNull().default(""),
     nextDate: text("next_date"),
     nextTime: text("next_time"),
+    /** The series this meeting belongs to, and the slot (date) it fills: moved to another day, it still fills it. */
+    seriesId: integer("series_id").references(() => meetingSeries.id),
+    seriesSlot: text("series_slot"),
     /** Whether the attendance made the body's quorum when finalised (null: no rule), and the reason if it did not. */
     quorumMet: integer("quorum_met", { mode: "boolean" }),
     quorumReason: text("quorum_reason").notNull().default(""),
@@ -296,7 +300,53 @@ export const meetings = sqliteTable(
     index("meetings_date_idx").on(t.date),
     // The few meetings that are not final (drafts, corrections): lists leave out their resolutions.
     index("meetings_unfinal_idx").on(t.id).where(sql`status <> 'final'`),
+    // A slot of a series is filled once.
+    uniqueIndex("meetings_series_slot_unique").on(t.seriesId, t.seriesSlot),
   ],
+);
+
+/**
+ * A body's recurring meetings (the council weekly, committees every two weeks): the next meeting's draft is made
+ * ahead, dated on the next slot that no meeting fills and no skip names, up to `until`.
+ */
+export const meetingSeries = sqliteTable(
+  "meeting_series",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    bodyId: integer("body_id")
+      .notNull()
+      .references(() => bodies.id),
+    frequency: text("frequency", { enum: SERIES_FREQUENCIES }).notNull(),
+    /** The first slot (ISO); the weekday (and for monthly, the day of the Jalali month) of every slot. */
+    startsOn: text("starts_on").notNull(),
+    until: text("until"),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time"),
+    place: text("place").notNull().default(""),
+    active: integer("active", { mode: "boolean" }).notNull().default(true),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [
+    // One running series per body.
+    uniqueIndex("meeting_series_active_unique").on(t.bodyId).where(sql`active = 1`),
+    check("meeting_series_until_check", sql`${t.until} is null or ${t.until} >= ${t.startsOn}`),
+  ],
+);
+
+/** A slot of a series that will not be held: the series goes on from the next one. */
+export const seriesSkips = sqliteTable(
+  "series_skips",
+  {
+    seriesId: integer("series_id")
+      .notNull()
+      .references(() => meetingSeries.id),
+    slot: text("slot").notNull(),
+    skippedBy: integer("skipped_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.seriesId, t.slot] })],
 );
 
 /** Every finalised edition of a meeting's minutes, kept readable; a correction names its reason. */

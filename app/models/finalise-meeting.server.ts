@@ -20,6 +20,7 @@ import { hasOpenConflicts } from "./drafts.server";
 import { loadNames, type MinutesNames, type MinutesSnapshot } from "./meetings.server";
 import { writeFollowUps, writeResolutions } from "./minutes-decisions.server";
 import { writeAgenda, writeAttendance, writeReports } from "./minutes-rows.server";
+import { ensureNextDraft } from "./series.server";
 import { restartSignoffIfCorrected } from "./signoff.server";
 
 type Meeting = typeof meetings.$inferSelect;
@@ -48,6 +49,8 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
       });
       lock(tx, actor, meeting, frozen);
       restartSignoffIfCorrected(tx, actor, id);
+      // A meeting of a series held: the next one's draft is made ahead, with these minutes' next agenda.
+      if (meeting.seriesId) ensureNextDraft(tx, actor, meeting.seriesId);
       // Nobody types on a final draft: its versions are no longer anyone's base.
       tx.delete(draftVersions).where(eq(draftVersions.meetingId, id)).run();
       recordAudit(

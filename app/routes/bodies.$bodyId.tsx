@@ -5,7 +5,13 @@ import { IssueAllLettersForm } from "../components/letter-forms";
 import { MembersTable } from "../components/members-table";
 import { MembershipForm } from "../components/membership-form";
 import { WorkingGroupForm } from "../components/working-group-form";
-import { canManageGroupsOf, canManageStructure, requireIntentAllowed, requireScope } from "../models/access.server";
+import {
+  canManageGroupsOf,
+  canManageStructure,
+  canReadMeetingsOf,
+  requireIntentAllowed,
+  requireScope,
+} from "../models/access.server";
 import { getAuditTrail } from "../models/audit.server";
 import { getBody } from "../models/bodies.server";
 import { defaultSignerId, latestLetters } from "../models/letters.server";
@@ -42,6 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
       ...found,
       canManage,
       canManageGroups,
+      canReadMeetings: canReadMeetingsOf(scope, id),
       people,
       // Appointment letters: issued by the secretariat; each row's PDF for those who may read that membership's papers.
       letters: latestLetters(
@@ -101,8 +108,20 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function BodyPage() {
-  const { body, parent, members, groups, children, canManage, canManageGroups, people, audit, letters, issuing } =
-    useLoaderData<typeof loader>();
+  const {
+    body,
+    parent,
+    members,
+    groups,
+    children,
+    canManage,
+    canManageGroups,
+    canReadMeetings,
+    people,
+    audit,
+    letters,
+    issuing,
+  } = useLoaderData<typeof loader>();
   const { t } = useT();
   const current = members.filter((m) => m.current);
   const past = members.filter((m) => !m.current);
@@ -124,6 +143,7 @@ export default function BodyPage() {
                 {t("bodies.parent")}: <Link to={`/bodies/${parent.id}`}>{parent.name}</Link>
               </span>
             ) : null}
+            {canReadMeetings ? <Link to={`/bodies/${body.id}/series`}>{t("series.link")}</Link> : null}
           </div>
         </div>
         {canManage ? (

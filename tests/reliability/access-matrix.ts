@@ -200,6 +200,8 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   )
     return STAFF.has(role);
   if (id === "routes/meetings.$meetingId_.edit" || id === "routes/meetings.import") return STAFF.has(role);
+  // A body's recurring meetings are read as its meetings are.
+  if (id === "routes/bodies.$bodyId_.series") return STAFF.has(role) || which === "own";
   // The only report in the matrix database is issued; there is no draft to preview.
   if (id.startsWith("routes/reports.$reportId_.preview")) return false;
   if (["routes/reports._index", "routes/reports.$reportId", "routes/reports.$reportId_.pdf"].includes(id))
@@ -245,6 +247,13 @@ type Ids = {
 const POSTS: PostCell[] = [
   { id: "bodies.new", url: () => "/bodies/new", form: { name: "", kind: "committee" }, allowed: (r) => STAFF.has(r) },
   { id: "bodies.edit", url: (x) => `/bodies/${x.bodyId}/edit`, form: { name: "" }, allowed: (r) => STAFF.has(r) },
+  {
+    // Those who keep the body's minutes (the secretariat, the body's secretary) set its series; an empty form changes nothing.
+    id: "bodies.series",
+    url: (x) => `/bodies/${x.bodyId}/series`,
+    form: { intent: "save" },
+    allowed: (r) => STAFF.has(r),
+  },
   {
     id: "bodies.add-member",
     url: (x) => `/bodies/${x.bodyId}`,
