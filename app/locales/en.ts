@@ -854,6 +854,7 @@ const en: Strings<typeof fa> = {
     current: "Current series",
     none: "This body has no recurring meetings.",
     fromDay: "from {{date}}",
+    timeRange: "{{start}} to {{end}}",
     untilDay: "until {{date}}",
     nextDraft: "Draft of the next meeting:",
     nextDraftLink: "Minutes no. {{number}} — {{date}}",

@@ -850,6 +850,7 @@ const fa = {
     current: "ترتیب کنونی",
     none: "این نهاد جلسه دوره‌ای ندارد.",
     fromDay: "از {{date}}",
+    timeRange: "ساعت {{start}} تا {{end}}",
     untilDay: "تا {{date}}",
     nextDraft: "پیش‌نویس جلسه بعد:",
     nextDraftLink: "صورتجلسه شماره {{number}} — {{date}}",

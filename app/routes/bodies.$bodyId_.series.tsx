@@ -90,7 +90,9 @@ export default function BodySeries() {
             {t(`series.frequencies.${s.frequency}`)} ·{" "}
             {t("series.fromDay", { date: formatJalaliLong(s.startsOn, lang) })}
             {" · "}
-            {localDigits([s.startTime, s.endTime].filter(Boolean).join("–"), lang)}
+            {s.endTime
+              ? t("series.timeRange", { start: localDigits(s.startTime, lang), end: localDigits(s.endTime, lang) })
+              : localDigits(s.startTime, lang)}
             {s.place ? ` · ${s.place}` : ""}
             {s.until ? ` · ${t("series.untilDay", { date: formatJalali(s.until, lang) })}` : ""}
           </p>
