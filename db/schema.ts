@@ -899,3 +899,26 @@ export const dataDeliveries = sqliteTable(
     check("data_deliveries_count_check", sql`${t.recordCount} is null or ${t.recordCount} >= 0`),
   ],
 );
+
+/**
+ * A person's private calendar feed (meetings they attend, deadlines they own), read by calendar apps without a
+ * session: only the SHA-256 of its secret key is kept, the key is shown once. One live feed per user; revoked from
+ * the sessions page, or replaced by a new key.
+ */
+export const calendarFeeds = sqliteTable(
+  "calendar_feeds",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    keyHash: text("key_hash").notNull(),
+    createdAt: createdAt(),
+    lastReadAt: text("last_read_at"),
+    revokedAt: text("revoked_at"),
+  },
+  (t) => [
+    uniqueIndex("calendar_feeds_key_unique").on(t.keyHash),
+    uniqueIndex("calendar_feeds_live_unique").on(t.userId).where(sql`revoked_at is null`),
+  ],
+);

@@ -845,6 +845,23 @@ const en: Strings<typeof fa> = {
       note: "Write a note.",
     },
   },
+  feed: {
+    name: "My meetings and deadlines — HQ secretariat",
+    date: "Date: {{date}}",
+    deadline: "Due {{code}}: {{subject}}",
+    title: "Personal calendar",
+    intro:
+      "A private address that Outlook, Google Calendar or a phone can subscribe to: the meetings of the bodies you sit on and the deadlines of resolutions assigned to you. Do not share it: whoever has it sees this calendar.",
+    none: "You have not made a calendar address yet.",
+    live: "Calendar address made on {{at}}; last read: {{read}}.",
+    never: "not read yet",
+    create: "Make a calendar address",
+    renew: "New address (the old one stops working)",
+    revoke: "Revoke the calendar address",
+    shownOnce: "This address is shown only this once; paste it into your calendar app now.",
+    url: "Calendar address",
+    revoked: "The calendar address is revoked.",
+  },
   series: {
     title: "Recurring meetings of {{body}}",
     back: "Back to the body",

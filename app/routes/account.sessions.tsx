@@ -1,8 +1,9 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
+import { feedOf, renewFeed, revokeFeed } from "../models/calendar-feed.server";
 import { changeOwnPassword, listSessions } from "../models/users.server";
 import { ownPasswordSchema, PASSWORD_MIN, sessionsActionSchema } from "../schemas/accounts";
 import { invalidFormResponse, parseForm, ruleViolationResponse } from "../utils/forms.server";
@@ -14,12 +15,14 @@ import { asRuleViolation } from "../utils/rules";
 import { destroyAllSessions, destroyUserSession, endSession } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+import { appUrl } from "../utils/verification.server";
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { user } = await requireScope(request);
     return json({
       current: user.sessionId,
+      feed: feedOf(user.id),
       sessions: listSessions(user.id).map((s) => ({ ...s, id: s.id.slice(0, 12) })),
     });
   });
@@ -58,6 +61,14 @@ export async function action(args: ActionFunctionArgs) {
       case "end-session":
         endSession(user.id, change.session);
         break;
+      case "feed-renew": {
+        // The key is shown in this answer only; the database keeps its hash.
+        const key = renewFeed(actor, user.id);
+        return json({ intent: "feed-renew", feedUrl: `${appUrl(request)}/calendar.ics?key=${key}`, errors: {} });
+      }
+      case "feed-revoke":
+        revokeFeed(actor, user.id);
+        return redirect("/account/sessions?feed=revoked");
     }
     return redirect("/account/sessions");
   });
@@ -168,7 +179,57 @@ export default function Sessions() {
           </tbody>
         </table>
       </div>
+      <CalendarFeed />
       <ChangePassword />
     </div>
+  );
+}
+
+function CalendarFeed() {
+  const { feed } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>() as { feedUrl?: string } | undefined;
+  const [params] = useSearchParams();
+  const { t } = useT();
+  const lang = useLang();
+  return (
+    <section className="card stack" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t("feed.title")}</h2>
+      <p className="muted">{t("feed.intro")}</p>
+      {answer?.feedUrl ? (
+        <div className="alert alert--ok stack" role="status">
+          <label htmlFor="feed-url">{t("feed.url")}</label>
+          <input id="feed-url" readOnly dir="ltr" value={answer.feedUrl} onFocus={(e) => e.currentTarget.select()} />
+          <p className="small">{t("feed.shownOnce")}</p>
+        </div>
+      ) : params.get("feed") === "revoked" ? (
+        <p className="alert alert--ok" role="status">
+          {t("feed.revoked")}
+        </p>
+      ) : null}
+      <p>
+        {feed
+          ? t("feed.live", {
+              at: formatTimestamp(feed.createdAt, lang),
+              read: feed.lastReadAt ? formatTimestamp(feed.lastReadAt, lang) : t("feed.never"),
+            })
+          : t("feed.none")}
+      </p>
+      <div className="row">
+        <Form method="post">
+          <input type="hidden" name="intent" value="feed-renew" />
+          <button type="submit" className="button button--primary">
+            {feed ? t("feed.renew") : t("feed.create")}
+          </button>
+        </Form>
+        {feed ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="feed-revoke" />
+            <button type="submit" className="button button--danger">
+              {t("feed.revoke")}
+            </button>
+          </Form>
+        ) : null}
+      </div>
+    </section>
   );
 }

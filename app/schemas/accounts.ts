@@ -55,4 +55,6 @@ export const sessionsActionSchema = z.discriminatedUnion("intent", [
   ownPasswordSchema.extend({ intent: z.literal("password") }),
   z.object({ intent: z.literal("everywhere") }),
   z.object({ intent: z.literal("end-session"), session: z.string().length(12) }),
+  z.object({ intent: z.literal("feed-renew") }),
+  z.object({ intent: z.literal("feed-revoke") }),
 ]);

@@ -183,6 +183,8 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   if (role === "anon") return false;
   // A path with only an action (its GET is a 404 for everyone signed in).
   if (id === "routes/$" || id === "routes/documents" || id === "routes/meetings.$meetingId_.signoff") return false;
+  // A calendar feed opens with its secret key only, never with a session (the matrix sends none).
+  if (id === "routes/calendar[.]ics") return false;
   // A draft's saved state is read by those who may type the minutes.
   if (id === "routes/meetings.$meetingId_.draft") return STAFF.has(role);
   if (id.startsWith("routes/admin.")) return role === "admin";
