@@ -7,6 +7,7 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
+import { cellLabel } from "../components/ui/data-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
 import { overdueReview, ownerFilterOptions } from "../models/overdue.server";
@@ -192,7 +193,7 @@ export default function OverdueReview() {
       </Form>
 
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--cards">
           <caption className="visually-hidden">{t("overdue.title")}</caption>
           <thead>
             {table.getHeaderGroups().map((hg) => (
@@ -235,7 +236,15 @@ export default function OverdueReview() {
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className="is-overdue">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    <td
+                      key={cell.id}
+                      data-label={cell.column.id === "subject" ? undefined : cellLabel(cell.column.columnDef)}
+                      data-card={
+                        cell.column.id === "subject" ? "title" : cell.column.id === "code" ? "code" : undefined
+                      }
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
                   ))}
                 </tr>
               ))
