@@ -9,6 +9,7 @@ import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
+import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -157,7 +158,7 @@ export default function MyActions() {
                         : r.bodyName}
                     </div>
                   </td>
-                  <td data-label={t("overdue.owners")}>{r.owners.join(" / ")}</td>
+                  <td data-label={t("overdue.owners")}>{namesForReader(r.owners.join(" / "), lang)}</td>
                   <td className="nowrap" data-label={t("overdue.deadline")}>
                     {r.dueDate ? formatJalali(r.dueDate, lang) : t("timeframe.standing")}
                     {r.overdue ? (

@@ -15,6 +15,7 @@ import { parseOverdueQuery } from "../schemas/overdue";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -70,7 +71,7 @@ export default function OverdueReview() {
     column.accessor("owners", {
       header: t("overdue.owners"),
       enableSorting: false,
-      cell: (c) => c.getValue().join(" / "),
+      cell: (c) => namesForReader(c.getValue().join(" / "), lang),
     }),
     column.accessor("dueDate", { header: t("overdue.deadline"), cell: (c) => formatJalali(c.getValue(), lang) }),
     column.accessor("daysOverdue", { header: t("overdue.daysOverdue"), cell: (c) => formatCount(c.getValue(), lang) }),
@@ -160,7 +161,7 @@ export default function OverdueReview() {
               <option value="">{t("overdue.any")}</option>
               {options.people.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {namesForReader(p.name, lang)}
                 </option>
               ))}
             </select>

@@ -17,6 +17,7 @@ import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.serv
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
+import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
@@ -177,7 +178,7 @@ export default function ResolutionPage() {
         <p className="resolution-subject">{r.subject}</p>
         <dl className="dl">
           <dt>{t("followUp.owners")}</dt>
-          <dd>{r.owners.join(" / ")}</dd>
+          <dd>{namesForReader(r.owners.join(" / "), lang)}</dd>
           {vote ? (
             <>
               <dt>{t("minutes.vote")}</dt>

@@ -86,3 +86,46 @@ for (const lang of ["fa", "en"] as const) {
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/my-actions-390-${lang}.png` });
   });
 }
+
+test("English pages read as English: plurals, English honorifics beside English words, Persian runs isolated", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, "secretariat");
+  await useLanguage(page, "en");
+  for (const path of ["/", "/my-actions", "/overdue", "/meetings/1", "/meetings/2", "/resolutions/1", "/people"]) {
+    await page.goto(path);
+    const text = await page.evaluate(() => document.body.innerText);
+    expect(text, path).not.toMatch(/(^|\D)1 (days|weeks)\b/);
+    expect(text, path).not.toMatch(/Mr Dr|Ms Dr/);
+    // A Persian honorific straight after English words («Chair of the meeting: آقای …», «Welcome, خانم …»).
+    expect(text, path).not.toMatch(/[A-Za-z][^\u0600-\u06FF\n]{0,3}(آقای|خانم)/);
+  }
+  await expect(page.getByRole("main").getByRole("link").filter({ hasText: /^Dr / }).first()).toBeVisible();
+  // «Meeting 1 of <body> (date)»: the body's Persian name is isolated, so the date stays after it.
+  await page.goto("/resolutions/1");
+  const meeting = page
+    .getByRole("main")
+    .locator("a", { hasText: /Meeting \d+ of / })
+    .first();
+  await expect(meeting).toHaveText(
+    /Meeting \d+ of \u2068[\u0600-\u06FF][^\u2069]*\u2069\u2069? \(\d{4}\/\d{2}\/\d{2}\)/,
+  );
+  // And on screen: the date's bracket stands to the right of the body's name, as an English line reads.
+  const [bodyRight, dateLeft] = await meeting.evaluate((a) => {
+    const node = a.firstChild as Text;
+    const text = node.data;
+    const rect = (from: number, to: number) => {
+      const range = document.createRange();
+      range.setStart(node, from);
+      range.setEnd(node, to);
+      return range.getBoundingClientRect();
+    };
+    const start = text.search(/[\u0600-\u06FF]/);
+    const end = text.indexOf("\u2069", start);
+    const bracket = text.lastIndexOf("(");
+    return [rect(start, end).right, rect(bracket, bracket + 1).left];
+  });
+  expect(dateLeft).toBeGreaterThanOrEqual(bodyRight - 1);
+  if (process.env.SCREENSHOTS) await page.screenshot({ path: "/tmp/resolution-en.png" });
+});
