@@ -1402,7 +1402,8 @@ const en: Strings<typeof fa> = {
       textHead: "Status of receiving microdata from {{from}} to {{to}}:",
       textTotals: "Of {{total}} data sets, {{delivered}} delivered, {{accepted}} accepted, {{late}} late.",
       textChange: "- {{agency}}, {{dataSet}}: {{what}}{{note}}",
-      textLate: "- Late: {{agency}}, {{dataSet}} ({{days}} days)",
+      textLate_one: "- Late: {{agency}}, {{dataSet}} ({{count, count}} day)",
+      textLate_other: "- Late: {{agency}}, {{dataSet}} ({{count, count}} days)",
       textBlocked: "- Blocked: {{dataSet}} — waiting on {{who}}",
     },
     section: {

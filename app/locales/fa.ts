@@ -1399,7 +1399,8 @@ const fa = {
       textTotals:
         "از {{total}} مجموعه‌داده، {{delivered}} تحویل و {{accepted}} پذیرفته شده و {{late}} مورد با تأخیر است.",
       textChange: "- {{agency}}، {{dataSet}}: {{what}}{{note}}",
-      textLate: "- تأخیر: {{agency}}، {{dataSet}} ({{days}} روز)",
+      textLate_one: "- تأخیر: {{agency}}، {{dataSet}} ({{count, count}} روز)",
+      textLate_other: "- تأخیر: {{agency}}، {{dataSet}} ({{count, count}} روز)",
       textBlocked: "- معطل: {{dataSet}} — در انتظار {{who}}",
     },
     section: {
