@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NameList } from "../components/person-name";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
@@ -9,7 +10,6 @@ import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
-import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -158,7 +158,9 @@ export default function MyActions() {
                         : r.bodyName}
                     </div>
                   </td>
-                  <td data-label={t("overdue.owners")}>{namesForReader(r.owners.join(" / "), lang)}</td>
+                  <td data-label={t("overdue.owners")}>
+                    <NameList names={r.owners} />
+                  </td>
                   <td className="nowrap" data-label={t("overdue.deadline")}>
                     {r.dueDate ? formatJalali(r.dueDate, lang) : t("timeframe.standing")}
                     {r.overdue ? (

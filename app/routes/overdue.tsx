@@ -7,6 +7,7 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
+import { NameList } from "../components/person-name";
 import { cellLabel } from "../components/ui/data-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
@@ -71,7 +72,7 @@ export default function OverdueReview() {
     column.accessor("owners", {
       header: t("overdue.owners"),
       enableSorting: false,
-      cell: (c) => namesForReader(c.getValue().join(" / "), lang),
+      cell: (c) => <NameList names={c.getValue()} />,
     }),
     column.accessor("dueDate", { header: t("overdue.deadline"), cell: (c) => formatJalali(c.getValue(), lang) }),
     column.accessor("daysOverdue", { header: t("overdue.daysOverdue"), cell: (c) => formatCount(c.getValue(), lang) }),
