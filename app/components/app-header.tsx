@@ -1,6 +1,7 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import type { Role } from "../../db/enums";
 import { formatCount } from "../utils/digits";
+import { namesForReader } from "../utils/person-name";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
@@ -78,7 +79,7 @@ export function AppHeader({ user }: { user: ({ displayName: string; role: Role; 
           ) : null}
           {user ? (
             <span className="app-header__user">
-              {t("nav.signedInAs", { name: user.displayName })} · {t(`roles.${user.role}`)}
+              {t("nav.signedInAs", { name: namesForReader(user.displayName, lang) })} · {t(`roles.${user.role}`)}
             </span>
           ) : null}
           <Form method="post" action="/language" className="inline-form" reloadDocument>

@@ -26,7 +26,7 @@ export function DataSetList({ rows, showAgency = false }: { rows: Row[]; showAge
         <p className="muted">{t("supply.none")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <caption className="visually-hidden">{t("supply.dataSets")}</caption>
             <thead>
               <tr>
@@ -41,18 +41,18 @@ export function DataSetList({ rows, showAgency = false }: { rows: Row[]; showAge
               {rows.map((r) => (
                 <tr key={r.id}>
                   {showAgency ? (
-                    <td>
+                    <td data-label={t("supply.agency")}>
                       <Link to={`/organisations/${r.organisationId}`}>{r.organisationName}</Link>
                     </td>
                   ) : null}
-                  <td>
+                  <td data-card="title">
                     <Link to={`/supply/${r.id}`}>{r.name}</Link>
                   </td>
-                  <td>{r.level}</td>
-                  <td>
+                  <td data-label={t("supply.level")}>{r.level}</td>
+                  <td data-label={t("supply.stage")}>
                     <span className={`stage stage--${r.stageKind}`}>{r.stageName}</span>
                   </td>
-                  <td>
+                  <td data-label={t("supply.due")}>
                     {r.dueDate ? formatJalali(r.dueDate, lang) : "—"}
                     {r.late ? <span className="badge badge--danger">{t("supply.late")}</span> : null}
                   </td>

@@ -3,6 +3,7 @@ import { formatPercent, formatPlain, localDigits, toAsciiDigits } from "../utils
 import { formatJalali, formatJalaliLong, parseJalaliInput } from "../utils/jalali";
 import { minutesHeading } from "../utils/meeting-title";
 import { namesOfKind } from "../utils/owner-match";
+import { namesForReader } from "../utils/person-name";
 import { type TimeframeFields, timeframeText } from "../utils/timeframe";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -62,7 +63,15 @@ export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes
   const timeframeText = useTimeframeText();
   const voteText = useVoteText();
   const ordinal = useOrdinal();
-  const { doc, names } = data;
+  const { doc } = data;
+  // The people's names with the reader's honorifics («Dr …» on an English page); the names themselves as written.
+  const names =
+    lang === "en"
+      ? {
+          ...data.names,
+          people: Object.fromEntries(Object.entries(data.names.people).map(([id, n]) => [id, namesForReader(n, lang)])),
+        }
+      : data.names;
   const dateIso = isoOf(doc.date);
   const nextIso = isoOf(doc.nextDate);
   const ownerName = (o: MinutesDoc["resolutions"][number]["owners"][number]) =>
@@ -70,7 +79,8 @@ export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes
   // «نام (سازمان)» for a guest who came for an outside organisation.
   const guestName = (g: MinutesDoc["guests"][number]) => {
     const organisation = g.organisationId ? names.organisations?.[String(g.organisationId)] : undefined;
-    return organisation ? `${g.name} (${organisation})` : g.name;
+    const name = namesForReader(g.name, lang);
+    return organisation ? `${name} (${organisation})` : name;
   };
   const reportsFor = (key: string | null) =>
     doc.reports.filter((r) => (key === null ? !doc.agenda.some((a) => a.key === r.agendaKey) : r.agendaKey === key));
@@ -241,7 +251,7 @@ export function MinutesView({ data, codes = {} }: { data: MinutesViewData; codes
           <tbody>
             {[...present, ...absent].map((a) => (
               <tr key={a.personId}>
-                <td>{a.name}</td>
+                <td>{namesForReader(a.name, lang)}</td>
                 <td>{t(`minutes.attendanceStatus.${a.status}`)}</td>
                 <td>{a.substitute || "—"}</td>
                 <td>{localDigits(a.time || "—", lang)}</td>

@@ -32,7 +32,7 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
         {report.changes.length === 0 ? (
           <p className="muted">{t("supply.weekly.noChanges")}</p>
         ) : (
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("supply.changeDate")}</th>
@@ -45,14 +45,14 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
             <tbody>
               {report.changes.map((c) => (
                 <tr key={c.id}>
-                  <td>{d(c.date)}</td>
-                  <td>{c.organisationName}</td>
-                  <td>{link(`/supply/${c.dataSetId}`, c.dataSetName)}</td>
-                  <td>
+                  <td data-label={t("supply.changeDate")}>{d(c.date)}</td>
+                  <td data-label={t("supply.agency")}>{c.organisationName}</td>
+                  <td data-card="title">{link(`/supply/${c.dataSetId}`, c.dataSetName)}</td>
+                  <td data-label={t("supply.change")}>
                     {c.fromStageName ? t("supply.moved", { from: c.fromStageName, to: c.toStageName }) : c.toStageName}
                     {c.note ? <p className="muted">{c.note}</p> : null}
                   </td>
-                  <td>
+                  <td data-label={t("supply.delivery")}>
                     {c.deliveredOn
                       ? t("supply.deliveryShort", {
                           records: c.recordCount === null ? "—" : n(c.recordCount),
@@ -72,7 +72,7 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
         {report.late.length === 0 ? (
           <p className="muted">{t("supply.weekly.noLate")}</p>
         ) : (
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("supply.agency")}</th>
@@ -85,11 +85,11 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
             <tbody>
               {report.late.map((l) => (
                 <tr key={l.id}>
-                  <td>{l.organisationName}</td>
-                  <td>{link(`/supply/${l.id}`, l.name)}</td>
-                  <td>{l.stageName}</td>
-                  <td>{d(l.dueDate)}</td>
-                  <td>{n(l.daysLate)}</td>
+                  <td data-label={t("supply.agency")}>{l.organisationName}</td>
+                  <td data-card="title">{link(`/supply/${l.id}`, l.name)}</td>
+                  <td data-label={t("supply.stage")}>{l.stageName}</td>
+                  <td data-label={t("supply.due")}>{d(l.dueDate)}</td>
+                  <td data-label={t("supply.daysLate")}>{n(l.daysLate)}</td>
                 </tr>
               ))}
             </tbody>
@@ -101,7 +101,7 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
         {report.blocked.length === 0 ? (
           <p className="muted">{t("supply.weekly.noBlocked")}</p>
         ) : (
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("supply.agency")}</th>
@@ -113,10 +113,10 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
             <tbody>
               {report.blocked.map((b) => (
                 <tr key={b.id}>
-                  <td>{b.organisationName}</td>
-                  <td>{link(`/supply/${b.id}`, b.name)}</td>
-                  <td>{b.stageName}</td>
-                  <td>{b.blockedOn}</td>
+                  <td data-label={t("supply.agency")}>{b.organisationName}</td>
+                  <td data-card="title">{link(`/supply/${b.id}`, b.name)}</td>
+                  <td data-label={t("supply.stage")}>{b.stageName}</td>
+                  <td data-label={t("supply.blockedOn")}>{b.blockedOn}</td>
                 </tr>
               ))}
             </tbody>

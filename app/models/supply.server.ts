@@ -561,7 +561,7 @@ export function weeklyReportText(report: ReturnType<typeof weeklyStatus>, t: TFu
       t("supply.weekly.textLate", {
         agency: l.organisationName,
         dataSet: l.name,
-        days: formatCount(l.daysLate, lang),
+        count: l.daysLate,
       }),
     ),
     ...report.blocked.map((b) => t("supply.weekly.textBlocked", { dataSet: b.name, who: b.blockedOn })),

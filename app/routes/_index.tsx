@@ -9,6 +9,7 @@ import { pendingSignoffs } from "../models/signoff.server";
 import * as clock from "../utils/clock.server";
 import { formatJalali, formatJalaliLong } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
+import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -37,7 +38,7 @@ export default function Home() {
   return (
     <div className="stack">
       <header className="page-header">
-        <h1>{t("home.welcome", { name: user.displayName })}</h1>
+        <h1>{t("home.welcome", { name: namesForReader(user.displayName, lang) })}</h1>
         <p className="muted">
           {t("home.today", { date: formatJalaliLong(today, lang) })} ·{" "}
           {t("home.role", { role: t(`roles.${user.role}`) })}

@@ -90,7 +90,7 @@ export default function Dashboard() {
       <section aria-labelledby="matrix">
         <h2 id="matrix">{t("dashboard.matrix")}</h2>
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <thead>
               <tr>
                 <th scope="col">{t("dashboard.body")}</th>
@@ -108,7 +108,7 @@ export default function Dashboard() {
                     <Link to={`/supply?agency=${a.id}`}>{a.name}</Link>
                   </th>
                   {a.counts.map((c, i) => (
-                    <td key={stages[i]?.id ?? i}>
+                    <td key={stages[i]?.id ?? i} data-label={stages[i]?.name} data-empty={c > 0 ? undefined : ""}>
                       {c > 0 ? (
                         <Link to={`/supply?agency=${a.id}&stage=${stages[i]?.id}`}>{formatCount(c, lang)}</Link>
                       ) : (

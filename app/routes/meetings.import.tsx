@@ -389,7 +389,7 @@ function FileReviewCard({
           {p.guests.length ? (
             <>
               <h3>{t("import.guests", { count: p.guests.length })}</h3>
-              <p>{p.guests.map((g) => g.name).join("، ")}</p>
+              <p>{p.guests.map((g) => g.name).join(t("common.listSeparator"))}</p>
             </>
           ) : null}
           {p.nextAgenda.length || p.nextDate ? (

@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { NameList } from "../components/person-name";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
@@ -129,7 +130,7 @@ export default function MyActions() {
         <p className="card muted">{filtering ? t("myActions.noneFound") : t("myActions.empty")}</p>
       ) : (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--cards">
             <caption className="visually-hidden">{t("myActions.title")}</caption>
             <thead>
               <tr>
@@ -144,10 +145,10 @@ export default function MyActions() {
             <tbody>
               {items.map((r) => (
                 <tr key={r.id} className={r.overdue ? "is-overdue" : r.dueThisWeek ? "is-soon" : undefined}>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label={t("overdue.code")} data-card="code">
                     <Link to={`/resolutions/${r.id}`}>{localDigits(r.code, lang)}</Link>
                   </td>
-                  <td>
+                  <td data-card="title">
                     <Link to={`/resolutions/${r.id}`} className="subject-link">
                       {r.subject}
                     </Link>
@@ -157,8 +158,10 @@ export default function MyActions() {
                         : r.bodyName}
                     </div>
                   </td>
-                  <td>{r.owners.join(" / ")}</td>
-                  <td className="nowrap">
+                  <td data-label={t("overdue.owners")}>
+                    <NameList names={r.owners} />
+                  </td>
+                  <td className="nowrap" data-label={t("overdue.deadline")}>
                     {r.dueDate ? formatJalali(r.dueDate, lang) : t("timeframe.standing")}
                     {r.overdue ? (
                       <div>
@@ -170,11 +173,11 @@ export default function MyActions() {
                       </div>
                     ) : null}
                   </td>
-                  <td className="nowrap">
+                  <td className="nowrap" data-label={t("followUp.progress")}>
                     {t(`resolutionStatus.${r.status}`)}
                     {r.lastPercent !== null ? ` · ${formatPercent(r.lastPercent, lang)}` : ""}
                   </td>
-                  <td>
+                  <td data-label={t("followUp.addProgress")}>
                     <QuickProgress id={r.id} label={localDigits(r.code, lang)} />
                   </td>
                 </tr>

@@ -51,7 +51,7 @@ export default function OrganisationPage() {
       <section className="card">
         <dl className="dl">
           <dt>{t("organisations.aliases")}</dt>
-          <dd>{organisation.aliasList.length ? organisation.aliasList.join("، ") : "—"}</dd>
+          <dd>{organisation.aliasList.length ? organisation.aliasList.join(t("common.listSeparator")) : "—"}</dd>
           <dt>{t("organisations.status")}</dt>
           <dd>{organisation.active ? t("organisations.activeYes") : t("organisations.inactive")}</dd>
         </dl>

@@ -35,7 +35,10 @@ export default function Organisations() {
       ),
     }),
     column.accessor("kind", { header: t("organisations.kind"), cell: (c) => t(`organisationKinds.${c.getValue()}`) }),
-    column.accessor("aliases", { header: t("organisations.aliases"), cell: (c) => c.getValue().join("، ") }),
+    column.accessor("aliases", {
+      header: t("organisations.aliases"),
+      cell: (c) => c.getValue().join(t("common.listSeparator")),
+    }),
     column.accessor("peopleCount", {
       header: t("organisations.people"),
       cell: (c) => formatCount(c.getValue(), lang),

@@ -7,6 +7,8 @@ import {
   type SortingState,
   useReactTable,
 } from "@tanstack/react-table";
+import { NameList } from "../components/person-name";
+import { cellLabel } from "../components/ui/data-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
 import { overdueReview, ownerFilterOptions } from "../models/overdue.server";
@@ -14,6 +16,7 @@ import { parseOverdueQuery } from "../schemas/overdue";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -69,7 +72,7 @@ export default function OverdueReview() {
     column.accessor("owners", {
       header: t("overdue.owners"),
       enableSorting: false,
-      cell: (c) => c.getValue().join(" / "),
+      cell: (c) => <NameList names={c.getValue()} />,
     }),
     column.accessor("dueDate", { header: t("overdue.deadline"), cell: (c) => formatJalali(c.getValue(), lang) }),
     column.accessor("daysOverdue", { header: t("overdue.daysOverdue"), cell: (c) => formatCount(c.getValue(), lang) }),
@@ -159,7 +162,7 @@ export default function OverdueReview() {
               <option value="">{t("overdue.any")}</option>
               {options.people.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name}
+                  {namesForReader(p.name, lang)}
                 </option>
               ))}
             </select>
@@ -192,7 +195,7 @@ export default function OverdueReview() {
       </Form>
 
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--cards">
           <caption className="visually-hidden">{t("overdue.title")}</caption>
           <thead>
             {table.getHeaderGroups().map((hg) => (
@@ -235,7 +238,15 @@ export default function OverdueReview() {
               table.getRowModel().rows.map((row) => (
                 <tr key={row.id} className="is-overdue">
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                    <td
+                      key={cell.id}
+                      data-label={cell.column.id === "subject" ? undefined : cellLabel(cell.column.columnDef)}
+                      data-card={
+                        cell.column.id === "subject" ? "title" : cell.column.id === "code" ? "code" : undefined
+                      }
+                    >
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
                   ))}
                 </tr>
               ))

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { type ReactNode, useEffect, useRef } from "react";
 import { DataSetList } from "../components/data-set-list";
 import { DocumentsPanel } from "../components/documents-panel";
+import { NameList } from "../components/person-name";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
 import { checkFiles, documentRights, listDocuments, UploadRefused } from "../models/documents.server";
@@ -177,7 +178,9 @@ export default function ResolutionPage() {
         <p className="resolution-subject">{r.subject}</p>
         <dl className="dl">
           <dt>{t("followUp.owners")}</dt>
-          <dd>{r.owners.join(" / ")}</dd>
+          <dd>
+            <NameList names={r.owners} />
+          </dd>
           {vote ? (
             <>
               <dt>{t("minutes.vote")}</dt>

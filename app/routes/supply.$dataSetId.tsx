@@ -93,7 +93,7 @@ export default function DataSetPage() {
           <dt>{t("supply.level")}</dt>
           <dd>{t(`supply.levels.${d.level}`)}</dd>
           <dt>{t("supply.items")}</dt>
-          <dd>{d.itemList.length ? d.itemList.join("، ") : "—"}</dd>
+          <dd>{d.itemList.length ? d.itemList.join(t("common.listSeparator")) : "—"}</dd>
           <dt>{t("supply.frequency")}</dt>
           <dd>{t(`supply.frequencies.${d.frequency}`)}</dd>
           <dt>{t("supply.committee")}</dt>

@@ -137,7 +137,7 @@ export default function SupplyList() {
         {t("supply.results", { count: rows.length })}
       </p>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--cards">
           <caption className="visually-hidden">{t("supply.title")}</caption>
           <thead>
             <tr>
@@ -159,21 +159,21 @@ export default function SupplyList() {
             ) : null}
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label={t("supply.agency")}>
                   <Link to={`/organisations/${r.organisationId}`}>{r.organisationName}</Link>
                 </td>
-                <td>
+                <td data-card="title">
                   <Link to={`/supply/${r.id}`}>{r.name}</Link>
                 </td>
-                <td>{r.level}</td>
-                <td>
+                <td data-label={t("supply.level")}>{r.level}</td>
+                <td data-label={t("supply.stage")}>
                   <span className={`stage stage--${r.stageKind}`}>{r.stageName}</span>
                 </td>
-                <td>
+                <td data-label={t("supply.due")}>
                   {r.dueDate ? formatJalali(r.dueDate, lang) : "—"}
                   {r.late ? <span className="badge badge--danger">{t("supply.late")}</span> : null}
                 </td>
-                <td>{r.blockedOn || "—"}</td>
+                <td data-label={t("supply.blockedOn")}>{r.blockedOn || "—"}</td>
               </tr>
             ))}
           </tbody>

@@ -2,7 +2,6 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-r
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { canVerifyMinutes, requireAllowed, requireScope } from "../models/access.server";
 import { roundByCode, verifyPdf } from "../models/signoff.server";
-import { formatCount } from "../utils/digits";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
@@ -96,7 +95,7 @@ export default function VerifyPage() {
               <p>
                 {t("verify.signedOn", { edition: round.edition, at: formatTimestamp(round.signedAt, lang) })}
                 {round.signers.length
-                  ? ` · ${t("verify.signersCount", { count: formatCount(round.signers.filter((s) => s.signedAt).length, lang) })}`
+                  ? ` · ${t("verify.signersCount", { count: round.signers.filter((s) => s.signedAt).length })}`
                   : ""}
               </p>
               {round.superseded ? <p className="alert alert--error">{t("verify.supersededRound")}</p> : null}

@@ -8,6 +8,7 @@ export function downloadName(name: string, asciiFallback: string): string {
     name
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed
       .replace(/[\u0000-\u001f\u007f\\/:*?"<>|]/g, " ")
+      .replace(/[\u2066-\u2069]/g, "")
       .replace(/\s+/g, " ")
       .trim()
       .slice(0, 150) || asciiFallback;

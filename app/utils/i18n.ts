@@ -16,6 +16,17 @@ export function dirOf(lang: Lang): "rtl" | "ltr" {
   return lang === "fa" ? "rtl" : "ltr";
 }
 
+const PERSIAN_LETTER = /[\u0600-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A value for an English sentence: wrapped in FIRST STRONG ISOLATE … POP DIRECTIONAL ISOLATE (what `<bdi>` does, in
+ * plain text, so titles, attributes and mail get it too) when it holds Persian letters; otherwise as it is.
+ */
+export function isolatePersian(value: unknown): string {
+  const text = String(value);
+  return PERSIAN_LETTER.test(text) ? `\u2068${text}\u2069` : text;
+}
+
 /**
  * A ready i18next instance for one language. Resources are bundled, so it initialises synchronously
  * on the server and in the browser alike. `{{n, count}}` and `{{n, plain}}` print localised digits.
@@ -27,7 +38,9 @@ export function createI18n(lang: Lang): i18n {
     lng: lang,
     fallbackLng: DEFAULT_LANG,
     supportedLngs: LANGS as Lang[],
-    interpolation: { escapeValue: false },
+    // React escapes; in English a value written in Persian (a body's name, a person's) is bidi-isolated, so
+    // «Meeting 2 of <body> (date)» keeps its order around it. Persian pages take values as they are.
+    interpolation: lang === "en" ? { escapeValue: true, escape: isolatePersian } : { escapeValue: false },
     initAsync: false,
     returnNull: false,
   });

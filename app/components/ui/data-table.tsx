@@ -1,6 +1,18 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 
-/** A plain, accessible table over @tanstack/react-table; rows arrive sorted and filtered from the server. */
+/**
+ * The label a cell carries for the narrow-screen cards (`data-label`, shown by `.table--cards` at ≤ 640 px): its
+ * column's header when that is text.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: accessor columns carry different value types
+export function cellLabel(column: ColumnDef<any, any>): string | undefined {
+  return typeof column.header === "string" ? column.header : undefined;
+}
+
+/**
+ * A plain, accessible table over @tanstack/react-table; rows arrive sorted and filtered from the server. On a phone
+ * each row becomes a card: the first column is its title, every other cell is labelled with its column's header.
+ */
 export function DataTable<T>({
   columns,
   data,
@@ -16,7 +28,7 @@ export function DataTable<T>({
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel() });
   return (
     <div className="table-wrap">
-      <table className="table">
+      <table className="table table--cards">
         {caption ? <caption className="visually-hidden">{caption}</caption> : null}
         <thead>
           {table.getHeaderGroups().map((hg) => (
@@ -39,9 +51,17 @@ export function DataTable<T>({
           ) : (
             table.getRowModel().rows.map((row) => (
               <tr key={row.id}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
+                {row.getVisibleCells().map((cell, i) =>
+                  i === 0 ? (
+                    <td key={cell.id} data-card="title">
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ) : (
+                    <td key={cell.id} data-label={cellLabel(cell.column.columnDef)}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ),
+                )}
               </tr>
             ))
           )}
