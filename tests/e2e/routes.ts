@@ -6,7 +6,8 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 type RouteNode = { id: string; path?: string; index?: boolean; file: string; children?: RouteNode[] };
 
 /** Routes that answer without a session on purpose. */
-const PUBLIC = new Set(["routes/login", "routes/healthz", "routes/language", "routes/logout"]);
+// The calendar feed opens with its secret key instead of a session (calendar apps send none): a 404 without one.
+const PUBLIC = new Set(["routes/login", "routes/healthz", "routes/language", "routes/logout", "routes/calendar[.]ics"]);
 
 /**
  * Every page URL the app has, read from Remix's own route table, with dynamic segments filled with `1`,
