@@ -138,7 +138,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
 }
 
 /** Quarters ending with the given one, oldest first. */
-function previousQuarters(year: number, quarter: number, n: number) {
+export function previousQuarters(year: number, quarter: number, n: number) {
   const out: { year: number; quarter: Quarter }[] = [];
   let y = year;
   let q = quarter;
