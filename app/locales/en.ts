@@ -1398,6 +1398,19 @@ const en: Strings<typeof fa> = {
     tableView: "These figures as a table",
     print: "Print",
     quarter: "Quarter",
+    committee: "Committee",
+    total: "Total",
+    month: "Month",
+    onTimeOf: "{{onTime, count}} of {{due, count}} deadlines of the last four quarters were met.",
+    onTimeNone: "No deadline fell due in the last four quarters.",
+    overdueTotal: "All overdue resolutions: {{count, count}}",
+    resolutionsHint:
+      "Each resolution counts in the row of the committee that owns it (one with two owning committees in both). The overdue figure links to that committee's overdue review.",
+    meetingsHint:
+      "Final meetings of each body in the last six months; attendance: members present or represented (guests left out).",
+    noMeetings: "No meeting was finalised in the last six months.",
+    noCommittees: "No committee is recorded.",
+    attendanceAll: "Attendance over all these meetings: {{rate}}",
   },
   common: {
     listSeparator: ", ",
