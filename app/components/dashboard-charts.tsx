@@ -1,5 +1,5 @@
 /**
- * The dashboard's charts: server-rendered SVG (readable without JavaScript), right to left in Persian, each mark a link
+ * The dashboard's charts (the bars serve the reports' data-supply part too): server-rendered SVG (readable without JavaScript), right to left in Persian, each mark a link
  * to the list behind it. Every chart has a name (role="img" + aria-label) and the page puts its figures in a table.
  */
 import type { ReactNode } from "react";
@@ -20,10 +20,12 @@ export function StackedBars({
   label,
   rows,
   legend,
+  className = "dashboard__chart",
 }: {
   label: string;
   rows: { id: number; name: string; href?: string; segments: Segment[] }[];
   legend: { label: string; colour: string }[];
+  className?: string;
 }) {
   const lang = useLang();
   const rtl = lang === "fa";
@@ -35,7 +37,7 @@ export function StackedBars({
   const x = (v: number) => (rtl ? W - nameW - (v / max) * area : nameW + (v / max) * area);
   const dir = rtl ? "rtl" : "ltr";
   return (
-    <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={label} className="dashboard__chart">
+    <svg viewBox={`0 0 ${W} ${height}`} role="img" aria-label={label} className={className}>
       <title>{label}</title>
       {rows.map((r, i) => {
         const y = i * row + 4;
@@ -76,7 +78,7 @@ function Legend({ items, y }: { items: { label: string; colour: string }[]; y: n
   return (
     <g transform={`translate(0 ${y})`} fontSize="11">
       {items.map((k, i) => {
-        const lx = rtl ? W - 8 - i * 120 : 8 + i * 120;
+        const lx = rtl ? W - 8 - i * 155 : 8 + i * 155;
         return (
           <g key={k.label}>
             <rect x={rtl ? lx - 10 : lx} y={-9} width={10} height={10} fill={k.colour} />
