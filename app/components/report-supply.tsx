@@ -43,11 +43,11 @@ export function SupplyPart({ data }: { data: ReportData }) {
             <div className="report__circular">
               <p>
                 <strong>{t("supply.section.doneAgencies", { count: done.length })}</strong>
-                {done.length ? `: ${done.map((r) => r.name).join(t("common.listSeparator"))}` : ""}
+                {done.length ? ` — ${done.map((r) => r.name).join(t("common.listSeparator"))}` : ""}
               </p>
               <p>
                 <strong>{t("supply.section.notDoneAgencies", { count: notDone.length })}</strong>
-                {notDone.length ? `: ${notDone.map((r) => r.name).join(t("common.listSeparator"))}` : ""}
+                {notDone.length ? ` — ${notDone.map((r) => r.name).join(t("common.listSeparator"))}` : ""}
               </p>
             </div>
           ) : null}
