@@ -271,6 +271,7 @@ const tx = sqlite.transaction(() => {
       agenda: agendaTitles.map((title, i) => ({ key: `a${i}`, title, discussion: paragraph(2) })),
       reports: [{ key: "k0", agendaKey: "a0", bodyId: pick(committees).id, text: paragraph(3) }],
       resolutions: resolutionsDoc,
+      followUps: [],
       attendance: members.map((p) => ({
         personId: p.id,
         name: p.name,
