@@ -77,7 +77,7 @@ type Item = {
 
 /**
  * A final meeting of a body (or, with `workingGroupId`, of that working group of the committee) held `daysAgo` days
- * before `from` (today), passing the given resolutions.
+ * before `from` (today), passing the given resolutions; its members present but those in `absentPersonIds`.
  */
 export function finalMeeting(
   bodyId: number,
@@ -85,6 +85,7 @@ export function finalMeeting(
   items: Item[],
   from = clock.today(),
   workingGroupId: number | null = null,
+  absentPersonIds: number[] = [],
 ) {
   const id = createMeeting(actor, bodyId, { workingGroupId });
   const m = getMeeting(STAFF, id)!;
@@ -95,7 +96,11 @@ export function finalMeeting(
       ...m.doc,
       date: formatJalali(addDays(from, -daysAgo), "en"),
       agenda: [{ key: "a", title: "دستور", discussion: "" }],
-      attendance: m.doc.attendance.map((a) => ({ ...a, status: "present" as const })),
+      attendance: m.doc.attendance.map((a) => ({
+        ...a,
+        status:
+          a.personId !== null && absentPersonIds.includes(a.personId) ? ("absent" as const) : ("present" as const),
+      })),
       resolutions: items.map((i, n) => ({
         key: `r${n}`,
         subject: i.subject,

@@ -277,7 +277,8 @@ function FollowedUp({ data }: { data: MinutesViewData }) {
   const { t } = useT();
   const lang = useLang();
   const byId = new Map((data.followed ?? []).map((f) => [f.resolutionId, f]));
-  const rows = data.doc.followUps.filter((f) => byId.has(f.resolutionId));
+  // Editions frozen before minutes had a follow-up section have no `followUps`.
+  const rows = (data.doc.followUps ?? []).filter((f) => byId.has(f.resolutionId));
   if (rows.length === 0) return null;
   return (
     <section>

@@ -7,6 +7,7 @@ import { useT } from "../utils/use-t";
 import { useFileSize } from "./documents-panel";
 import type { Signer } from "./official-document";
 import { StateChart, TrendChart } from "./report-charts";
+import { SupplyPart } from "./report-supply";
 
 export type ReportViewProps = {
   data: ReportData;
@@ -69,18 +70,15 @@ export function ReportBody(props: ReportViewProps) {
   const half = data.period.kind === "half_year";
   return (
     <article className="report" lang={lang}>
+      {/* The half-year report to the cabinet is built around the circular's execution: the agencies' data first. */}
       {half ? <HalfYearProgress data={data} /> : null}
+      {half ? <SupplyPart data={data} /> : null}
       <Summary data={data} heading={t(half ? "reports.halfYear.execution" : "reports.summary")} />
       {half ? <h2 className="report__part">{t("reports.halfYear.bodies")}</h2> : null}
       {data.sections.map((s) => (
         <Section key={s.bodyId} section={s} note={notes[String(s.bodyId)] ?? ""} />
       ))}
-      {half ? (
-        <section className="report__section report__committee">
-          <h2>{t("reports.halfYear.dataSupply")}</h2>
-          <p className="muted">{t("reports.halfYear.dataSupplyPending")}</p>
-        </section>
-      ) : null}
+      {half ? null : <SupplyPart data={data} />}
       <OverdueAnnex data={data} />
       <DocumentsAnnex sections={data.sections} reportDocuments={props.reportDocuments} />
     </article>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { weeklyStatus } from "../models/supply.server";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
@@ -27,102 +28,112 @@ export function SupplyWeekly({ report, links = true }: { report: Weekly; links?:
           </div>
         ))}
       </dl>
-      <section aria-labelledby="weekly-changes">
-        <h2 id="weekly-changes">{t("supply.weekly.changes", { count: report.changes.length })}</h2>
-        {report.changes.length === 0 ? (
-          <p className="muted">{t("supply.weekly.noChanges")}</p>
-        ) : (
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">{t("supply.changeDate")}</th>
-                <th scope="col">{t("supply.agency")}</th>
-                <th scope="col">{t("supply.dataSet")}</th>
-                <th scope="col">{t("supply.change")}</th>
-                <th scope="col">{t("supply.delivery")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.changes.map((c) => (
-                <tr key={c.id}>
-                  <td data-label={t("supply.changeDate")}>{d(c.date)}</td>
-                  <td data-label={t("supply.agency")}>{c.organisationName}</td>
-                  <td data-card="title">{link(`/supply/${c.dataSetId}`, c.dataSetName)}</td>
-                  <td data-label={t("supply.change")}>
-                    {c.fromStageName ? t("supply.moved", { from: c.fromStageName, to: c.toStageName }) : c.toStageName}
-                    {c.note ? <p className="muted">{c.note}</p> : null}
-                  </td>
-                  <td data-label={t("supply.delivery")}>
-                    {c.deliveredOn
-                      ? t("supply.deliveryShort", {
-                          records: c.recordCount === null ? "—" : n(c.recordCount),
-                          period: c.period || "—",
-                        })
-                      : "—"}
-                    {c.findings ? <p className="muted">{c.findings}</p> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="weekly-late">
-        <h2 id="weekly-late">{t("supply.weekly.late", { count: report.late.length })}</h2>
-        {report.late.length === 0 ? (
-          <p className="muted">{t("supply.weekly.noLate")}</p>
-        ) : (
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">{t("supply.agency")}</th>
-                <th scope="col">{t("supply.dataSet")}</th>
-                <th scope="col">{t("supply.stage")}</th>
-                <th scope="col">{t("supply.due")}</th>
-                <th scope="col">{t("supply.daysLate")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.late.map((l) => (
-                <tr key={l.id}>
-                  <td data-label={t("supply.agency")}>{l.organisationName}</td>
-                  <td data-card="title">{link(`/supply/${l.id}`, l.name)}</td>
-                  <td data-label={t("supply.stage")}>{l.stageName}</td>
-                  <td data-label={t("supply.due")}>{d(l.dueDate)}</td>
-                  <td data-label={t("supply.daysLate")}>{n(l.daysLate)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
-      <section aria-labelledby="weekly-blocked">
-        <h2 id="weekly-blocked">{t("supply.weekly.blocked", { count: report.blocked.length })}</h2>
-        {report.blocked.length === 0 ? (
-          <p className="muted">{t("supply.weekly.noBlocked")}</p>
-        ) : (
-          <table className="table table--cards">
-            <thead>
-              <tr>
-                <th scope="col">{t("supply.agency")}</th>
-                <th scope="col">{t("supply.dataSet")}</th>
-                <th scope="col">{t("supply.stage")}</th>
-                <th scope="col">{t("supply.blockedOn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.blocked.map((b) => (
-                <tr key={b.id}>
-                  <td data-label={t("supply.agency")}>{b.organisationName}</td>
-                  <td data-card="title">{link(`/supply/${b.id}`, b.name)}</td>
-                  <td data-label={t("supply.stage")}>{b.stageName}</td>
-                  <td data-label={t("supply.blockedOn")}>{b.blockedOn}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <WeeklyPart
+        id="weekly-changes"
+        title={t("supply.weekly.changes", { count: report.changes.length })}
+        empty={t("supply.weekly.noChanges")}
+        headers={[
+          t("supply.changeDate"),
+          t("supply.agency"),
+          t("supply.dataSet"),
+          t("supply.change"),
+          t("supply.delivery"),
+        ]}
+        rows={report.changes.map((c) => ({
+          key: c.id,
+          cells: [
+            d(c.date),
+            c.organisationName,
+            link(`/supply/${c.dataSetId}`, c.dataSetName),
+            <>
+              {c.fromStageName ? t("supply.moved", { from: c.fromStageName, to: c.toStageName }) : c.toStageName}
+              {c.note ? <p className="muted">{c.note}</p> : null}
+            </>,
+            <>
+              {c.deliveredOn
+                ? t("supply.deliveryShort", {
+                    records: c.recordCount === null ? "—" : n(c.recordCount),
+                    period: c.period || "—",
+                  })
+                : "—"}
+              {c.findings ? <p className="muted">{c.findings}</p> : null}
+            </>,
+          ],
+        }))}
+      />
+      <WeeklyPart
+        id="weekly-late"
+        title={t("supply.weekly.late", { count: report.late.length })}
+        empty={t("supply.weekly.noLate")}
+        headers={[t("supply.agency"), t("supply.dataSet"), t("supply.stage"), t("supply.due"), t("supply.daysLate")]}
+        rows={report.late.map((l) => ({
+          key: l.id,
+          cells: [l.organisationName, link(`/supply/${l.id}`, l.name), l.stageName, d(l.dueDate), n(l.daysLate)],
+        }))}
+      />
+      <WeeklyPart
+        id="weekly-blocked"
+        title={t("supply.weekly.blocked", { count: report.blocked.length })}
+        empty={t("supply.weekly.noBlocked")}
+        headers={[t("supply.agency"), t("supply.dataSet"), t("supply.stage"), t("supply.blockedOn")]}
+        rows={report.blocked.map((b) => ({
+          key: b.id,
+          cells: [b.organisationName, link(`/supply/${b.id}`, b.name), b.stageName, b.blockedOn],
+        }))}
+      />
     </div>
+  );
+}
+
+/** One part of the weekly report: its heading, and its rows as a table (or a line saying there are none). */
+function WeeklyPart({
+  id,
+  title,
+  empty,
+  headers,
+  rows,
+}: {
+  id: string;
+  title: string;
+  empty: string;
+  headers: string[];
+  rows: { key: number; cells: ReactNode[] }[];
+}) {
+  const { t } = useT();
+  const titleHeader = t("supply.dataSet");
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {rows.length === 0 ? (
+        <p className="muted">{empty}</p>
+      ) : (
+        <table className="table table--cards">
+          <thead>
+            <tr>
+              {headers.map((h) => (
+                <th key={h} scope="col">
+                  {h}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                {r.cells.map((c, i) => (
+                  // On a phone each row is a card: the data set's name its title, the others labelled by header.
+                  <td
+                    key={headers[i] ?? i}
+                    {...(headers[i] === titleHeader ? { "data-card": "title" } : { "data-label": headers[i] })}
+                  >
+                    {c}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
   );
 }

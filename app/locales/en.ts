@@ -1302,15 +1302,13 @@ const en: Strings<typeof fa> = {
     subjectHalfYear:
       "Half-year report on the register-based statistics programme and the circulars' execution — {{period}}",
     coverHalfYear:
-      "The Cabinet\nThrough: {{addressee}}, Head of the National Register-based Census HQ\n\nRespectfully,\nAs the circulars require, the half-year report on the progress of the register-based statistics system and the execution of the circulars for {{period}} — what the HQ's bodies did, what was resolved and done — is attached.",
+      "The Cabinet\nThrough: {{addressee}}, Head of the National Register-based Census HQ\n\nRespectfully,\nAs the circulars require, the half-year report on the progress of the register-based statistics system and the execution of the circulars for {{period}} — the microdata the agencies supplied, what the HQ's bodies did, what was resolved and done — is attached.",
     halfYear: {
       progress: "1. Progress of the register-based census programme over six months",
       progressIntro: "Meetings held, resolutions passed and resolutions done in each quarter of the half-year:",
-      execution: "2. Execution of the circulars: resolutions and their execution",
-      bodies: "3. What the HQ's bodies did",
-      dataSupply: "4. Data supplied by the agencies",
-      dataSupplyPending:
-        "Recording which agencies delivered which data is not yet in the system; this section is filled from it once it is.",
+      execution: "3. The HQ's resolutions and their execution",
+      bodies: "4. What the HQ's bodies did",
+      dataSupply: "2. Execution of the circular: microdata supplied by the agencies",
     },
     headerTitleHalfYear: "Half-year report to the Cabinet: register-based statistics and the circulars — {{period}}",
     headerTitle: "{{kind}} report {{period}} — Census HQ",
@@ -1493,6 +1491,16 @@ const en: Strings<typeof fa> = {
       doneAgencies: "Agencies that have carried out the circular: {{count, count}}",
       notDoneAgencies: "Agencies that have not yet: {{count, count}}",
       chart: "Data sets by agency",
+      none: "No data set is recorded for the agencies.",
+      changesTitle: "Stage changes and deliveries of the period ({{count, count}})",
+      noChanges: "No data set changed stage and nothing was delivered in this period.",
+      moreChanges: "and {{count, count}} more changes; the full list is in the app, under data supply.",
+      parts: {
+        accepted: "Accepted",
+        delivered: "Delivered, awaiting acceptance",
+        late: "Late",
+        pending: "Not delivered, in time",
+      },
     },
   },
   dashboard: {
@@ -1515,6 +1523,19 @@ const en: Strings<typeof fa> = {
     tableView: "These figures as a table",
     print: "Print",
     quarter: "Quarter",
+    committee: "Committee",
+    total: "Total",
+    month: "Month",
+    onTimeOf: "{{onTime, count}} of {{due, count}} deadlines of the last four quarters were met.",
+    onTimeNone: "No deadline fell due in the last four quarters.",
+    overdueTotal: "All overdue resolutions: {{count, count}}",
+    resolutionsHint:
+      "Each resolution counts in the row of the committee that owns it (one with two owning committees in both). The overdue figure links to that committee's overdue review.",
+    meetingsHint:
+      "Final meetings of each body in the last six months; attendance: members present or represented (guests left out).",
+    noMeetings: "No meeting was finalised in the last six months.",
+    noCommittees: "No committee is recorded.",
+    attendanceAll: "Attendance over all these meetings: {{rate}}",
   },
   common: {
     listSeparator: ", ",

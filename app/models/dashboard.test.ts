@@ -1,13 +1,66 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { actor, makeBody } from "../../tests/factories";
-import { STAFF } from "../../tests/scopes";
-import { dashboardFigures } from "./dashboard.server";
+import { eq } from "drizzle-orm";
+
+process.env.TEST_CLOCK = "2026-12-01T08:00:00Z";
+
+import { resolutions } from "../../db/schema";
+import { actor, finalMeeting, makeBody, makePerson, seat } from "../../tests/factories";
+import { NOBODY, STAFF } from "../../tests/scopes";
+import { parseOverdueQuery } from "../schemas/overdue";
+import { db } from "../utils/db.server";
+import { addDays } from "../utils/jalali";
+import { dashboardFigures, lastMonths } from "./dashboard.server";
 import { createOrganisation } from "./organisations.server";
+import { overdueReview } from "./overdue.server";
 import { createDataSet, listStages } from "./supply.server";
 
-const council = makeBody("council", makeBody("headquarters"));
+const TODAY = "2026-12-01"; // ۱۴۰۵/۰۹/۱۰, the third quarter of 1405
+const hq = makeBody("headquarters");
+const council = makeBody("council", hq);
 const committee = makeBody("committee", council);
+const a = makeBody("committee", council);
+const b = makeBody("committee", council);
+const members = [makePerson(), makePerson()];
+for (const p of members) seat(p, { bodyId: council });
+
+const owner = (id: number) => [{ kind: "body" as const, id }];
+// 110 days ago, a week each: overdue by more than three months unless done.
+const old = finalMeeting(
+  council,
+  110,
+  [
+    { subject: "الف ۱", owners: owner(a), days: 7 },
+    { subject: "الف ۲", owners: owner(a), days: 7 },
+    { subject: "ب ۱", owners: owner(b), days: 7 },
+  ],
+  TODAY,
+);
+// 40 days ago, a week: overdue by one to three months.
+finalMeeting(council, 40, [{ subject: "الف ۳", owners: owner(a), days: 7 }], TODAY);
+// 10 days ago, one member absent: three days (overdue under a month) and a standing one (open).
+finalMeeting(
+  council,
+  10,
+  [
+    { subject: "ب ۲", owners: owner(b), days: 3 },
+    { subject: "ب ۳", owners: owner(b) },
+  ],
+  TODAY,
+  null,
+  // One of the two members absent: 5 of 6 present over the three meetings.
+  [members[0]],
+);
+const [r1, r2, r3] = old.resolutions;
+// Done on time (a day before its deadline) and done late (ten days after).
+db.update(resolutions)
+  .set({ status: "done", doneDate: addDays(r2.dueDate as string, -1) })
+  .where(eq(resolutions.id, r2.id))
+  .run();
+db.update(resolutions)
+  .set({ status: "done", doneDate: addDays(r3.dueDate as string, 10) })
+  .where(eq(resolutions.id, r3.id))
+  .run();
 
 test("the dashboard counts each agency's data sets in their stage", () => {
   const organisationId = createOrganisation(actor, { name: "سازمان نمونه", aliases: "", kind: "agency", active: true });
@@ -25,17 +78,103 @@ test("the dashboard counts each agency's data sets in their stage", () => {
         committeeId: committee,
         scheduleDate: null,
       },
-      "2026-12-01",
+      TODAY,
     );
   }
-  const f = dashboardFigures(STAFF, "2026-12-01");
+  const f = dashboardFigures(STAFF, TODAY);
   const first = listStages().find((s) => s.kind === "pending")!;
   const i = f.stages.findIndex((s) => s.id === first.id);
-  const agency = f.agencies.find((a) => a.id === organisationId)!;
+  const agency = f.agencies.find((x) => x.id === organisationId)!;
   assert.equal(agency.counts[i], 2);
   assert.equal(
-    agency.counts.reduce((a, b) => a + b, 0),
+    agency.counts.reduce((x, y) => x + y, 0),
     2,
   );
   assert.ok((f.byStage.find((s) => s.id === first.id)?.count ?? 0) >= 2);
+});
+
+test("resolutions by status per owning committee; each overdue figure is what its overdue review lists", () => {
+  const f = dashboardFigures(STAFF, TODAY);
+  const of = (id: number) => f.byCommittee.find((c) => c.id === id)!;
+  assert.deepEqual([of(a).done, of(a).open, of(a).overdue, of(a).cancelled], [1, 0, 2, 0]);
+  assert.deepEqual([of(b).done, of(b).open, of(b).overdue, of(b).cancelled], [1, 1, 1, 0]);
+  assert.deepEqual([of(committee).done, of(committee).overdue], [0, 0]);
+  for (const c of [of(a), of(b)]) {
+    const listed = overdueReview(STAFF, parseOverdueQuery(new URL(c.overdueHref, "http://x").searchParams), TODAY);
+    assert.equal(listed.total, c.overdue);
+  }
+});
+
+test("overdue by age: under a month, one to three, over three; each links to the review showing that many", () => {
+  const f = dashboardFigures(STAFF, TODAY);
+  assert.deepEqual(
+    f.overdueByAge.map((x) => [x.key, x.count]),
+    [
+      ["under1", 1],
+      ["1to3", 1],
+      ["over3", 1],
+    ],
+  );
+  assert.equal(f.overdueTotal, 3);
+  for (const age of f.overdueByAge) {
+    const listed = overdueReview(STAFF, parseOverdueQuery(new URL(age.href, "http://x").searchParams), TODAY);
+    assert.equal(listed.total, age.count, age.href);
+  }
+  // The resolution over three months late is the old one nobody did.
+  const over = overdueReview(STAFF, parseOverdueQuery(new URL(f.overdueByAge[2].href, "http://x").searchParams), TODAY);
+  assert.deepEqual(
+    over.rows.map((r) => r.id),
+    [r1.id],
+  );
+});
+
+test("on-time rate per Jalali quarter over the last four, overall and per committee", () => {
+  const f = dashboardFigures(STAFF, TODAY);
+  assert.deepEqual(
+    f.trend.map((q) => `${q.year}/${q.quarter}`),
+    ["1404/4", "1405/1", "1405/2", "1405/3"],
+  );
+  // Summer (Q2): three deadlines, one kept; autumn (Q3) so far: two, none kept; before that none.
+  assert.deepEqual(
+    f.trend.map((q) => [q.due, q.onTime]),
+    [
+      [0, 0],
+      [0, 0],
+      [3, 1],
+      [2, 0],
+    ],
+  );
+  assert.equal(f.trend[0].rate, null);
+  assert.deepEqual([f.onTime.due, f.onTime.onTime], [5, 1]);
+  const trendA = f.byCommittee.find((c) => c.id === a)!.trend;
+  assert.deepEqual(
+    trendA.map((q) => [q.due, q.onTime]),
+    [
+      [0, 0],
+      [0, 0],
+      [2, 1],
+      [1, 0],
+    ],
+  );
+});
+
+test("meetings held per body per Jalali month, and the attendance rate", () => {
+  const f = dashboardFigures(STAFF, TODAY);
+  assert.deepEqual(
+    f.meetings.months.map((m) => m.jm),
+    [4, 5, 6, 7, 8, 9],
+  );
+  const row = f.meetings.bodies.find((x) => x.id === council)!;
+  // 110 days ago is in Mordad, 40 in Mehr, 10 in Aban.
+  assert.deepEqual(row.perMonth, [0, 1, 0, 1, 1, 0]);
+  assert.equal(row.total, 3);
+  assert.equal(row.attendanceRate, 5 / 6);
+  assert.deepEqual(
+    lastMonths("2026-04-01", 3).map((m) => `${m.jy}/${m.jm}`),
+    ["1404/11", "1404/12", "1405/1"],
+  );
+});
+
+test("a person who does not read everything is refused the dashboard", () => {
+  assert.throws(() => dashboardFigures(NOBODY, TODAY), { name: "ForbiddenError" });
 });

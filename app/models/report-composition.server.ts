@@ -25,6 +25,7 @@ import { readCache } from "../utils/read-cache.server";
 import { isActive } from "../utils/resolution-status";
 import { isCurrentMembership } from "./memberships.server";
 import { groupOrdinalSql, isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
+import { agencySupplyAsOf } from "./supply.server";
 
 export type ReportKind = "quarterly" | "half_year";
 export type Period = { kind: ReportKind; year: number; period: number };
@@ -138,7 +139,7 @@ function resolutionRows(where?: ReturnType<typeof and>) {
 }
 
 /** Quarters ending with the given one, oldest first. */
-function previousQuarters(year: number, quarter: number, n: number) {
+export function previousQuarters(year: number, quarter: number, n: number) {
   const out: { year: number; quarter: Quarter }[] = [];
   let y = year;
   let q = quarter;
@@ -364,7 +365,14 @@ function queryReport(p: Period, today: string) {
     overdue,
     trend,
     byQuarter,
+    supply: reportSupply(range.start, asOf),
   };
+}
+
+/** The data-supply part: per agency as of the period's end (or today), with the period's changes. */
+function reportSupply(start: string, asOf: string) {
+  const { rows, totals, listedChanges, moreChanges } = agencySupplyAsOf(start, asOf);
+  return { rows, totals, changes: listedChanges, moreChanges };
 }
 
 export type ReportData = ReturnType<typeof composeReport>;

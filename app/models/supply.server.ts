@@ -4,7 +4,7 @@
  * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'.
  */
 
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import {
   bodies,
@@ -411,6 +411,10 @@ export function dataSetOfChange(changeId: number) {
 /** The changes of data sets between two days (inclusive), newest first, with the data set, agency and stages. */
 export function changesBetween(scope: Scope, from: IsoDate, to: IsoDate) {
   requireAllowed(canReadSupply(scope), scope);
+  return queryChanges(from, to);
+}
+
+function queryChanges(from: IsoDate, to: IsoDate) {
   const stageName = new Map(listStages().map((s) => [s.id, s]));
   return db
     .select({
@@ -478,30 +482,80 @@ export function supplyTotals(rows: readonly Counted[]) {
 /**
  * Per agency, as of a day: its data sets due (schedule by then), delivered, accepted and late, and the changes
  * between `from` and `to` — the data-supply section of the quarterly report and the heart of the half-year report.
- * An agency «has carried out the circular» when every data set due has been delivered.
+ * An agency «has carried out the circular» when every data set due has been delivered (and one has).
  */
 export function supplyByAgency(scope: Scope, from: IsoDate, to: IsoDate) {
-  const all = listDataSets(scope, {}, to);
-  const changes = changesBetween(scope, from, to);
+  requireAllowed(canReadSupply(scope), scope);
+  return agencySupplyAsOf(from, to);
+}
+
+/** Changes of the period a report lists (stage moves and deliveries; notes alone are left to the weekly report). */
+export const REPORT_CHANGES_MAX = 200;
+
+/**
+ * `supplyByAgency` without the scope check, for the report composition (whose readers read all, as its documents
+ * annex is read). Each data set counts in the stage it stood in on `to` — its last change dated by then — so a report
+ * of a past period says what was true at its end; data sets added after `to` are not in it.
+ */
+export function agencySupplyAsOf(from: IsoDate, to: IsoDate) {
+  const stages = new Map(listStages().map((s) => [s.id, s]));
+  const all = db
+    .select({
+      id: dataSets.id,
+      name: dataSets.name,
+      organisationId: dataSets.organisationId,
+      organisationName: organisations.name,
+      dueDate: dataSets.dueDate,
+      stageId: sql<number | null>`(select c.to_stage_id from data_set_changes c where c.data_set_id = "data_sets"."id"
+        and c.date <= ${to} order by c.date desc, c.id desc limit 1)`,
+    })
+    .from(dataSets)
+    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+    .all()
+    .flatMap((d) => {
+      const stage = d.stageId === null ? undefined : stages.get(d.stageId);
+      if (!stage) return [];
+      return [{ ...d, stageKind: stage.kind, late: isLate({ stageKind: stage.kind, dueDate: d.dueDate }, to) }];
+    });
+  const changes = queryChanges(from, to);
   const agencies = new Map<number, { id: number; name: string; rows: typeof all }>();
   for (const d of all) {
     const a = agencies.get(d.organisationId) ?? { id: d.organisationId, name: d.organisationName, rows: [] };
     a.rows.push(d);
     agencies.set(d.organisationId, a);
   }
-  const rows = [...agencies.values()].map((a) => {
-    const totals = supplyTotals(a.rows);
-    const due = a.rows.filter((d) => d.dueDate !== null && d.dueDate <= to);
-    return {
-      id: a.id,
-      name: a.name,
-      ...totals,
-      due: due.length,
-      changes: changes.filter((c) => c.organisationId === a.id).length,
-      done: due.every((d) => isDelivered(d.stageKind)) && a.rows.some((d) => isDelivered(d.stageKind)),
-    };
-  });
-  return { rows, totals: supplyTotals(all), changes };
+  const perAgency = new Map<number, number>();
+  for (const c of changes) perAgency.set(c.organisationId, (perAgency.get(c.organisationId) ?? 0) + 1);
+  const rows = [...agencies.values()]
+    .map((a) => {
+      const totals = supplyTotals(a.rows);
+      const due = a.rows.filter((d) => d.dueDate !== null && d.dueDate <= to);
+      return {
+        id: a.id,
+        name: a.name,
+        ...totals,
+        due: due.length,
+        changes: perAgency.get(a.id) ?? 0,
+        done: due.every((d) => isDelivered(d.stageKind)) && a.rows.some((d) => isDelivered(d.stageKind)),
+      };
+    })
+    .sort((a, b) => comparePersian(a.name, b.name));
+  const listed = changes.filter((c) => c.fromStageId !== null || c.deliveredOn !== null);
+  return {
+    rows,
+    totals: { ...supplyTotals(all), due: rows.reduce((n, r) => n + r.due, 0) },
+    changes,
+    listedChanges: listed.slice(0, REPORT_CHANGES_MAX).map((c) => ({
+      id: c.id,
+      date: c.date,
+      organisationName: c.organisationName,
+      dataSetName: c.dataSetName,
+      fromStageName: c.fromStageName,
+      toStageName: c.toStageName,
+      recordCount: c.recordCount,
+    })),
+    moreChanges: Math.max(0, listed.length - REPORT_CHANGES_MAX),
+  };
 }
 
 /** The agencies × data sets matrix of the dashboard: each agency's data sets with their stage. */

@@ -14,7 +14,9 @@ import { canChangeDataSet, canReadSupply } from "./access.server";
 import { addHoliday } from "./calendar.server";
 import { checkFiles, documentRights } from "./documents.server";
 import { createOrganisation } from "./organisations.server";
+import { composeReport } from "./report-composition.server";
 import {
+  agencySupplyAsOf,
   createDataSet,
   dueDateOf,
   getDataSet,
@@ -212,6 +214,63 @@ describe("late on the Iranian calendar", () => {
     assert.deepEqual(
       { due: row.due, delivered: row.delivered, late: row.late, changes: row.changes, done: row.done },
       { due: 1, delivered: 1, late: 0, changes: 4, done: true },
+    );
+  });
+});
+
+describe("in the quarterly and half-year reports", () => {
+  test("a report counts each data set in the stage it stood in at the period's end; later ones are not in it", () => {
+    const organisationId = createOrganisation(actor, { name: "پست آزمون", aliases: "", kind: "agency", active: true });
+    const input = {
+      organisationId,
+      name: "نشانی‌ها",
+      level: "LIN" as const,
+      items: "کد پستی",
+      frequency: "once" as const,
+      resolutionId: null,
+      committeeId: committee,
+      scheduleDate: "2026-10-25",
+    };
+    const id = createDataSet(actor, STAFF, input, "2026-10-01");
+    recordChange(actor, STAFF, id, change(stage("negotiation"), { date: "2026-10-05" }));
+    recordChange(actor, STAFF, id, change(stage("agreement"), { date: "2026-10-20" }));
+    recordChange(
+      actor,
+      STAFF,
+      id,
+      change(stage("delivered"), { date: "2026-11-10", delivered: true, period: "۱۴۰۴", recordCount: 1200 }),
+    );
+    createDataSet(actor, STAFF, { ...input, name: "کدهای پستی تازه", scheduleDate: null }, "2026-11-15");
+    // 1405/08/10 (2026-11-01), in the third quarter: the delivery of Aban 19 had not happened yet.
+    const early = composeReport({ kind: "quarterly", year: 1405, period: 3 }, "2026-11-01").supply;
+    const then = early.rows.find((r) => r.id === organisationId)!;
+    assert.deepEqual(
+      {
+        total: then.total,
+        due: then.due,
+        delivered: then.delivered,
+        late: then.late,
+        changes: then.changes,
+        done: then.done,
+      },
+      { total: 1, due: 1, delivered: 0, late: 1, changes: 3, done: false },
+    );
+    const now = agencySupplyAsOf("2026-09-23", today).rows.find((r) => r.id === organisationId)!;
+    assert.deepEqual(
+      { total: now.total, delivered: now.delivered, late: now.late, changes: now.changes, done: now.done },
+      { total: 2, delivered: 1, late: 0, changes: 5, done: true },
+    );
+    // The listed changes are the stage moves and deliveries, newest first, with the records delivered.
+    const listed = agencySupplyAsOf("2026-09-23", today).listedChanges.filter(
+      (c) => c.organisationName === "پست آزمون",
+    );
+    assert.deepEqual(
+      listed.map((c) => [c.date, c.recordCount]),
+      [
+        ["2026-11-10", 1200],
+        ["2026-10-20", null],
+        ["2026-10-05", null],
+      ],
     );
   });
 });

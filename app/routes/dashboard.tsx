@@ -1,8 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Columns, MonthGrid, StackedBars } from "../components/dashboard-charts";
 import { canReadDashboard, requireAllowed, requireScope } from "../models/access.server";
 import { dashboardFigures } from "../models/dashboard.server";
-import { formatCount } from "../utils/digits";
+import { formatCount, formatPercent, formatPlain } from "../utils/digits";
+import { monthName } from "../utils/jalali";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
@@ -28,7 +30,8 @@ const COLOURS: Record<string, string> = {
 };
 
 export default function Dashboard() {
-  const { byStage, stages, agencies } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { byStage, stages, agencies } = data;
   const { t } = useT();
   const lang = useLang();
   const max = Math.max(1, ...byStage.map((s) => s.count));
@@ -37,6 +40,9 @@ export default function Dashboard() {
     <div className="stack dashboard">
       <header className="page-header">
         <h1>{t("dashboard.title")}</h1>
+        <button type="button" className="button no-print" onClick={() => window.print()}>
+          {t("dashboard.print")}
+        </button>
       </header>
       <p className="muted">{t("dashboard.intro")}</p>
       <section aria-labelledby="by-stage">
@@ -122,6 +128,225 @@ export default function Dashboard() {
           </table>
         </div>
       </section>
+      <ResolutionsSection data={data} />
+      <MeetingsSection data={data} />
     </div>
+  );
+}
+
+type Data = ReturnType<typeof useLoaderData<typeof loader>>;
+
+const STATE_COLOURS = { done: "#2a7f4f", open: "#8fb3c7", overdue: "#b3261e", cancelled: "#cbd5e1" } as const;
+const STATES = ["done", "open", "overdue", "cancelled"] as const;
+const AGE_LABELS = { under1: "ageUnderMonth", "1to3": "ageOneToThree", over3: "ageOverThree" } as const;
+
+function ResolutionsSection({ data }: { data: Data }) {
+  const { t } = useT();
+  const lang = useLang();
+  const rate = (r: number | null) => (r === null ? t("reports.noData") : formatPercent(r * 100, lang));
+  const quarterLabel = (q: { quarter: number; year: number }) => t("reports.quarterLabel", { q: q.quarter, y: q.year });
+  return (
+    <>
+      <section aria-labelledby="resolutions" className="dashboard__section">
+        <h2 id="resolutions">{t("dashboard.resolutions")}</h2>
+        <p className="muted">{t("dashboard.resolutionsHint")}</p>
+        {data.byCommittee.length === 0 ? (
+          <p>{t("dashboard.noCommittees")}</p>
+        ) : (
+          <StackedBars
+            label={t("dashboard.resolutions")}
+            legend={STATES.map((k) => ({ label: t(`reports.state.${k}`), colour: STATE_COLOURS[k] }))}
+            rows={data.byCommittee.map((c) => ({
+              id: c.id,
+              name: c.name,
+              href: `/bodies/${c.id}`,
+              segments: STATES.map((k) => ({
+                key: k,
+                label: t(`reports.state.${k}`),
+                value: c[k],
+                colour: STATE_COLOURS[k],
+                href: k === "overdue" ? c.overdueHref : undefined,
+              })),
+            }))}
+          />
+        )}
+        <details>
+          <summary>{t("dashboard.tableView")}</summary>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.committee")}</th>
+                  {STATES.map((k) => (
+                    <th key={k} scope="col">
+                      {t(`reports.state.${k}`)}
+                    </th>
+                  ))}
+                  {data.trend.map((q) => (
+                    <th key={`${q.year}-${q.quarter}`} scope="col">
+                      {t("dashboard.onTime")} {quarterLabel(q)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {data.byCommittee.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">
+                      <Link to={`/bodies/${c.id}`}>{c.name}</Link>
+                    </th>
+                    <td>{formatCount(c.done, lang)}</td>
+                    <td>{formatCount(c.open, lang)}</td>
+                    <td>
+                      {c.overdue > 0 ? (
+                        <Link to={c.overdueHref}>{formatCount(c.overdue, lang)}</Link>
+                      ) : (
+                        formatCount(0, lang)
+                      )}
+                    </td>
+                    <td>{formatCount(c.cancelled, lang)}</td>
+                    {c.trend.map((q) => (
+                      <td key={`${q.year}-${q.quarter}`}>{rate(q.rate)}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      </section>
+      <div className="dashboard-grid">
+        <section aria-labelledby="on-time" className="dashboard__section">
+          <h2 id="on-time">
+            {t("dashboard.onTime")}: {t("dashboard.trend")}
+          </h2>
+          <p>
+            {data.onTime.due === 0
+              ? t("dashboard.onTimeNone")
+              : t("dashboard.onTimeOf", { onTime: data.onTime.onTime, due: data.onTime.due })}
+          </p>
+          <Columns
+            label={`${t("dashboard.onTime")}: ${t("dashboard.trend")}`}
+            max={1}
+            columns={data.trend.map((q) => ({
+              key: `${q.year}-${q.quarter}`,
+              label: quarterLabel(q),
+              value: q.rate,
+              text: rate(q.rate),
+            }))}
+          />
+          <details>
+            <summary>{t("dashboard.tableView")}</summary>
+            <table className="table">
+              <tbody>
+                {data.trend.map((q) => (
+                  <tr key={`${q.year}-${q.quarter}`}>
+                    <th scope="row">{quarterLabel(q)}</th>
+                    <td>{rate(q.rate)}</td>
+                    <td>{t("dashboard.onTimeOf", { onTime: q.onTime, due: q.due })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+        <section aria-labelledby="overdue-age" className="dashboard__section">
+          <h2 id="overdue-age">{t("dashboard.overdueAge")}</h2>
+          <p>
+            <Link to="/overdue">{t("dashboard.overdueTotal", { count: data.overdueTotal })}</Link>
+          </p>
+          <Columns
+            label={t("dashboard.overdueAge")}
+            columns={data.overdueByAge.map((a) => ({
+              key: a.key,
+              label: t(`dashboard.${AGE_LABELS[a.key]}`),
+              value: a.count,
+              text: formatCount(a.count, lang),
+              colour: "#b3261e",
+              href: a.href,
+            }))}
+          />
+          <details>
+            <summary>{t("dashboard.tableView")}</summary>
+            <table className="table">
+              <tbody>
+                {data.overdueByAge.map((a) => (
+                  <tr key={a.key}>
+                    <th scope="row">{t(`dashboard.${AGE_LABELS[a.key]}`)}</th>
+                    <td>
+                      <Link to={a.href}>{formatCount(a.count, lang)}</Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </section>
+      </div>
+    </>
+  );
+}
+
+function MeetingsSection({ data }: { data: Data }) {
+  const { t } = useT();
+  const lang = useLang();
+  const { months, bodies, attendanceRate } = data.meetings;
+  // The chart names the months; the table gives their year too.
+  const monthLabel = (m: { jm: number; jy: number }) => `${monthName(m.jm, lang)} ${formatPlain(m.jy, lang)}`;
+  const rate = (r: number | null) => (r === null ? t("reports.noData") : formatPercent(r * 100, lang));
+  return (
+    <section aria-labelledby="meetings" className="dashboard__section">
+      <h2 id="meetings">
+        {t("dashboard.meetings")} · {t("dashboard.attendance")}
+      </h2>
+      <p className="muted">{t("dashboard.meetingsHint")}</p>
+      {bodies.length === 0 ? (
+        <p>{t("dashboard.noMeetings")}</p>
+      ) : (
+        <>
+          <p>{t("dashboard.attendanceAll", { rate: rate(attendanceRate) })}</p>
+          <MonthGrid
+            label={t("dashboard.meetings")}
+            months={months.map((m) => monthName(m.jm, lang))}
+            rows={bodies.map((b) => ({ id: b.id, name: b.name, href: `/meetings?body=${b.id}`, perMonth: b.perMonth }))}
+          />
+        </>
+      )}
+      <details>
+        <summary>{t("dashboard.tableView")}</summary>
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboard.body")}</th>
+                {months.map((m) => (
+                  <th key={`${m.jy}-${m.jm}`} scope="col">
+                    {monthLabel(m)}
+                  </th>
+                ))}
+                <th scope="col">{t("dashboard.total")}</th>
+                <th scope="col">{t("dashboard.attendance")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {bodies.map((b) => (
+                <tr key={b.id}>
+                  <th scope="row">
+                    <Link to={`/meetings?body=${b.id}`}>{b.name}</Link>
+                  </th>
+                  {b.perMonth.map((n, j) => (
+                    <td key={`${months[j]?.jy}-${months[j]?.jm}`}>{formatCount(n, lang)}</td>
+                  ))}
+                  <td>
+                    <Link to={`/meetings?body=${b.id}`}>{formatCount(b.total, lang)}</Link>
+                  </td>
+                  <td>{rate(b.attendanceRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </details>
+    </section>
   );
 }

@@ -1,17 +1,16 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DATA_FREQUENCIES, DATA_LEVELS } from "../../db/enums";
+import { DataSetList } from "../components/data-set-list";
 import { Field } from "../components/ui/form";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { canManageSupply, canReadSupply, requireAllowed, requireScope } from "../models/access.server";
 import { createDataSet, dataSetFormOptions, listDataSets, listStages } from "../models/supply.server";
 import { dataSetSchema } from "../schemas/supply";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
-import { formatJalali } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
-import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
 const idParam = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
@@ -62,7 +61,6 @@ export default function SupplyList() {
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const { t } = useT();
-  const lang = useLang();
   return (
     <div className="stack">
       <header className="page-header">
@@ -136,49 +134,7 @@ export default function SupplyList() {
       <p className="muted" aria-live="polite">
         {t("supply.results", { count: rows.length })}
       </p>
-      <div className="table-wrap">
-        <table className="table table--cards">
-          <caption className="visually-hidden">{t("supply.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("supply.agency")}</th>
-              <th scope="col">{t("supply.dataSet")}</th>
-              <th scope="col">{t("supply.level")}</th>
-              <th scope="col">{t("supply.stage")}</th>
-              <th scope="col">{t("supply.due")}</th>
-              <th scope="col">{t("supply.blockedOn")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.length === 0 ? (
-              <tr>
-                <td colSpan={6} className="muted">
-                  {t("supply.none")}
-                </td>
-              </tr>
-            ) : null}
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td data-label={t("supply.agency")}>
-                  <Link to={`/organisations/${r.organisationId}`}>{r.organisationName}</Link>
-                </td>
-                <td data-card="title">
-                  <Link to={`/supply/${r.id}`}>{r.name}</Link>
-                </td>
-                <td data-label={t("supply.level")}>{r.level}</td>
-                <td data-label={t("supply.stage")}>
-                  <span className={`stage stage--${r.stageKind}`}>{r.stageName}</span>
-                </td>
-                <td data-label={t("supply.due")}>
-                  {r.dueDate ? formatJalali(r.dueDate, lang) : "—"}
-                  {r.late ? <span className="badge badge--danger">{t("supply.late")}</span> : null}
-                </td>
-                <td data-label={t("supply.blockedOn")}>{r.blockedOn || "—"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataSetList rows={rows} showAgency showBlockedOn caption={t("supply.title")} framed={false} />
       {canManage ? (
         <Form method="post" className="card stack" aria-labelledby="new-data-set">
           <h2 id="new-data-set">{t("supply.new")}</h2>

@@ -8,8 +8,24 @@
  */
 import { existsSync, rmSync } from "node:fs";
 import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
 
 const file = process.env.BENCH_DATABASE_PATH ?? "data/bench.db";
+// A database made before the data-supply history (fewer data sets than asked for) is made again.
+const stale = () => {
+  try {
+    const found = new Database(file, { readonly: true });
+    const n = (found.prepare("select count(*) n from data_sets").get() as { n: number }).n;
+    found.close();
+    return n < Number(process.env.BENCH_DATA_SETS ?? 400);
+  } catch {
+    return true;
+  }
+};
+if (existsSync(file) && !process.argv.includes("--regenerate") && stale()) {
+  console.log(`bench database ${file} has no data-supply history: made again`);
+  process.argv.push("--regenerate");
+}
 if (process.argv.includes("--regenerate")) for (const s of ["", "-wal", "-shm"]) rmSync(`${file}${s}`, { force: true });
 if (existsSync(file) && !process.argv.includes("--regenerate")) {
   console.log(`bench database exists: ${file} (use --regenerate to build it again)`);
@@ -255,6 +271,7 @@ const tx = sqlite.transaction(() => {
       agenda: agendaTitles.map((title, i) => ({ key: `a${i}`, title, discussion: paragraph(2) })),
       reports: [{ key: "k0", agendaKey: "a0", bodyId: pick(committees).id, text: paragraph(3) }],
       resolutions: resolutionsDoc,
+      followUps: [],
       attendance: members.map((p) => ({
         personId: p.id,
         name: p.name,
@@ -398,6 +415,125 @@ const tx = sqlite.transaction(() => {
 });
 
 const result = tx.immediate();
+
+/**
+ * The data-supply history: agencies up to BENCH_AGENCIES (60), data sets up to BENCH_DATA_SETS (400) followed by the
+ * data-supply committee, each added on a day of the ten years and moved through the pipeline by the same updates the
+ * app makes (the stage trigger checks every move), with «problems found» and back now and then, a delivery at each
+ * «delivered», and a weekly note on some data set in between.
+ */
+const supply = sqlite.transaction(() => {
+  const agencies = Number(process.env.BENCH_AGENCIES ?? 60);
+  const dataSetTarget = Number(process.env.BENCH_DATA_SETS ?? 400);
+  const today = clock.today();
+  const start = addDays(today, -3652);
+  const insertOrg = sqlite.prepare(
+    "insert into organisations (kind, name, aliases, search_key, created_at) values ('agency', ?, '', ?, ?)",
+  );
+  const have = (sqlite.prepare("select count(*) n from organisations where kind = 'agency'").get() as { n: number }).n;
+  for (let i = have; i < agencies; i++) {
+    const name = `دستگاه اجرایی ${toPersianDigits(i + 1)} ${pick(TOPICS)}`;
+    insertOrg.run(name, searchKey(name), `${start}T08:00:00.000Z`);
+  }
+  const orgs = sqlite.prepare("select id, name from organisations where kind = 'agency'").all() as {
+    id: number;
+    name: string;
+  }[];
+  const committee = (sqlite.prepare("select id from bodies where code = 'داده'").get() as { id: number } | undefined)
+    ?.id;
+  if (!committee) throw new Error("the seed has no data-supply committee");
+  const stages = sqlite.prepare("select id, kind, position from supply_stages order by position").all() as {
+    id: number;
+    kind: string;
+    position: number;
+  }[];
+  const steps = stages.filter((x) => x.kind !== "problem");
+  const problem = stages.find((x) => x.kind === "problem")!;
+  const insertSet = sqlite.prepare(
+    "insert into data_sets (organisation_id, name, level, items, frequency, committee_id, schedule_date, due_date, stage_id, search_key, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const move = sqlite.prepare("update data_sets set stage_id = ?, updated_at = ? where id = ?");
+  const insertChange = sqlite.prepare(
+    "insert into data_set_changes (data_set_id, date, from_stage_id, to_stage_id, note, created_at) values (?, ?, ?, ?, ?, ?)",
+  );
+  const insertDelivery = sqlite.prepare(
+    "insert into data_deliveries (data_set_id, change_id, delivered_on, period, record_count, findings, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+  );
+  const ITEMS = ["شماره ملی", "جنسیت", "تاریخ تولد", "کد پستی", "شناسه ملی کسب‌وکار", "نشانی", "وضعیت تأهل"];
+  const made = (sqlite.prepare("select count(*) n from data_sets").get() as { n: number }).n;
+  let changes = 0;
+  // Each data set's stages with the day it entered them, for the notes below to be written in the stage of their day.
+  const sets: { id: number; timeline: { date: string; stageId: number }[] }[] = [];
+  for (let i = made; i < dataSetTarget; i++) {
+    const org = orgs[i % orgs.length];
+    const name = `ریزداده ${pick(TOPICS)} ${toPersianDigits(i + 1)}`;
+    const created = addDays(start, between(0, 3400));
+    const schedule = addDays(created, between(60, 400));
+    const items = Array.from({ length: between(2, 5) }, () => pick(ITEMS)).join("\n");
+    const id = Number(
+      insertSet.run(
+        org.id,
+        name,
+        pick(["PIN", "LIN", "BIN"]),
+        items,
+        pick(["once", "yearly", "monthly", "quarterly"]),
+        committee,
+        schedule,
+        schedule,
+        steps[0].id,
+        searchKey(`${name} ${org.name} ${items}`),
+        `${created}T08:00:00.000Z`,
+      ).lastInsertRowid,
+    );
+    insertChange.run(id, created, null, steps[0].id, "", `${created}T08:00:00.000Z`);
+    changes++;
+    // Forward a step every few weeks, until a random end stage or today; now and then problems and back.
+    let stage = steps[0];
+    let day = created;
+    const timeline = [{ date: created, stageId: stage.id }];
+    const goal = between(0, steps.length - 1);
+    while (true) {
+      day = addDays(day, between(14, 120));
+      if (day > today) break;
+      let next: (typeof stages)[number] | undefined;
+      if (stage.kind === "problem") next = steps[between(1, steps.length - 2)];
+      else if (stage.position === steps.at(-1)!.position) break;
+      else if (stage.kind === "delivered" && rand() < 0.2) next = problem;
+      else if (steps.indexOf(stage) >= goal) break;
+      else next = steps[steps.indexOf(stage) + 1];
+      move.run(next.id, `${day}T08:00:00.000Z`, id);
+      const change = Number(
+        insertChange.run(id, day, stage.id, next.id, rand() < 0.5 ? paragraph(1) : "", `${day}T08:00:00.000Z`)
+          .lastInsertRowid,
+      );
+      changes++;
+      if (next.kind === "delivered" && stage.kind !== "problem")
+        insertDelivery.run(
+          id,
+          change,
+          day,
+          `تا پایان ${toPersianDigits(formatJalali(day, "en").slice(0, 4))}`,
+          between(1e4, 3e7),
+          "",
+          `${day}T08:00:00.000Z`,
+        );
+      stage = next;
+      timeline.push({ date: day, stageId: stage.id });
+    }
+    sets.push({ id, timeline });
+  }
+  // A weekly note on some data set, over the ten years: the committee's follow-up between moves.
+  for (let d = start; d <= today && sets.length > 0; d = addDays(d, 7)) {
+    const s = pick(sets);
+    const then = s.timeline.filter((x) => x.date <= d).at(-1);
+    if (!then) continue;
+    insertChange.run(s.id, d, null, then.stageId, paragraph(1), `${d}T08:00:00.000Z`);
+    changes++;
+  }
+  return { agencies: orgs.length, dataSets: made + sets.length, changes };
+});
+const supplied = supply.immediate();
+console.log(`data supply: ${supplied.agencies} agencies, ${supplied.dataSets} data sets, ${supplied.changes} changes`);
 // The search index, as a live office's would be: its triggers noted every generated row, the keys are made here.
 const { refreshSearchIndex } = await import("../../app/models/search.server");
 const indexStarted = performance.now();

@@ -10,11 +10,12 @@ test("the secretariat opens the dashboard from the menu; a stage's figure leads 
   const main = page.getByRole("main");
   // The chart is an image with a name, and its figures are in a table for screen readers.
   await expect(main.getByRole("img", { name: "مجموعه‌داده‌ها به تفکیک مرحله" })).toBeVisible();
-  await main.getByText("جدول همین ارقام").click();
-  const figures = main.locator("details table tbody tr");
+  const byStage = main.getByRole("region", { name: "مجموعه‌داده‌ها به تفکیک مرحله" });
+  await byStage.getByText("جدول همین ارقام").click();
+  const figures = byStage.locator("details table tbody tr");
   expect(await figures.count()).toBeGreaterThan(1);
   // The first stage with data sets: its count is what the supply list shows behind its link.
-  const links = main.locator("details table tbody a");
+  const links = byStage.locator("details table tbody a");
   let shown = 0;
   let index = -1;
   for (let i = 0; i < (await links.count()); i++) {
@@ -33,6 +34,43 @@ test("the secretariat opens the dashboard from the menu; a stage's figure leads 
     await page.goto("/dashboard");
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/dashboard-${width}.png`, fullPage: true });
   }
+  if (process.env.SCREENSHOTS) {
+    await page.emulateMedia({ media: "print" });
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: "/tmp/dashboard-print.png", fullPage: true });
+  }
+});
+
+const digits = (text: string) =>
+  Number(text.replace(/[۰-۹]/g, (d) => String("۰۱۲۳۴۵۶۷۸۹".indexOf(d))).replace(/\D/g, ""));
+
+test("each overdue figure of the dashboard is the count its overdue review lists; printing leaves the menu out", async ({
+  page,
+}) => {
+  await signIn(page, "secretariat");
+  await page.goto("/dashboard");
+  const main = page.getByRole("main");
+  for (const name of ["مصوبات هر کمیته به تفکیک وضعیت", "مصوبات معوق به تفکیک مدت", "جلسات برگزارشده در ماه"])
+    await expect(main.getByRole("img", { name })).toBeVisible();
+  // Overdue by age: the three figures add up to all overdue, and the largest leads to a review of that many.
+  const section = main.getByRole("region", { name: "مصوبات معوق به تفکیک مدت" });
+  await section.getByText("جدول همین ارقام").click();
+  const ages = section.locator("details table tbody a");
+  await expect(ages).toHaveCount(3);
+  const counts = await Promise.all([0, 1, 2].map(async (i) => digits(await ages.nth(i).innerText())));
+  const all = digits(await section.getByRole("link", { name: /همهٔ مصوبات معوق/ }).innerText());
+  expect(counts.reduce((a, b) => a + b, 0)).toBe(all);
+  const biggest = counts.indexOf(Math.max(...counts));
+  expect(counts[biggest]).toBeGreaterThan(0);
+  await ages.nth(biggest).click();
+  await expect(page).toHaveURL(/\/overdue\?/);
+  const fa = String(counts[biggest]).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+  await expect(page.getByRole("main").getByRole("heading", { level: 2, name: `${fa} مصوبه معوق` })).toBeVisible();
+  // On paper: no header and menu; the charts stay.
+  await page.goto("/dashboard");
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator(".app-header")).toBeHidden();
+  await expect(page.getByRole("main").getByRole("img", { name: "مصوبات معوق به تفکیک مدت" })).toBeVisible();
 });
 
 test("a committee member has no dashboard in the menu and is refused it", async ({ page }) => {

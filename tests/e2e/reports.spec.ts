@@ -22,7 +22,9 @@ test("the secretariat issues this quarter's report; the PDF holds committees, fi
   await expect(preview.getByRole("heading", { name: "خلاصه ارقام" })).toBeVisible();
   await expect(preview.getByRole("heading", { name: "کمیته طراحی و روش‌شناسی" })).toBeVisible();
   await expect(preview.getByRole("heading", { name: "پیوست: مصوبات معوق" })).toBeVisible();
-  await expect(preview.locator("svg[role=img]")).toHaveCount(2);
+  await expect(preview.getByRole("heading", { name: "تأمین داده", exact: true })).toBeVisible();
+  // The two charts of the figures, and the data-supply part's chart by agency.
+  await expect(preview.locator("svg[role=img]")).toHaveCount(3);
   // Each committee's total sits beside its bar, not over it.
   const overlaps = await preview
     .locator("svg[role=img]")
