@@ -10,6 +10,7 @@ import { RuleViolation } from "../utils/rules";
 import type { Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { type CheckedFile, insertDocuments } from "./documents.server";
+import { announceDecision, announceExtensionRequest, resolveStaleNotices } from "./mail-events.server";
 
 import { getResolution } from "./resolutions.server";
 
@@ -111,6 +112,7 @@ export function applyChangeIn(
       if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
       if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
       log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
+      announceExtensionRequest(tx, id, actor.userId, change.date, change.note);
       break;
     case "extend":
       if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
@@ -144,6 +146,7 @@ export function applyChangeIn(
       } else {
         log({ kind: "note", note: change.note });
       }
+      announceDecision(tx, id, request, change.approve, change.note);
       break;
     }
     case "cancel":
@@ -155,6 +158,7 @@ export function applyChangeIn(
       log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
       break;
   }
+  resolveStaleNotices(tx, id);
   const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
   recordAudit(
     {

@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
 import { requireScope } from "../models/access.server";
 import { listMyActions } from "../models/my-actions.server";
-import { listNotifications, refreshNotifications } from "../models/notifications.server";
+import { listNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
 import { pendingSignoffs } from "../models/signoff.server";
 import * as clock from "../utils/clock.server";
@@ -16,7 +16,6 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { user, scope } = await requireScope(request);
-    refreshNotifications(scope, { force: true });
     const actions = listMyActions(scope, undefined, { limit: 0 });
     return json({
       user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
