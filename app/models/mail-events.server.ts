@@ -62,9 +62,15 @@ export function announceAssignments(tx: Tx, meetingId: number) {
       rows.map((r) => r.id),
     ).map((r) => [r.id, r]),
   );
+  // A body's chair gets the one mail listing the meeting's work, but no notice per resolution (the weekly digest).
+  const noticed = ownerPeopleOf(
+    tx,
+    rows.map((r) => r.id),
+    { bodyChairs: false },
+  );
   for (const to of recipientsOf(tx, byPerson.keys())) {
     const mine = (byPerson.get(to.personId) ?? []).map((id) => details.get(id)!).filter(Boolean);
-    for (const r of mine) notifyInApp(tx, to.userId, "assigned", r.id);
+    for (const r of mine) if (noticed.get(r.id)?.includes(to.personId)) notifyInApp(tx, to.userId, "assigned", r.id);
     const t = serverI18n(to.lang).t;
     const title = meetingTitle(t, meeting);
     enqueueMail(

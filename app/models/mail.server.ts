@@ -103,7 +103,7 @@ function mailWritten() {
 
 /**
  * An in-app notice of a resolution, in the caller's transaction. Written again (unread, now) when the same kind of
- * notice for the same resolution comes back, e.g. overdue again after an extension ran out.
+ * notice for the same resolution comes back after it was resolved, e.g. overdue again after an extension ran out.
  */
 export function notifyInApp(
   tx: Tx,
@@ -117,7 +117,8 @@ export function notifyInApp(
     .onConflictDoUpdate({
       target: [notifications.userId, notifications.kind, notifications.resolutionId],
       set: { createdAt: clock.nowIso(), readAt: null, resolvedAt: null },
-      setWhere: sql`${notifications.readAt} is not null or ${notifications.resolvedAt} is not null`,
+      // Only a notice that had been resolved comes back; one read and still true stays read (no daily re-raising).
+      setWhere: sql`${notifications.resolvedAt} is not null`,
     })
     .run();
 }
@@ -139,9 +140,15 @@ export function resolveNotices(tx: Tx, resolutionId: number, kinds: (typeof noti
 
 /**
  * The people a resolution is for: its person owners, the chair of an owning working group, the chair and secretary
- * of an owning body (seats in force). Organisations have no address here.
+ * of an owning body (seats in force). Organisations have no address here. Without `bodyChairs`, a body's chair is
+ * left out: chairs follow their bodies' work in the weekly digest, not a notice or reminder per resolution.
  */
-export function ownerPeopleOf(tx: Reader, resolutionIds: number[]): Map<number, number[]> {
+export function ownerPeopleOf(
+  tx: Reader,
+  resolutionIds: number[],
+  { bodyChairs = true }: { bodyChairs?: boolean } = {},
+): Map<number, number[]> {
+  const bodyRoles = bodyChairs ? sql`('chair', 'secretary')` : sql`('secretary')`;
   const out = new Map<number, number[]>();
   if (resolutionIds.length === 0) return out;
   const today = clock.today();
@@ -153,7 +160,7 @@ export function ownerPeopleOf(tx: Reader, resolutionIds: number[]): Map<number, 
       )})
     union
     select o.resolution_id, m.person_id from resolution_owners o join memberships m
-      on (m.working_group_id = o.working_group_id and m.role = 'chair') or (m.body_id = o.body_id and m.role in ('chair', 'secretary'))
+      on (m.working_group_id = o.working_group_id and m.role = 'chair') or (m.body_id = o.body_id and m.role in ${bodyRoles})
       where (m.start_date is null or m.start_date <= ${today}) and (m.end_date is null or m.end_date > ${today})
         and o.resolution_id in (${sql.join(
           resolutionIds.map((id) => sql`${id}`),

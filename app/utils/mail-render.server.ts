@@ -13,6 +13,8 @@ export type MailContent = {
   paragraphs: string[];
   /** Lines of a list (resolutions, agenda items), each optionally a link into the app. */
   items?: { text: string; href?: string }[];
+  /** Titled lists after the paragraphs (a digest's bodies: overdue, due soon). */
+  sections?: { title: string; items: { text: string; href?: string }[] }[];
   /** The page the mail is about. */
   link?: string;
 };
@@ -24,6 +26,22 @@ const escapeHtml = (text: string) =>
 export function appUrl(path = "/"): string {
   const base = (process.env.APP_URL || `http://127.0.0.1:${process.env.PORT ?? 3000}`).replace(/\/+$/, "");
   return `${base}${path.startsWith("/") ? path : `/${path}`}`;
+}
+
+const itemText = (i: { text: string; href?: string }) => `- ${i.text}${i.href ? `\n  ${appUrl(i.href)}` : ""}`;
+
+function listHtml(items: { text: string; href?: string }[], align: string) {
+  if (items.length === 0) return "";
+  return `<ul style="margin:0 0 12px;padding-${align}:20px">${items
+    .map(
+      (i) =>
+        `<li style="margin-bottom:6px">${
+          i.href
+            ? `<a href="${escapeHtml(appUrl(i.href))}" style="color:#1b4f9c">${escapeHtml(i.text)}</a>`
+            : escapeHtml(i.text)
+        }</li>`,
+    )
+    .join("")}</ul>`;
 }
 
 /** The HTML and text parts of a mail in the reader's language. */
@@ -39,18 +57,10 @@ export function renderMail(lang: Lang, content: MailContent): { subject: string;
     `<div style="max-width:640px;margin:0 auto;background:#fff;border-radius:8px;padding:20px;border:1px solid #dde1e8">`,
     greeting ? `<p style="margin:0 0 12px">${escapeHtml(greeting)}</p>` : "",
     ...content.paragraphs.map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`),
-    content.items?.length
-      ? `<ul style="margin:0 0 12px;padding-${align}:20px">${content.items
-          .map(
-            (i) =>
-              `<li style="margin-bottom:6px">${
-                i.href
-                  ? `<a href="${escapeHtml(appUrl(i.href))}" style="color:#1b4f9c">${escapeHtml(i.text)}</a>`
-                  : escapeHtml(i.text)
-              }</li>`,
-          )
-          .join("")}</ul>`
-      : "",
+    listHtml(content.items ?? [], align),
+    ...(content.sections ?? []).map(
+      (s) => `<h2 style="margin:16px 0 8px;font-size:16px">${escapeHtml(s.title)}</h2>${listHtml(s.items, align)}`,
+    ),
     link
       ? `<p style="margin:16px 0"><a href="${escapeHtml(link)}" style="display:inline-block;background:#1b4f9c;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(t("mail.openPage"))}</a></p>`
       : "",
@@ -60,7 +70,8 @@ export function renderMail(lang: Lang, content: MailContent): { subject: string;
   const text = [
     greeting,
     ...content.paragraphs,
-    ...(content.items ?? []).map((i) => `- ${i.text}${i.href ? `\n  ${appUrl(i.href)}` : ""}`),
+    ...(content.items ?? []).map(itemText),
+    ...(content.sections ?? []).flatMap((s) => [`## ${s.title}`, ...s.items.map(itemText)]),
     link ? `${t("mail.openPage")}: ${link}` : "",
     "--",
     t("mail.footer"),
