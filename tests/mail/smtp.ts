@@ -4,14 +4,20 @@ import { SMTPServer } from "smtp-server";
 
 export type Received = ParsedMail & { envelopeTo: string[] };
 
-/** Starts an SMTP server on 127.0.0.1 (a free port); `reject(n)` makes the next n messages fail with 451. */
+/**
+ * Starts an SMTP server on 127.0.0.1 (a free port); `reject(n)` makes the next n messages fail with 451;
+ * `hold(n)` keeps the n-th message received (counted from the start) but never answers it — the sender is left
+ * waiting as if it crashed between the server taking the mail and the sender marking it sent.
+ */
 export async function startSmtp() {
   const received: Received[] = [];
   let rejectNext = 0;
+  let holdAt = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    closeTimeout: 500,
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
@@ -24,6 +30,7 @@ export async function startSmtp() {
         }
         const parsed = await simpleParser(Buffer.concat(chunks));
         received.push(Object.assign(parsed, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
+        if (holdAt > 0 && received.length === holdAt) return;
         callback();
       });
     },
@@ -36,6 +43,9 @@ export async function startSmtp() {
     received,
     reject(n: number) {
       rejectNext = n;
+    },
+    hold(n: number) {
+      holdAt = n;
     },
     async waitFor(n: number, ms = 10_000) {
       const until = Date.now() + ms;
