@@ -4,15 +4,16 @@
  * sender (app/utils/mail-sender.server.ts) delivers the outbox afterwards; nothing here waits for a mail server.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { MailKind } from "../../db/enums";
 import { notifications, outbox, people, users } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, type Tx } from "../utils/db.server";
 import type { Lang } from "../utils/digits";
+import { ForbiddenError } from "../utils/errors";
 import { type MailContent, renderMail } from "../utils/mail-render.server";
 import { formatPersonName } from "../utils/person-name";
-import type { Scope } from "./access.server";
+import { canAdminister, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
@@ -214,33 +215,62 @@ export function resolutionsForMail(tx: Reader, ids: number[]) {
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
-/** The newest mail in the outbox, with counts by status (the admin's page). */
-export function listOutbox({ limit = 100, status }: { limit?: number; status?: string } = {}) {
+export const OUTBOX_PAGE = 25;
+
+/** The outbox, newest first, a page at a time, with counts by status (the admin's page). */
+export function listOutbox(scope: Scope, { page = 1, status }: { page?: number; status?: string } = {}) {
+  if (!canAdminister(scope)) throw new ForbiddenError(scope.userId, "outbox");
   const counts = Object.fromEntries(
     db
       .all<{ status: string; n: number }>(sql`select status, count(*) as n from outbox group by status`)
       .map((r) => [r.status, r.n]),
   ) as Record<string, number>;
+  const where = status && status in counts ? eq(outbox.status, status as OutboxRow["status"]) : undefined;
+  const total = db.select({ n: count() }).from(outbox).where(where).get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / OUTBOX_PAGE));
+  const shown = Math.min(page, pages);
   const rows = db
-    .select()
+    .select({
+      id: outbox.id,
+      kind: outbox.kind,
+      toAddress: outbox.toAddress,
+      lang: outbox.lang,
+      subject: outbox.subject,
+      text: outbox.text,
+      status: outbox.status,
+      attempts: outbox.attempts,
+      lastError: outbox.lastError,
+      nextAttemptAt: outbox.nextAttemptAt,
+      createdAt: outbox.createdAt,
+      sentAt: outbox.sentAt,
+      messageId: outbox.messageId,
+    })
     .from(outbox)
-    .where(status ? eq(outbox.status, status as OutboxRow["status"]) : undefined)
+    .where(where)
     .orderBy(desc(outbox.id))
-    .limit(limit)
+    .limit(OUTBOX_PAGE)
+    .offset((shown - 1) * OUTBOX_PAGE)
     .all();
-  return { counts, rows };
+  return { counts, rows, total, page: shown, pages };
 }
 
-/** Puts a failed mail back in the queue (the admin, after fixing the mail server). */
-export function retryMail(actor: Actor, id: number) {
-  db.transaction((tx) => {
-    tx.update(outbox)
+/**
+ * Sends a mail again now (the admin, after fixing the mail server): a failed one back in the queue with its tries
+ * counted afresh, a waiting one due at once. A mail sent or being sent is left alone; returns whether one changed.
+ */
+export function retryMail(actor: Actor, scope: Scope, id: number): boolean {
+  if (!canAdminister(scope)) throw new ForbiddenError(scope.userId, "outbox");
+  const changed = db.transaction((tx) => {
+    const result = tx
+      .update(outbox)
       .set({ status: "queued", attempts: 0, nextAttemptAt: clock.nowIso(), lastError: "" })
-      .where(and(eq(outbox.id, id), eq(outbox.status, "failed")))
+      .where(and(eq(outbox.id, id), inArray(outbox.status, ["failed", "queued"])))
       .run();
-    recordAudit({ ...actor, action: "retry", entity: "outbox", entityId: id }, tx);
+    if (result.changes > 0) recordAudit({ ...actor, action: "retry", entity: "outbox", entityId: id }, tx);
+    return result.changes > 0;
   });
-  mailWritten();
+  if (changed) mailWritten();
+  return changed;
 }
 
 // ——— A person's mail settings ———

@@ -324,6 +324,12 @@ const POSTS: PostCell[] = [
     form: { intent: "add", date: "bad", title: "" },
     allowed: (r) => r === "admin",
   },
+  {
+    id: "admin.outbox",
+    url: () => "/admin/outbox",
+    form: { intent: "days", days: "bad" },
+    allowed: (r) => r === "admin",
+  },
   { id: "notifications", url: () => "/notifications", form: { id: "999999" }, allowed: (r) => r !== "anon" },
   {
     id: "reports._index",
