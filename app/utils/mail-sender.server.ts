@@ -10,9 +10,13 @@ import { and, asc, eq, lte, or } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { outbox } from "../../db/schema";
+import { scopeFor } from "../models/access.server";
 import { type Attachment, onMailWritten } from "../models/mail.server";
 import * as clock from "./clock.server";
 import { db as appDb, type Db } from "./db.server";
+import { appUrl } from "./mail-render.server";
+import { printMinutes } from "./minutes-print.server";
+import { PdfBusyError, PdfError } from "./pdf.server";
 
 const MAX_ATTEMPTS = 10;
 /** How long a row stays `sending` before another look counts it as lost (a process that died mid-send). */
@@ -21,8 +25,37 @@ const LEASE_MS = 5 * 60_000;
 export type RenderedAttachment = { filename: string; content: Buffer | string; contentType: string };
 type AttachmentRenderer = (a: Attachment, lang: string) => Promise<RenderedAttachment | null>;
 
-let renderAttachment: AttachmentRenderer = async (a) =>
-  "filename" in a ? { filename: a.filename, content: a.content, contentType: a.contentType } : null;
+/** The system's reading of the minutes it attaches (the secretariat's scope: any final minutes). */
+const SYSTEM_SCOPE = scopeFor({ id: 0, role: "secretariat", personId: null });
+
+/**
+ * The minutes PDF of an assignment mail, printed when the mail is sent (not when it is written, so finalising never
+ * waits for Chromium). If printing is busy the mail waits for its next try; if it fails, the mail goes without the
+ * attachment (its link leads to the minutes) rather than not at all.
+ */
+async function defaultRenderer(a: Attachment, lang: string): Promise<RenderedAttachment | null> {
+  if ("filename" in a) return { filename: a.filename, content: a.content, contentType: a.contentType };
+  try {
+    const printed = await printMinutes(SYSTEM_SCOPE, a.minutesPdf, lang === "en" ? "en" : "fa", {
+      request: new Request(appUrl("/")),
+    });
+    if (!printed) return null;
+    return {
+      filename: `${printed.title}${printed.suffix} ${printed.when}.pdf`,
+      content: Buffer.from(printed.pdf),
+      contentType: "application/pdf",
+    };
+  } catch (error) {
+    if (error instanceof PdfBusyError) throw error;
+    if (error instanceof PdfError) {
+      console.error("mail attachment: minutes PDF failed:", error.message);
+      return null;
+    }
+    throw error;
+  }
+}
+
+let renderAttachment: AttachmentRenderer = defaultRenderer;
 
 /** Lets the server entry print minutes PDFs for attachments (the print path lives with the routes). */
 export function setAttachmentRenderer(fn: AttachmentRenderer) {

@@ -17,6 +17,7 @@ import { runDailyJobs } from "../models/scheduler.server";
 import { db, openDatabase } from "./db.server";
 import { addDays } from "./jalali";
 import { sendDue } from "./mail-sender.server";
+import { closePdfBrowser } from "./pdf.server";
 
 const APP_URL = "https://dabirkhane.example.org";
 process.env.APP_URL = APP_URL;
@@ -73,7 +74,10 @@ describe("mail from the events and the scheduler arrives over real SMTP", () => 
     });
     runDailyJobs();
   });
-  after(() => smtp.close());
+  after(async () => {
+    await smtp.close();
+    await closePdfBrowser();
+  });
 
   test("every row is delivered once, to its address, and marked sent with its Message-ID", async () => {
     const transport = nodemailer.createTransport(smtp.url);
@@ -116,6 +120,14 @@ describe("mail from the events and the scheduler arrives over real SMTP", () => 
     assert.ok(html.includes(`${APP_URL}/meetings/${meetingId}`));
     assert.ok(html.includes(`${APP_URL}/resolutions/${resolutionId}`));
     assert.equal(mail.headers.get("content-language"), "fa");
+    // The minutes, printed when the mail was sent, attached as a PDF named like the download.
+    const [pdf, ...others] = mail.attachments;
+    assert.equal(others.length, 0);
+    assert.ok(pdf);
+    assert.equal(pdf.contentType, "application/pdf");
+    assert.match(pdf.filename ?? "", /صورتجلسه.*\.pdf$/);
+    assert.equal(pdf.content.subarray(0, 5).toString(), "%PDF-");
+    assert.ok(pdf.content.length > 5000, `${pdf.content.length} bytes`);
     // The chair gets the meeting's mail too (its body's work), the member with nothing of theirs none.
     assert.equal(mailsTo("english", "assigned").length, 1);
   });
