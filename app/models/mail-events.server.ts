@@ -4,6 +4,7 @@
  * no longer hold once a resolution is extended or done. Scheduled mail (reminders, digests) is in scheduler.server.ts.
  */
 import { and, eq, sql } from "drizzle-orm";
+import { NOTIFICATION_KINDS } from "../../db/enums";
 import { bodies, followUps, meetings, users, workingGroups } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import type { Tx } from "../utils/db.server";
@@ -200,7 +201,7 @@ export function resolveStaleNotices(tx: Tx, resolutionId: number) {
   )[0];
   if (!row) return;
   if (row.status === "done" || row.status === "cancelled") {
-    resolveNotices(tx, resolutionId, ["assigned", "due_soon", "overdue", "extension_request"]);
+    resolveNotices(tx, resolutionId, [...NOTIFICATION_KINDS]);
   } else if (!row.dueDate || row.dueDate >= clock.today()) {
     resolveNotices(tx, resolutionId, ["overdue", "due_soon"]);
   }
