@@ -1442,6 +1442,10 @@ const en: Strings<typeof fa> = {
       dueSoon: "Due within two weeks ({{count, count}})",
       none: "Nothing is overdue or due soon.",
     },
+    minutes: {
+      subject: "Signed minutes of {{meeting}}",
+      intro: "The minutes of {{meeting}} ({{date}}) were confirmed by those present. The signed copy is attached.",
+    },
     invitation: {
       subject: "Invitation: {{meeting}} — {{date}}",
       updatedSubject: "Changed: {{meeting}} — {{date}}",
@@ -1460,6 +1464,7 @@ const en: Strings<typeof fa> = {
       reminder: "Deadline reminders",
       extension: "Extension requests and decisions",
       digest: "Chair's weekly digest",
+      minutes: "Signed minutes",
       invitation: "Meeting invitations",
     },
   },

@@ -1438,6 +1438,10 @@ const fa = {
       dueSoon: "تا دو هفته دیگر ({{count, count}})",
       none: "مصوبه معوق یا نزدیک به مهلتی نیست.",
     },
+    minutes: {
+      subject: "صورتجلسه امضاشده {{meeting}}",
+      intro: "صورتجلسه {{meeting}} ({{date}}) را حاضران تأیید کردند. نسخه امضاشده پیوست است.",
+    },
     invitation: {
       subject: "دعوت به {{meeting}} — {{date}}",
       updatedSubject: "تغییر در {{meeting}} — {{date}}",
@@ -1456,6 +1460,7 @@ const fa = {
       reminder: "یادآوری مهلت‌ها",
       extension: "درخواست‌ها و تصمیم‌های تمدید",
       digest: "گزارش هفتگی رئیس",
+      minutes: "صورتجلسه‌های امضاشده",
       invitation: "دعوت به جلسه",
     },
   },

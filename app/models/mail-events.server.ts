@@ -206,3 +206,27 @@ export function resolveStaleNotices(tx: Tx, resolutionId: number) {
     resolveNotices(tx, resolutionId, ["overdue", "due_soon"]);
   }
 }
+
+/**
+ * The minutes are signed: every attendee asked to sign gets them, with the signed PDF attached (printed once, when the
+ * first of these mails is sent, and kept: the copy verifies by its hash). Once per round and person.
+ */
+export function announceSignedMinutes(tx: Tx, meetingId: number, roundId: number, personIds: number[]) {
+  const meeting = meetingOf(tx, meetingId);
+  if (!meeting) return;
+  for (const to of recipientsOf(tx, personIds)) {
+    const t = serverI18n(to.lang).t;
+    const title = meetingTitle(t, meeting);
+    enqueueMail(
+      tx,
+      to,
+      "minutes",
+      {
+        subject: t("mail.minutes.subject", { meeting: title }),
+        paragraphs: [t("mail.minutes.intro", { meeting: title, date: formatJalali(meeting.date, to.lang) })],
+        link: `/meetings/${meetingId}`,
+      },
+      { dedupeKey: `minutes:${roundId}:${to.personId}`, attachments: [{ minutesPdf: meetingId }] },
+    );
+  }
+}

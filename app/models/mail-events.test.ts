@@ -2,8 +2,9 @@ import assert from "node:assert/strict";
 import { before, describe, test } from "node:test";
 import { eq, sql } from "drizzle-orm";
 import { people, resolutions } from "../../db/schema";
-import { finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
+import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
 import { atInstant } from "../../tests/pin-clock";
+import { STAFF } from "../../tests/scopes";
 import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
 import { applyChange, pendingRequests } from "./follow-ups.server";
@@ -11,6 +12,7 @@ import { setMailPreferences } from "./mail.server";
 import { listNotifications } from "./notifications.server";
 import { getResolution } from "./resolutions.server";
 import { runDailyJobs } from "./scheduler.server";
+import { answerSignoff, requestSignoff } from "./signoff.server";
 
 const DAY = "2026-11-16";
 process.env.TEST_CLOCK = `${DAY}T05:00:00Z`;
@@ -137,5 +139,41 @@ describe("extension requests, decisions and notices that no longer hold", () => 
     due(9);
     atInstant(`${addDays(DAY, 2)}T05:00:00Z`, () => runDailyJobs());
     assert.equal(mailCount(ownerPerson, "reminder"), before + 1);
+  });
+});
+
+describe("signed minutes go to those who signed", () => {
+  test("one mail each with the PDF to be attached, only once the last signature is in", () => {
+    const committee = makeBody("committee", makeBody("headquarters"));
+    const a = makePerson("الف");
+    const b = makePerson("ب");
+    for (const p of [a, b]) {
+      db.update(people)
+        .set({ email: `s${p}@example.org` })
+        .where(eq(people.id, p))
+        .run();
+      seat(p, { bodyId: committee });
+    }
+    const [sa, sb] = [signedIn(a), signedIn(b)];
+    const { meetingId } = finalMeeting(committee, 2, [
+      { subject: "بی‌مهلت", owners: [{ kind: "body", id: committee }] },
+    ]);
+    requestSignoff(actor, STAFF, meetingId);
+    const minutesMail = () =>
+      db.all<{ personId: number; attachments: string; subject: string }>(
+        sql`select person_id as personId, attachments, subject from outbox where kind = 'minutes' order by person_id`,
+      );
+    answerSignoff({ userId: sa.userId }, sa, meetingId, { intent: "confirm" });
+    assert.deepEqual(minutesMail(), [], "not signed yet");
+    answerSignoff({ userId: sb.userId }, sb, meetingId, { intent: "confirm" });
+    const mails = minutesMail();
+    assert.deepEqual(
+      mails.map((m) => m.personId),
+      [a, b].sort((x, y) => x - y),
+    );
+    for (const m of mails) {
+      assert.deepEqual(JSON.parse(m.attachments), [{ minutesPdf: meetingId }]);
+      assert.match(m.subject, /صورتجلسه امضاشده/);
+    }
   });
 });
