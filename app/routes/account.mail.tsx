@@ -41,7 +41,7 @@ export default function MailPreferences() {
       </p>
       <p dir="auto">{email ? t("mailPrefs.address", { email }) : t("mailPrefs.noAddress")}</p>
       <Form method="post" className="card stack">
-        <fieldset className="stack">
+        <fieldset className="stack mail-kinds">
           <legend>{t("mailPrefs.hint")}</legend>
           {MAIL_KINDS.map((k) => (
             <label key={k} className="checkbox">
