@@ -6,13 +6,18 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { getAccess } from "./models/access.server";
+import { startScheduler } from "./models/scheduler.server";
 import { db } from "./utils/db.server";
 import { getLang, serverI18n } from "./utils/locale.server";
+import { startMailSender } from "./utils/mail-sender.server";
 import { NonceContext } from "./utils/nonce";
 import { NONCE_PLACEHOLDER, rememberPage, renderedPage, renderKey, renderPurely } from "./utils/render-cache.server";
 
 // Importing the database here opens it and applies pending migrations when the server starts, not on a first request.
 void db;
+// The daily reminders (with a catch-up run now) and the mail sender (only with SMTP_URL) run inside this process.
+startScheduler();
+startMailSender();
 
 const ABORT_DELAY = 5_000;
 

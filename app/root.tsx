@@ -12,7 +12,7 @@ import {
 import { type ReactNode, useEffect } from "react";
 import { AppHeader } from "./components/app-header";
 import { canReadSupply, getAccess, isLeader } from "./models/access.server";
-import { refreshNotifications, unreadCount } from "./models/notifications.server";
+import { unreadCount } from "./models/notifications.server";
 import styles from "./styles/app.css";
 import minutesStyles from "./styles/minutes.css";
 import reportStyles from "./styles/report.css";
@@ -35,7 +35,6 @@ export const meta: MetaFunction = () => [{ name: "viewport", content: "width=dev
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [lang, access] = await Promise.all([getLang(request), getAccess(request)]);
-  if (access) refreshNotifications(access.scope);
   return json({
     lang,
     today: clock.today(),

@@ -18,7 +18,17 @@ export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "represented
 export const RESOLUTION_STATUSES = ["open", "in_progress", "done", "cancelled"] as const;
 export const TIMEFRAME_KINDS = ["days", "weeks", "date", "standing"] as const;
 export const FOLLOW_UP_KINDS = ["note", "status", "extension", "extension_request"] as const;
-export const NOTIFICATION_KINDS = ["assigned", "due_soon", "overdue"] as const;
+export const NOTIFICATION_KINDS = [
+  "assigned",
+  "due_soon",
+  "overdue",
+  "extension_request",
+  "extension_approved",
+  "extension_rejected",
+] as const;
+/** Kinds of e-mail a person can turn off on their account page. */
+export const MAIL_KINDS = ["assigned", "reminder", "extension", "digest", "minutes", "invitation"] as const;
+export type MailKind = (typeof MAIL_KINDS)[number];
 /** Organisations outside the HQ that own resolutions, send representatives and deliver data (دستگاه‌های اجرایی…). */
 export const ORGANISATION_KINDS = ["agency", "province", "municipality", "institute", "other"] as const;
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -192,6 +192,10 @@ export const users = sqliteTable(
     totpPendingSecret: text("totp_pending_secret"),
     totpEnabledAt: text("totp_enabled_at"),
     totpLastStep: integer("totp_last_step"),
+    /** The language the person last chose (fa or en): mail to them is written in it. */
+    language: text("language").notNull().default("fa"),
+    /** Kinds of mail the person turned off, comma-separated (assigned, reminder, extension, digest, invitation). */
+    mailOff: text("mail_off").notNull().default(""),
     createdAt: createdAt(),
   },
   (t) => [
@@ -574,6 +578,8 @@ export const notifications = sqliteTable(
       .references(() => resolutions.id, { onDelete: "cascade" }),
     createdAt: createdAt(),
     readAt: text("read_at"),
+    /** Set when the notice no longer holds (overdue after an extension, assigned after done): it leaves the list. */
+    resolvedAt: text("resolved_at"),
   },
   (t) => [
     uniqueIndex("notifications_once").on(t.userId, t.kind, t.resolutionId),
@@ -898,6 +904,55 @@ export const dataDeliveries = sqliteTable(
     index("data_deliveries_set_idx").on(t.dataSetId, t.deliveredOn),
     check("data_deliveries_count_check", sql`${t.recordCount} is null or ${t.recordCount} >= 0`),
   ],
+);
+
+/**
+ * The outbox: every e-mail, written in the transaction of the change that causes it and delivered afterwards by the
+ * sender (app/utils/mail-sender.server.ts). `message_id` is fixed when the row is written, so a re-send after a crash
+ * carries the same Message-ID; `dedupe_key` makes scheduled mail once per person and day (or week).
+ */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    kind: text("kind").notNull(),
+    personId: integer("person_id").references(() => people.id),
+    toAddress: text("to_address").notNull(),
+    lang: text("lang").notNull().default("fa"),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    /** JSON: [{ "minutesPdf": meetingId } | { "filename", "contentType", "content" (text) }]. */
+    attachments: text("attachments").notNull().default("[]"),
+    dedupeKey: text("dedupe_key"),
+    messageId: text("message_id").notNull(),
+    /** queued → sending → sent; failed after the last try. */
+    status: text("status", { enum: ["queued", "sending", "sent", "failed"] })
+      .notNull()
+      .default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: text("next_attempt_at").notNull(),
+    lastError: text("last_error").notNull().default(""),
+    createdAt: createdAt(),
+    sentAt: text("sent_at"),
+  },
+  (t) => [
+    uniqueIndex("outbox_dedupe_unique").on(t.dedupeKey),
+    uniqueIndex("outbox_message_id_unique").on(t.messageId),
+    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
+    check("outbox_status_check", sql`${t.status} in ('queued','sending','sent','failed')`),
+  ],
+);
+
+/** Scheduled jobs that ran, one row per job and Tehran day: a restart neither repeats nor skips a day. */
+export const schedulerRuns = sqliteTable(
+  "scheduler_runs",
+  {
+    job: text("job").notNull(),
+    day: text("day").notNull(),
+    ranAt: text("ran_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.job, t.day] })],
 );
 
 /**

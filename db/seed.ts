@@ -439,6 +439,8 @@ export async function seed() {
       // A person from an outside organisation the seed knows (سیفی, of ثبت احوال) belongs to it.
       organisationId: organisationIds.get(p.organisation) ?? null,
       position: p.position,
+      // Demo addresses (example.org is reserved for examples): starting the demo with SMTP_URL shows the mail flow.
+      email: `${p.key}@example.org`,
     };
     const existing = db
       .select({ id: people.id })
@@ -452,6 +454,11 @@ export async function seed() {
           .values({ ...person, searchKey: personSearchKey(person) })
           .returning({ id: people.id })
           .get().id;
+    if (existing)
+      db.update(people)
+        .set({ email: person.email })
+        .where(and(eq(people.id, id), eq(people.email, "")))
+        .run();
     personIds.set(p.key, id);
     for (const [bodyKey, role] of p.seats) {
       const bodyId = bodyIds.get(bodyKey)!;

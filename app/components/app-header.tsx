@@ -34,6 +34,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: "/admin/letterhead", label: "nav.letterhead", roles: ["admin"] },
   { to: "/admin/users", label: "nav.users", roles: ["admin"] },
   { to: "/admin/audit", label: "nav.audit", roles: ["admin"] },
+  { to: "/admin/outbox", label: "nav.outbox", roles: ["admin"] },
   { to: "/account/sessions", label: "nav.sessions" },
 ];
 

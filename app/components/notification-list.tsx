@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import type { NOTIFICATION_KINDS } from "../../db/enums";
 import { localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
@@ -6,7 +7,7 @@ import { useT } from "../utils/use-t";
 
 type Item = {
   id: number;
-  kind: "assigned" | "due_soon" | "overdue";
+  kind: (typeof NOTIFICATION_KINDS)[number];
   resolutionId: number;
   code: string;
   subject: string;

@@ -9,6 +9,7 @@ import { and, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import { bodies, calendarFeeds, meetings, users, workingGroups } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
+import { isLang } from "../utils/i18n";
 import { type CalendarDeadline, type CalendarMeeting, feedIcs } from "../utils/ics.server";
 import { addDays, formatJalaliLong } from "../utils/jalali";
 import { serverI18n } from "../utils/locale.server";
@@ -69,7 +70,13 @@ export function revokeFeed(actor: Actor, userId: number) {
 export function feedCalendar(key: string, appUrl: string): string | null {
   if (!KEY_SHAPE.test(key)) return null;
   const feed = db
-    .select({ id: calendarFeeds.id, userId: users.id, role: users.role, personId: users.personId })
+    .select({
+      id: calendarFeeds.id,
+      userId: users.id,
+      role: users.role,
+      personId: users.personId,
+      lang: users.language,
+    })
     .from(calendarFeeds)
     .innerJoin(users, eq(users.id, calendarFeeds.userId))
     .where(and(eq(calendarFeeds.keyHash, hashOf(key)), isNull(calendarFeeds.revokedAt), isNull(users.disabledAt)))
@@ -77,7 +84,9 @@ export function feedCalendar(key: string, appUrl: string): string | null {
   if (!feed) return null;
   db.update(calendarFeeds).set({ lastReadAt: clock.nowIso() }).where(eq(calendarFeeds.id, feed.id)).run();
   const scope = scopeFor({ id: feed.userId, role: feed.role, personId: feed.personId });
-  const t = serverI18n("fa").t;
+  // In the person's language (their mail's), since a calendar app sends no cookie.
+  const lang = isLang(feed.lang) ? feed.lang : "fa";
+  const t = serverI18n(lang).t;
   const today = clock.today();
   const seats = [
     scope.bodyIds.length
@@ -111,7 +120,7 @@ export function feedCalendar(key: string, appUrl: string): string | null {
     uid: `meeting-${m.id}@census-hq`,
     sequence: m.version + m.edition - 2,
     title: meetingTitle(t, m),
-    description: `${t("feed.date", { date: formatJalaliLong(m.date, "fa") })}\n${appUrl}/meetings/${m.id}`,
+    description: `${t("feed.date", { date: formatJalaliLong(m.date, lang) })}\n${appUrl}/meetings/${m.id}`,
     location: m.place,
     date: m.date,
     startTime: m.startTime,

@@ -17,6 +17,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { hasOpenConflicts } from "./drafts.server";
+import { announceAssignments } from "./mail-events.server";
 import { loadNames, type MinutesNames, type MinutesSnapshot } from "./meetings.server";
 import { writeFollowUps, writeResolutions } from "./minutes-decisions.server";
 import { writeAgenda, writeAttendance, writeReports } from "./minutes-rows.server";
@@ -51,6 +52,7 @@ export function finaliseMeeting(actor: Actor, id: number, input: { version: numb
       restartSignoffIfCorrected(tx, actor, id);
       // A meeting of a series held: the next one's draft is made ahead, with these minutes' next agenda.
       if (meeting.seriesId) ensureNextDraft(tx, actor, meeting.seriesId);
+      announceAssignments(tx, id);
       // Nobody types on a final draft: its versions are no longer anyone's base.
       tx.delete(draftVersions).where(eq(draftVersions.meetingId, id)).run();
       recordAudit(

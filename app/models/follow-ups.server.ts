@@ -2,16 +2,19 @@
 import { and, eq, max, sql } from "drizzle-orm";
 import { followUps, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
-import { type Tx, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
+import type { Lang } from "../utils/digits";
 import { ForbiddenError, NotFoundError } from "../utils/errors";
 import { searchKey } from "../utils/normalize";
+import { formatPersonName } from "../utils/person-name";
 import { nextStatus, type ResolutionStatus } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
 import type { Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { type CheckedFile, insertDocuments } from "./documents.server";
+import { announceDecision, announceExtensionRequest, resolveStaleNotices } from "./mail-events.server";
 
-import { getResolution } from "./resolutions.server";
+import { getResolution, groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 export type Change =
   | { intent: "progress"; note: string; percent: number | null }
@@ -111,6 +114,7 @@ export function applyChangeIn(
       if (found.pendingRequest) throw new RuleViolation("requestPending", "date");
       if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
       log({ kind: "extension_request", note: change.note, newDueDate: change.date, decision: "pending" });
+      announceExtensionRequest(tx, id, actor.userId, change.date, change.note);
       break;
     case "extend":
       if (current.dueDate && change.date <= current.dueDate) throw new RuleViolation("extensionNotLater", "date");
@@ -119,10 +123,18 @@ export function applyChangeIn(
         .where(eq(resolutions.id, id))
         .run();
       log({ kind: "extension", note: change.note, newDueDate: change.date });
-      tx.update(followUps)
-        .set({ decision: "approved" })
-        .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
-        .run();
+      {
+        // A pending request is answered by the extension: its owner is told, with the date actually given.
+        const pending = tx
+          .select()
+          .from(followUps)
+          .where(and(eq(followUps.resolutionId, id), eq(followUps.decision, "pending")))
+          .get();
+        if (pending) {
+          tx.update(followUps).set({ decision: "approved" }).where(eq(followUps.id, pending.id)).run();
+          announceDecision(tx, id, { ...pending, newDueDate: change.date }, true, change.note);
+        }
+      }
       break;
     case "decide": {
       const request = tx
@@ -144,6 +156,7 @@ export function applyChangeIn(
       } else {
         log({ kind: "note", note: change.note });
       }
+      announceDecision(tx, id, request, change.approve, change.note);
       break;
     }
     case "cancel":
@@ -155,6 +168,7 @@ export function applyChangeIn(
       log({ kind: "status", fromStatus: current.status, toStatus: to, note: change.note });
       break;
   }
+  resolveStaleNotices(tx, id);
   const after = tx.select().from(resolutions).where(eq(resolutions.id, id)).get()!;
   recordAudit(
     {
@@ -167,4 +181,56 @@ export function applyChangeIn(
     },
     tx,
   );
+}
+
+/**
+ * Extension requests waiting for a decision on the resolutions this person decides on (their bodies' as chair or
+ * secretary; every body's for the secretariat): the chair's home lists them, oldest first.
+ */
+export function pendingRequests(scope: Scope, lang: Lang) {
+  if (!scope.isStaff && scope.ledBodyIds.length === 0) return [];
+  const bodies = scope.isStaff
+    ? sql`1 = 1`
+    : sql`r.body_id in (${sql.join(
+        scope.ledBodyIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})`;
+  return db
+    .all<{
+      id: number;
+      resolutionId: number;
+      number: number;
+      subject: string;
+      newDueDate: string | null;
+      createdAt: string;
+      honorific: string | null;
+      title: string | null;
+      firstName: string | null;
+      lastName: string | null;
+      username: string | null;
+      meetingNumber: number;
+      bodyCode: string;
+      bodyId: number;
+      numbering: string;
+      groupOrdinal: number | null;
+    }>(sql`select f.id, r.id as resolutionId, r.number, r.subject, f.new_due_date as newDueDate,
+        f.created_at as createdAt, p.honorific, p.title, p.first_name as firstName, p.last_name as lastName,
+        u.username, meetings.number as meetingNumber,
+        b.code as bodyCode, b.id as bodyId, b.resolution_numbering as numbering, ${groupOrdinalSql} as groupOrdinal
+      from follow_ups f join resolutions r on r.id = f.resolution_id join meetings on meetings.id = r.meeting_id
+        join bodies b on b.id = meetings.body_id left join users u on u.id = f.user_id
+        left join people p on p.id = u.person_id
+      where f.kind = 'extension_request' and f.decision = 'pending' and r.status in ('open', 'in_progress')
+        and ${bodies}
+      order by f.created_at, f.id limit 50`)
+    .map(({ honorific, title, firstName, lastName, username, ...r }) => ({
+      ...r,
+      code: resolutionCode(r),
+      requester: lastName
+        ? formatPersonName(
+            { honorific, title, firstName: firstName ?? "", lastName } as Parameters<typeof formatPersonName>[0],
+            lang,
+          )
+        : (username ?? ""),
+    }));
 }

@@ -1,46 +1,25 @@
+/**
+ * In-app notices (the in-app half of the outbox): written by the change that causes them (mail-events.server.ts)
+ * or by the scheduler, never on page load; a notice that no longer holds is resolved and leaves the lists.
+ */
 import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
-import { addDays } from "../utils/jalali";
 import type { Scope } from "./access.server";
-import { listMyActionDates } from "./my-actions.server";
 import { groupOrdinalSql, resolutionCode, visibleCondition } from "./resolutions.server";
-
-const lastRefresh = new Map<number, number>();
-const REFRESH_MS = 60_000;
-
-/**
- * Announces, once each, what is new for the user: resolutions assigned in the last 30 days, deadlines within three
- * days, and items that became overdue. Run on the home page, and at most once a minute from other pages.
- */
-export function refreshNotifications(scope: Scope, { force = false } = {}) {
-  const now = clock.nowMs();
-  if (!force && now - (lastRefresh.get(scope.userId) ?? 0) < REFRESH_MS) return;
-  lastRefresh.set(scope.userId, now);
-  const today = clock.today();
-  const recent = addDays(today, -30);
-  const soon = addDays(today, 3);
-  const wanted: { kind: "assigned" | "due_soon" | "overdue"; resolutionId: number }[] = [];
-  for (const r of listMyActionDates(scope)) {
-    if (r.meetingDate >= recent) wanted.push({ kind: "assigned", resolutionId: r.id });
-    if (r.dueDate && r.dueDate < today) wanted.push({ kind: "overdue", resolutionId: r.id });
-    else if (r.dueDate && r.dueDate <= soon) wanted.push({ kind: "due_soon", resolutionId: r.id });
-  }
-  // Inserted in slices: SQLite binds a limited number of values per statement.
-  for (let i = 0; i < wanted.length; i += 200) {
-    db.insert(notifications)
-      .values(wanted.slice(i, i + 200).map((w) => ({ userId: scope.userId, ...w })))
-      .onConflictDoNothing()
-      .run();
-  }
-}
 
 // Asked on every signed-in page (the count in the navigation): the statement is built once.
 const unreadStatement = db
   .select({ n: count() })
   .from(notifications)
-  .where(and(eq(notifications.userId, sql.placeholder("userId")), isNull(notifications.readAt)))
+  .where(
+    and(
+      eq(notifications.userId, sql.placeholder("userId")),
+      isNull(notifications.readAt),
+      isNull(notifications.resolvedAt),
+    ),
+  )
   .prepare();
 
 /**
@@ -55,7 +34,14 @@ export function unreadCount(scope: Scope): number {
       .from(notifications)
       .innerJoin(resolutions, eq(resolutions.id, notifications.resolutionId))
       .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-      .where(and(eq(notifications.userId, scope.userId), isNull(notifications.readAt), visibleCondition(scope)))
+      .where(
+        and(
+          eq(notifications.userId, scope.userId),
+          isNull(notifications.readAt),
+          isNull(notifications.resolvedAt),
+          visibleCondition(scope),
+        ),
+      )
       .get()?.n ?? 0
   );
 }
@@ -83,7 +69,14 @@ export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 
     .innerJoin(resolutions, eq(resolutions.id, notifications.resolutionId))
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(mine, unreadOnly ? isNull(notifications.readAt) : undefined, visibleCondition(scope)))
+    .where(
+      and(
+        mine,
+        isNull(notifications.resolvedAt),
+        unreadOnly ? isNull(notifications.readAt) : undefined,
+        visibleCondition(scope),
+      ),
+    )
     .orderBy(desc(notifications.id))
     .limit(limit)
     .all()

@@ -27,6 +27,7 @@ import { NotFoundError } from "../utils/errors";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { canAnswerSignoff, canReadMeeting, canRequestSignoff, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { announceSignedMinutes } from "./mail-events.server";
 import type { MinutesSnapshot } from "./meetings.server";
 
 export type SignoffEvent =
@@ -204,6 +205,12 @@ export function answerSignoff(actor: Actor, scope: Scope, meetingId: number, ans
         .where(eq(signoffRounds.id, round.id))
         .run();
       notify(tx, actor, { kind: "signoff_signed", meetingId, personIds: asked.map((s) => s.personId) });
+      announceSignedMinutes(
+        tx,
+        meetingId,
+        round.id,
+        asked.map((s) => s.personId),
+      );
       return { signed: true };
     });
   } catch (error) {

@@ -2,12 +2,15 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
 import { requireScope } from "../models/access.server";
+import { pendingRequests } from "../models/follow-ups.server";
 import { listMyActions } from "../models/my-actions.server";
-import { listNotifications, refreshNotifications } from "../models/notifications.server";
+import { listNotifications } from "../models/notifications.server";
 import { getDirectoryFigures, getPersonMemberships } from "../models/people.server";
 import { pendingSignoffs } from "../models/signoff.server";
 import * as clock from "../utils/clock.server";
+import { localDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong } from "../utils/jalali";
+import { getLang } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
 import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
@@ -17,7 +20,6 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { user, scope } = await requireScope(request);
-    refreshNotifications(scope, { force: true });
     const actions = listMyActions(scope, undefined, { limit: 0 });
     return json({
       user: { displayName: user.displayName, role: user.role, failedBefore: user.failedBefore },
@@ -27,12 +29,14 @@ export async function loader(args: LoaderFunctionArgs) {
       memberships: user.personId ? getPersonMemberships(user.personId) : [],
       figures: getDirectoryFigures(),
       signoffs: pendingSignoffs(scope),
+      requests: pendingRequests(scope, await getLang(request)),
     });
   });
 }
 
 export default function Home() {
-  const { user, today, memberships, figures, notifications, actionCounts, signoffs } = useLoaderData<typeof loader>();
+  const { user, today, memberships, figures, notifications, actionCounts, signoffs, requests } =
+    useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -60,6 +64,25 @@ export default function Home() {
                 </Link>
                 {s.date ? ` · ${formatJalali(s.date, lang)}` : ""}
                 {s.edition > 1 ? ` · ${t("minutes.edition", { edition: s.edition })}` : ""}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {requests.length > 0 ? (
+        <section className="card stack" aria-labelledby="home-requests">
+          <h2 id="home-requests">{t("pendingRequests.title")}</h2>
+          <ul className="plain-list">
+            {requests.map((r) => (
+              <li key={r.id}>
+                <Link to={`/resolutions/${r.resolutionId}#form-decide`}>
+                  {t("pendingRequests.item", {
+                    code: localDigits(r.code, lang),
+                    date: formatJalali(r.newDueDate, lang),
+                    name: r.requester,
+                  })}
+                </Link>
+                <div className="small muted">{r.subject}</div>
               </li>
             ))}
           </ul>

@@ -131,6 +131,9 @@ export default function Sessions() {
           <p>
             <Link to="/account/two-factor">{t("secondFactor.title")}</Link>
           </p>
+          <p>
+            <Link to="/account/mail">{t("mailPrefs.title")}</Link>
+          </p>
         </div>
         <Form method="post">
           <input type="hidden" name="intent" value="everywhere" />

@@ -2,7 +2,7 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
 import { requireScope } from "../models/access.server";
-import { listNotifications, markRead, refreshNotifications } from "../models/notifications.server";
+import { listNotifications, markRead } from "../models/notifications.server";
 import { route } from "../utils/route.server";
 import { safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
@@ -10,7 +10,6 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
-    refreshNotifications(scope, { force: true });
     return json({ items: listNotifications(scope) });
   });
 }

@@ -79,11 +79,14 @@ function IntentForm({
   children,
   danger,
   evidence,
+  buttons,
 }: {
   intent: string;
   title: string;
   children: ReactNode;
   danger?: boolean;
+  /** Submit buttons of their own (each with a name and value) instead of the one with the title. */
+  buttons?: (busy: boolean) => ReactNode;
   /** The form takes documents that show the work (مستندات اقدام). */
   evidence?: boolean;
 }) {
@@ -130,10 +133,14 @@ function IntentForm({
         </p>
       ))}
       {succeeded ? <p className="alert alert--ok">{t("followUp.saved")}</p> : null}
-      <div>
-        <button type="submit" className={danger ? "button button--danger" : "button button--primary"} disabled={busy}>
-          {title}
-        </button>
+      <div className="row">
+        {buttons ? (
+          buttons(busy)
+        ) : (
+          <button type="submit" className={danger ? "button button--danger" : "button button--primary"} disabled={busy}>
+            {title}
+          </button>
+        )}
       </div>
     </Form>
   );
@@ -273,9 +280,25 @@ export default function ResolutionPage() {
             </IntentForm>
           ) : null}
           {r.canManage && r.pendingRequest ? (
-            <IntentForm intent="decide" title={t("followUp.approve")}>
+            <IntentForm
+              intent="decide"
+              title={t("followUp.decide")}
+              buttons={(busy) => (
+                <>
+                  <button type="submit" name="approve" value="yes" className="button button--primary" disabled={busy}>
+                    {t("followUp.approve")}
+                  </button>
+                  <button type="submit" name="approve" value="no" className="button button--danger" disabled={busy}>
+                    {t("followUp.reject")}
+                  </button>
+                </>
+              )}
+            >
               <input type="hidden" name="followUpId" value={r.pendingRequest.id} />
-              <input type="hidden" name="approve" value="yes" />
+              <div className="field">
+                <label htmlFor="x-note">{t("followUp.decisionNote")}</label>
+                <textarea id="x-note" name="note" rows={2} />
+              </div>
             </IntentForm>
           ) : null}
           {r.canManage ? (

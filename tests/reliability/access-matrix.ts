@@ -335,6 +335,12 @@ const POSTS: PostCell[] = [
     form: { intent: "add", date: "bad", title: "" },
     allowed: (r) => r === "admin",
   },
+  {
+    id: "admin.outbox",
+    url: () => "/admin/outbox",
+    form: { intent: "days", days: "bad" },
+    allowed: (r) => r === "admin",
+  },
   { id: "notifications", url: () => "/notifications", form: { id: "999999" }, allowed: (r) => r !== "anon" },
   {
     id: "reports._index",
@@ -378,13 +384,15 @@ const allowedStatus = (r: Response) => {
 export async function accessMatrix(origin: string, dbPath: string) {
   addEndedSeats(dbPath);
   const { table, draftMeeting } = records(dbPath);
+  // The route table first: `remix routes` can take longer than the server keeps an idle connection (5 s) on a busy
+  // machine, and a first request on a connection the server just closed fails ("other side closed").
+  const routes = routeTable();
   const clients: Record<Role, Client> = { anon: new Client(origin) } as Record<Role, Client>;
   for (const role of ["member", "chair", "secretariat", "admin"] as const)
     clients[role] = await new Client(origin).signIn(role, PASSWORDS[role]);
   let cells = 0;
   const unexpected: string[] = [];
   const missed: string[] = [];
-  const routes = routeTable();
   for (const role of ROLES) {
     for (const which of ["own", "other"] as const) {
       const ids = (param: string) =>
