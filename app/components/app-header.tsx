@@ -83,8 +83,12 @@ export function AppHeader({ user }: { user: ({ displayName: string; role: Role; 
           ) : null}
           <Form method="post" action="/language" className="inline-form" reloadDocument>
             <input type="hidden" name="redirectTo" value={here} />
-            <button type="submit" className="button button--ghost" aria-label={t("nav.languageLabel")}>
-              {t("nav.language")}
+            <button
+              type="submit"
+              className="button button--ghost"
+              aria-label={`${t("nav.language")} (${t("nav.languageLabel")})`}
+            >
+              <span lang={t("nav.language") === "English" ? "en" : "fa"}>{t("nav.language")}</span>
             </button>
           </Form>
           {user ? (
