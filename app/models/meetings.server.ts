@@ -125,7 +125,16 @@ export function createMeeting(actor: Actor, bodyId: number, options: { workingGr
   }
 }
 
-function insertMeeting(tx: Tx, actor: Actor, owner: MeetingOwner): number {
+/**
+ * Inserts the meeting in the caller's transaction. `number` gives it the number an imported file says (the unique
+ * index refuses one taken); `prepare` turns the pre-filled draft into the one to keep (an imported file's).
+ */
+export function insertMeeting(
+  tx: Tx,
+  actor: Actor,
+  owner: MeetingOwner,
+  options: { number?: number; prepare?: (doc: MinutesDoc) => MinutesDoc } = {},
+): number {
   const { bodyId, workingGroupId } = owner;
   const body = tx.select().from(bodies).where(eq(bodies.id, bodyId)).get();
   if (!body) throw new NotFoundError();
@@ -138,10 +147,10 @@ function insertMeeting(tx: Tx, actor: Actor, owner: MeetingOwner): number {
   const previous = tx.select().from(meetings).where(sameOwner(owner)).orderBy(desc(meetings.number)).limit(1).get();
   // An archive continues where its paper minutes stopped: the first meeting kept here takes the body's number
   // (a working group's meetings are kept here from its first).
-  const number = Math.max((previous?.number ?? 0) + 1, workingGroupId ? 1 : body.firstMeetingNumber);
+  const number = options.number ?? Math.max((previous?.number ?? 0) + 1, workingGroupId ? 1 : body.firstMeetingNumber);
   const prevDoc = previous ? parseDoc(previous.draftJson) : null;
   const members = attendanceListOf(tx, owner);
-  const doc: MinutesDoc = minutesDocSchema.parse({
+  const prefilled: MinutesDoc = minutesDocSchema.parse({
     date: prevDoc?.nextDate ?? "",
     startTime: prevDoc?.nextTime ?? "",
     chairPersonId: members.find((m) => m.role === "chair")?.personId ?? null,
@@ -157,6 +166,7 @@ function insertMeeting(tx: Tx, actor: Actor, owner: MeetingOwner): number {
       time: "",
     })),
   });
+  const doc = options.prepare ? options.prepare(prefilled) : prefilled;
   const date = parseJalaliInput(doc.date);
   const { id } = tx
     .insert(meetings)
@@ -166,6 +176,9 @@ function insertMeeting(tx: Tx, actor: Actor, owner: MeetingOwner): number {
       number,
       date: date.ok ? date.iso : clock.today(),
       startTime: parseTime(doc.startTime),
+      endTime: doc.endTime || null,
+      place: doc.place,
+      mode: doc.mode,
       chairPersonId: doc.chairPersonId,
       secretaryPersonId: doc.secretaryPersonId,
       draftJson: JSON.stringify(doc),

@@ -14,7 +14,7 @@ import { RuleViolation } from "../utils/rules";
 import { getAuditTrail } from "./audit.server";
 import { createBody, updateBody } from "./bodies.server";
 import { addMembership, endMembership } from "./memberships.server";
-import { createPerson, listPeople } from "./people.server";
+import { createPerson, listPeople, listPeoplePage, PEOPLE_PAGE } from "./people.server";
 import { closeWorkingGroup, createWorkingGroup, getWorkingGroup } from "./working-groups.server";
 
 const actor = { userId: null };
@@ -237,6 +237,22 @@ describe("bodies", () => {
 });
 
 describe("people directory", () => {
+  test("is paged: fifty a page in the directory's order, the search kept, a page past the end gives the last", () => {
+    for (let i = 0; i < 60; i++) makePerson(`صفحه‌بندی${String(i).padStart(2, "0")}`);
+    const first = listPeoplePage({ q: "صفحه‌بندی" });
+    assert.equal(first.total, 60);
+    assert.equal(first.pages, 2);
+    assert.equal(first.rows.length, PEOPLE_PAGE);
+    const second = listPeoplePage({ q: "صفحه‌بندی", page: 2 });
+    assert.equal(second.rows.length, 10);
+    const all = listPeople({ q: "صفحه‌بندی" }).map((p) => p.id);
+    assert.deepEqual(
+      [...first.rows, ...second.rows].map((p) => p.id),
+      all,
+    );
+    assert.equal(listPeoplePage({ q: "صفحه‌بندی", page: 9 }).page, 2);
+  });
+
   test("sorted the Persian way by last name and found with Arabic letters", () => {
     for (const name of ["یزدانی", "کاظمی", "پارسا", "گلستانی", "چمنی", "آزاد"]) makePerson(name);
     const names = listPeople()

@@ -51,6 +51,20 @@ export function getDirectoryFigures() {
  * The directory: every person, searched on Persian-aware keys (كميته finds کمیته) and sorted the Persian way
  * by last name, then first name — never by honorific.
  */
+/** People on one page of the directory. */
+export const PEOPLE_PAGE = 50;
+
+/**
+ * One page of the directory (sorted and searched as `listPeople`), the total found and the number of pages; a page
+ * past the end gives the last page.
+ */
+export function listPeoplePage({ q = "", page = 1 }: { q?: string; page?: number } = {}) {
+  const all = listPeople({ q });
+  const pages = Math.max(1, Math.ceil(all.length / PEOPLE_PAGE));
+  const shown = Math.min(Math.max(1, page), pages);
+  return { rows: all.slice((shown - 1) * PEOPLE_PAGE, shown * PEOPLE_PAGE), total: all.length, page: shown, pages };
+}
+
 export function listPeople({ q = "" }: { q?: string } = {}) {
   const words = q.split(/\s+/).map(searchKey).filter(Boolean);
   const seats = db

@@ -35,6 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
       filter: filter ?? null,
       groups: listMeetingGroups(scope),
       groupFilter: groupFilter ?? null,
+      imported: Number(params.get("imported")) || 0,
     });
   });
 }
@@ -42,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
 const column = createColumnHelper<MeetingListRow>();
 
 export default function Meetings() {
-  const { meetings, total, page, pages, bodies, editable, filter, groups, groupFilter } =
+  const { meetings, total, page, pages, bodies, editable, filter, groups, groupFilter, imported } =
     useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
@@ -72,7 +73,13 @@ export default function Meetings() {
     <div className="stack">
       <header className="page-header">
         <h1>{t("minutes.listTitle")}</h1>
+        {editable.length > 0 ? <Link to="/meetings/import">{t("import.link")}</Link> : null}
       </header>
+      {imported ? (
+        <p className="alert alert--ok" role="status">
+          {t("import.created", { count: imported })}
+        </p>
+      ) : null}
       {editable.length > 0 ? (
         <Form method="post" action="/meetings/new" className="card row" aria-label={t("minutes.newMeeting")}>
           <label htmlFor="new-body">{t("minutes.newFor")}</label>

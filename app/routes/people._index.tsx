@@ -2,8 +2,10 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { DataTable } from "../components/ui/data-table";
+import { Pagination } from "../components/ui/pagination";
 import { canManageStructure, requireScope } from "../models/access.server";
-import { listPeople } from "../models/people.server";
+import { listPeoplePage } from "../models/people.server";
+import { pageOf } from "../schemas/paging";
 import { localDigits } from "../utils/digits";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
@@ -13,16 +15,18 @@ import { useT } from "../utils/use-t";
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
-    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
-    return json({ q, people: listPeople({ q }), canManage: canManageStructure(scope) });
+    const params = new URL(request.url).searchParams;
+    const q = (params.get("q") ?? "").slice(0, 200);
+    const { rows, total, page, pages } = listPeoplePage({ q, page: pageOf(params) });
+    return json({ q, people: rows, total, page, pages, canManage: canManageStructure(scope) });
   });
 }
 
-type Row = ReturnType<typeof listPeople>[number];
+type Row = ReturnType<typeof listPeoplePage>["rows"][number];
 const column = createColumnHelper<Row>();
 
 export default function People() {
-  const { q, people, canManage } = useLoaderData<typeof loader>();
+  const { q, people, total, page, pages, canManage } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   const columns = [
@@ -69,9 +73,14 @@ export default function People() {
         </button>
       </Form>
       <p className="muted" aria-live="polite">
-        {t("people.results", { count: people.length })}
+        {t("people.results", { count: total })}
       </p>
       <DataTable columns={columns} data={people} caption={t("people.title")} empty={t("people.noResults")} />
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(p) => `?${new URLSearchParams([...(q ? [["q", q]] : []), ["page", String(p)]])}`}
+      />
     </div>
   );
 }

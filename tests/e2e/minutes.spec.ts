@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import Database from "better-sqlite3";
 import { DATABASE_PATH } from "../playwright.config";
-import { pdfText, signInAs } from "./helpers";
+import { pdfText, signInAs, waitForHydration } from "./helpers";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const REFERENCE = fixture("reference-resolutions.tsv");
@@ -171,6 +171,9 @@ test("two secretaries type into one draft: different fields merge, the same fiel
   // Typed but not saved when the page was reloaded, while the other saved meanwhile: offered back, merged.
   await a.reload();
   await b.reload();
+  // Typed only once the editor runs: text typed into the server's page before hydration is not the journey here.
+  await waitForHydration(a);
+  await waitForHydration(b);
   await opening(b).fill("بیانات تازه‌ای که پیش از ذخیره، صفحه بسته شد");
   await summary(a).fill("جمع‌بندی نهایی دبیر اول");
   await save(a);

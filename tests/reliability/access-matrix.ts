@@ -199,7 +199,7 @@ function mayRead(id: string, role: Role, which: Which): boolean {
     ].includes(id)
   )
     return STAFF.has(role);
-  if (id === "routes/meetings.$meetingId_.edit") return STAFF.has(role);
+  if (id === "routes/meetings.$meetingId_.edit" || id === "routes/meetings.import") return STAFF.has(role);
   // The only report in the matrix database is issued; there is no draft to preview.
   if (id.startsWith("routes/reports.$reportId_.preview")) return false;
   if (["routes/reports._index", "routes/reports.$reportId", "routes/reports.$reportId_.pdf"].includes(id))
