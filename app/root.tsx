@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -20,6 +21,7 @@ import * as clock from "./utils/clock.server";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
+import { documentTitle } from "./utils/page-title";
 import { useLang } from "./utils/use-lang";
 import { useT } from "./utils/use-t";
 
@@ -57,6 +59,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   const { t } = useT();
   const nonce = useNonce();
+  const matches = useMatches();
+  const error = useRouteError();
+  const title = error
+    ? t("titles.page", { page: t(`errors.${errorKind(error)}Title`), site: t("titles.site") })
+    : documentTitle(t, matches);
   // Marks the page as interactive (tests wait for it before using in-place controls).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -65,7 +72,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charSet="utf-8" />
-        <title>{t("app.name")}</title>
+        <title>{title}</title>
         <Meta />
         <Links />
       </head>
@@ -88,11 +95,15 @@ export default function App() {
   return <Outlet />;
 }
 
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return ({ 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const)[status] ?? "server";
+}
+
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = ({ 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const)[status] ?? "server";
+  const kind = errorKind(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">{t("errors.title")}</p>

@@ -9,9 +9,12 @@ import { pendingSignoffs } from "../models/signoff.server";
 import * as clock from "../utils/clock.server";
 import { formatJalali, formatJalaliLong } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.home");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

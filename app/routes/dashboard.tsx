@@ -3,9 +3,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { canReadDashboard, requireAllowed, requireScope } from "../models/access.server";
 import { dashboardFigures } from "../models/dashboard.server";
 import { formatCount } from "../utils/digits";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.dashboard");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -17,11 +17,14 @@ import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.serv
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { voteOfRow, voteWords } from "../utils/vote";
+
+export const handle = titled("titles.resolution");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -107,7 +110,7 @@ function IntentForm({
       id={`form-${intent}`}
       encType={evidence ? "multipart/form-data" : undefined}
     >
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <input type="hidden" name="intent" value={intent} />
       {children}
       {evidence ? (

@@ -9,10 +9,13 @@ import { dataSetSchema } from "../schemas/supply";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.supply");
 
 const idParam = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
