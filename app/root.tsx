@@ -6,11 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { AppHeader } from "./components/app-header";
 import { canReadSupply, getAccess, isLeader } from "./models/access.server";
 import { refreshNotifications, unreadCount } from "./models/notifications.server";
@@ -64,6 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const title = error
     ? t("titles.page", { page: t(`errors.${errorKind(error)}Title`), site: t("titles.site") })
     : documentTitle(t, matches);
+  useFocusOnNavigation();
   // Marks the page as interactive (tests wait for it before using in-place controls).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -89,6 +91,27 @@ export function Layout({ children }: { children: ReactNode }) {
       </body>
     </html>
   );
+}
+
+/**
+ * After a client-side move to another page, focus goes to the new page's main heading (or <main>), as a full load
+ * would put a screen reader at the top of the new content; a field the page focused itself keeps it. Only a new path
+ * counts: filters and paging (the query) leave focus where it is.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const main = document.getElementById("main");
+    if (!main) return;
+    const active = document.activeElement;
+    if (active && main.contains(active) && active.matches("input, textarea, select, [contenteditable]")) return;
+    const target = main.querySelector<HTMLElement>("h1") ?? main;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }, [pathname]);
 }
 
 export default function App() {
