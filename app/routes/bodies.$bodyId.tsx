@@ -30,7 +30,7 @@ import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
 
-export const handle = titled("titles.body");
+export const handle = titled("titles.body", (data: { body: { name: string } }) => ({ name: data.body.name }));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -33,7 +33,7 @@ import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const handle = titled("titles.group");
+export const handle = titled("titles.group", (data: { group: { name: string } }) => ({ name: data.group.name }));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -16,7 +16,9 @@ import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const handle = titled("titles.organisationOne");
+export const handle = titled("titles.organisationOne", (data: { organisation: { name: string } }) => ({
+  name: data.organisation.name,
+}));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -25,7 +25,9 @@ import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { voteOfRow, voteWords } from "../utils/vote";
 
-export const handle = titled("titles.resolution");
+export const handle = titled("titles.resolution", (data: { resolution: { code: string } }) => ({
+  code: data.resolution.code,
+}));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

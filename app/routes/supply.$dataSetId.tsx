@@ -18,7 +18,7 @@ import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
-export const handle = titled("titles.dataSet");
+export const handle = titled("titles.dataSet", (data: { dataSet: { name: string } }) => ({ name: data.dataSet.name }));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
