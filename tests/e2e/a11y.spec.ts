@@ -45,7 +45,8 @@ let params: Record<string, Record<string, string>> | undefined;
 function demoParams(): Record<string, Record<string, string>> {
   if (params) return params;
   const db = new Database(new URL(`../../${DATABASE_PATH}`, import.meta.url).pathname, { readonly: true });
-  const one = (sql: string) => String((db.prepare(sql).get() as { v: number } | undefined)?.v ?? 1);
+  // "" when the demo has no such row (it seeds no HQ report: those are drafted by hand); such a page is skipped.
+  const one = (sql: string) => String((db.prepare(sql).get() as { v: number } | undefined)?.v ?? "");
   // A meeting with a past edition shows the most: minutes, resolutions, the editions' history.
   const edition = db.prepare("select meeting_id m, edition e from meeting_editions order by id limit 1").get() as
     | { m: number; e: number }
@@ -133,6 +134,7 @@ for (const role of ROLES) {
         const failures: string[] = [];
         for (const p of PAGES) {
           const url = urlOf(p);
+          if (url.includes("//") || (url.endsWith("/") && url !== "/")) continue; // nothing seeded for it
           const response = await page.request.get(url, { maxRedirects: 0 });
           if (response.status() !== 200) continue; // not this role's page (403), or it sends them elsewhere
           const html = await response.text();
@@ -152,6 +154,10 @@ for (const role of ROLES) {
       for (const p of PAGES) {
         test(`${p.pattern}: axe finds nothing, nothing scrolls sideways @sweep`, async () => {
           const url = urlOf(p);
+          test.skip(
+            url.includes("//") || (url.endsWith("/") && url !== "/"),
+            `the seeded demo has nothing for ${p.pattern}`,
+          );
           await page.setViewportSize({ width: 1366, height: 900 });
           const response = await page.goto(url);
           const status = response?.status() ?? 0;
