@@ -6,10 +6,12 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { AppHeader } from "./components/app-header";
 import { canReadSupply, getAccess, isLeader } from "./models/access.server";
 import { unreadCount } from "./models/notifications.server";
@@ -20,6 +22,7 @@ import * as clock from "./utils/clock.server";
 import { dirOf } from "./utils/i18n";
 import { getLang } from "./utils/locale.server";
 import { useNonce } from "./utils/nonce";
+import { documentTitle } from "./utils/page-title";
 import { useLang } from "./utils/use-lang";
 import { useT } from "./utils/use-t";
 
@@ -56,6 +59,12 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = useLang();
   const { t } = useT();
   const nonce = useNonce();
+  const matches = useMatches();
+  const error = useRouteError();
+  const title = error
+    ? t("titles.page", { page: t(`errors.${errorKind(error)}Title`), site: t("titles.site") })
+    : documentTitle(t, matches);
+  useFocusOnNavigation();
   // Marks the page as interactive (tests wait for it before using in-place controls).
   useEffect(() => {
     document.documentElement.dataset.hydrated = "true";
@@ -64,7 +73,7 @@ export function Layout({ children }: { children: ReactNode }) {
     <html lang={lang} dir={dirOf(lang)}>
       <head>
         <meta charSet="utf-8" />
-        <title>{t("app.name")}</title>
+        <title>{title}</title>
         <Meta />
         <Links />
       </head>
@@ -83,15 +92,40 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/**
+ * After a client-side move to another page, focus goes to the new page's main heading (or <main>), as a full load
+ * would put a screen reader at the top of the new content; a field the page focused itself keeps it. Only a new path
+ * counts: filters and paging (the query) leave focus where it is.
+ */
+function useFocusOnNavigation() {
+  const { pathname } = useLocation();
+  const previous = useRef(pathname);
+  useEffect(() => {
+    if (previous.current === pathname) return;
+    previous.current = pathname;
+    const main = document.getElementById("main");
+    if (!main) return;
+    const active = document.activeElement;
+    if (active && main.contains(active) && active.matches("input, textarea, select, [contenteditable]")) return;
+    const target = main.querySelector<HTMLElement>("h1") ?? main;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  }, [pathname]);
+}
+
 export default function App() {
   return <Outlet />;
+}
+
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return ({ 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const)[status] ?? "server";
 }
 
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useT();
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = ({ 400: "invalid", 403: "forbidden", 404: "notFound", 409: "conflict" } as const)[status] ?? "server";
+  const kind = errorKind(error);
   return (
     <section className="error-page" aria-labelledby="error-title">
       <p className="error-page__status">{t("errors.title")}</p>

@@ -60,6 +60,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "day" }, { name: "night", grep: /@night/, use: { baseURL: `http://127.0.0.1:${NIGHT_PORT}` } }],
+  // The accessibility sweep over every page (a11y.spec.ts, @sweep) takes longer than the rest of the suite on two
+  // cores; it runs with A11Y_SWEEP=1.
+  projects: [
+    { name: "day", grepInvert: process.env.A11Y_SWEEP ? undefined : /@sweep/ },
+    { name: "night", grep: /@night/, use: { baseURL: `http://127.0.0.1:${NIGHT_PORT}` } },
+  ],
   webServer: [server(PORT, DATABASE_PATH, E2E_CLOCK), server(NIGHT_PORT, "data/e2e-night/app.db", NIGHT_CLOCK)],
 });

@@ -12,10 +12,13 @@ import { localDigits } from "../utils/digits";
 import { formatJalali, formatJalaliLong } from "../utils/jalali";
 import { getLang } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.home");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -3,8 +3,11 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { MAIL_KINDS } from "../../db/enums";
 import { requireScope } from "../models/access.server";
 import { getMailPreferences, setMailPreferences } from "../models/mail.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.mailPrefs");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -1,5 +1,6 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TableWrap } from "../components/ui/data-table";
 import { FormError, SubmitButton, TextField, useRemixForm } from "../components/ui/form";
 import { requireScope } from "../models/access.server";
 import { recordAudit } from "../models/audit.server";
@@ -9,6 +10,7 @@ import { ownPasswordSchema, PASSWORD_MIN, sessionsActionSchema } from "../schema
 import { invalidFormResponse, parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { clientIp } from "../utils/request.server";
 import { route } from "../utils/route.server";
 import { asRuleViolation } from "../utils/rules";
@@ -16,6 +18,8 @@ import { destroyAllSessions, destroyUserSession, endSession } from "../utils/ses
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { appUrl } from "../utils/verification.server";
+
+export const handle = titled("titles.sessions");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
@@ -142,7 +146,7 @@ export default function Sessions() {
           </button>
         </Form>
       </header>
-      <div className="table-wrap">
+      <TableWrap label={t("nav.sessions")}>
         <table className="table">
           <thead>
             <tr>
@@ -181,7 +185,7 @@ export default function Sessions() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <CalendarFeed />
       <ChangePassword />
     </div>

@@ -13,10 +13,13 @@ import {
 import { parseForm } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { finishSetupStep } from "../utils/session.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.twoFactor");
 
 const code = z.string().trim().min(1, "secondFactor.codeRequired").max(40, "validation.tooLong");
 const twoFactorSchema = z.discriminatedUnion("intent", [

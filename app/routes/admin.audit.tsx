@@ -8,9 +8,12 @@ import { listUsers } from "../models/users.server";
 import { pageOf } from "../schemas/paging";
 import { localDigits } from "../utils/digits";
 import { formatTimestamp, parseJalaliInput } from "../utils/jalali";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.audit");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -18,9 +18,12 @@ import { formatPlain } from "../utils/digits";
 import { parseForm } from "../utils/forms.server";
 import { formatJalaliLong, toJalali, weekdayName } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.calendar");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

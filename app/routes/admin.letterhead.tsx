@@ -3,8 +3,11 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
 import { EMBLEM_MAX_BYTES, EmblemRefused, getLetterhead, setLetterhead } from "../models/letterhead.server";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.letterhead");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

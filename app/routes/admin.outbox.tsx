@@ -11,11 +11,14 @@ import { requireId } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { smtpHost } from "../utils/mail-sender.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
 const STATUSES = ["queued", "sending", "sent", "failed"] as const;
+
+export const handle = titled("titles.outbox");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

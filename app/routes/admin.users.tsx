@@ -18,10 +18,13 @@ import { ValidationError } from "../utils/errors";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { asRuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.users");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

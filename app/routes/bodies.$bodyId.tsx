@@ -31,9 +31,12 @@ import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from
 import { answerLetterIssue } from "../utils/letter-print.server";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.body", (data: { body: { name: string } }) => ({ name: data.body.name }));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -13,12 +13,15 @@ import { NotFoundError, ValidationError } from "../utils/errors";
 import { invalidFormResponse, parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali, formatJalaliLong } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 
 /** «جلسات دوره‌ای»: a body's recurring meetings, the draft kept ahead, and the next slots; set, skip or stop. */
+export const handle = titled("titles.series", (d: { body: { name: string } }) => ({ body: d.body.name }));
+
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);

@@ -5,10 +5,13 @@ import { DataTable } from "../components/ui/data-table";
 import { canManageStructure, requireScope } from "../models/access.server";
 import { type BodySummary, listBodies } from "../models/bodies.server";
 import { formatCount, formatPlain } from "../utils/digits";
+import { titled } from "../utils/page-title";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.bodies");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -4,10 +4,13 @@ import { SETUP_PATH } from "../models/access.server";
 import { hasSecondFactor, isSecondFactorEnforced, isSecondFactorRequired } from "../models/second-factor.server";
 import { verifyLogin } from "../models/users.server";
 import { getFixedT, waitText } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { clientIp } from "../utils/request.server";
 import { route } from "../utils/route.server";
 import { createUserSession, getUser, safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.login");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -3,10 +3,13 @@ import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/
 import { OneTimeCodeField } from "../components/one-time-code-field";
 import { verifySecondFactor } from "../models/second-factor.server";
 import { getFixedT, waitText } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { clientIp } from "../utils/request.server";
 import { route } from "../utils/route.server";
 import { completeSignIn, getPendingSignIn, safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.loginCode");
 
 /** The second step of a sign-in: the password was right; a one-time code (or a recovery code) finishes it. */
 export async function loader(args: LoaderFunctionArgs) {

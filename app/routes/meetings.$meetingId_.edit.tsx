@@ -12,9 +12,12 @@ import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
 import { minutesHeading } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.meetingEdit");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -5,8 +5,11 @@ import { canReadMeeting, requireAllowed, requireScope } from "../models/access.s
 import { getEdition, getMeeting } from "../models/meetings.server";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.meetingEdition");
 
 /** An earlier (or the current) edition of final minutes, exactly as it was finalised. */
 export async function loader(args: LoaderFunctionArgs) {

@@ -11,9 +11,12 @@ import { MEETING_STATUSES, parseMeetingsQuery } from "../schemas/meetings-list";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { minutesHeading } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.meetings");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -20,10 +20,13 @@ import { ValidationError } from "../utils/errors";
 import { parseJalaliInput } from "../utils/jalali";
 import { DOCUMENT_LIMITS } from "../utils/limits";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.meetingImport");
 
 function editableBodies(scope: Parameters<typeof canEditMinutesOf>[0]) {
   return listBodies()

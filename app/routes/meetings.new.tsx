@@ -4,8 +4,11 @@ import { createMeeting } from "../models/meetings.server";
 import { getWorkingGroup } from "../models/working-groups.server";
 import { NotFoundError, ValidationError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
+
+export const handle = titled("titles.meetingNew");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

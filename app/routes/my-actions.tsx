@@ -10,9 +10,12 @@ import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.myActions");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

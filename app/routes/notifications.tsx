@@ -3,9 +3,12 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { NotificationList } from "../components/notification-list";
 import { requireScope } from "../models/access.server";
 import { listNotifications, markRead } from "../models/notifications.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { safeRedirect } from "../utils/session.server";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.notifications");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

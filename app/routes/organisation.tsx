@@ -6,10 +6,13 @@ import { listOpenGroups } from "../models/working-groups.server";
 import * as clock from "../utils/clock.server";
 import { formatJalali } from "../utils/jalali";
 import { MAX_GROUPS_PER_COMMITTEE, MAX_MEMBERS_PER_GROUP } from "../utils/limits";
+import { titled } from "../utils/page-title";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.organisation");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

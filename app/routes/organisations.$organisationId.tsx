@@ -10,10 +10,15 @@ import { localDigits } from "../utils/digits";
 import { NotFoundError } from "../utils/errors";
 import { requireId } from "../utils/forms.server";
 import { formatJalali } from "../utils/jalali";
+import { titled } from "../utils/page-title";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.organisationOne", (data: { organisation: { name: string } }) => ({
+  name: data.organisation.name,
+}));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

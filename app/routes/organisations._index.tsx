@@ -5,9 +5,12 @@ import { DataTable } from "../components/ui/data-table";
 import { canManageOrganisations, requireScope } from "../models/access.server";
 import { listOrganisations } from "../models/organisations.server";
 import { formatCount } from "../utils/digits";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.organisations");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

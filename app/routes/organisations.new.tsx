@@ -5,9 +5,12 @@ import { createOrganisation } from "../models/organisations.server";
 import { organisationSchema } from "../schemas/organisation";
 import { invalidFormResponse, parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { asRuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.organisationNew");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

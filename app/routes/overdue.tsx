@@ -16,10 +16,13 @@ import { parseOverdueQuery } from "../schemas/overdue";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, localDigits } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
+import { titled } from "../utils/page-title";
 import { namesForReader } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.overdue");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

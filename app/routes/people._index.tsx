@@ -7,10 +7,13 @@ import { canManageStructure, requireScope } from "../models/access.server";
 import { listPeoplePage } from "../models/people.server";
 import { pageOf } from "../schemas/paging";
 import { localDigits } from "../utils/digits";
+import { titled } from "../utils/page-title";
 import { formatPersonName } from "../utils/person-name";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.people");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -7,9 +7,12 @@ import * as clock from "../utils/clock.server";
 import { formatPlain, localDigits, toAsciiDigits } from "../utils/digits";
 import { formatTimestamp, quarterOf } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.reports");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

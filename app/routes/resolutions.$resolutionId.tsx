@@ -1,9 +1,10 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { type ReactNode, useEffect, useRef } from "react";
+import { createContext, type ReactNode, useContext, useEffect, useRef } from "react";
 import { DataSetList } from "../components/data-set-list";
 import { DocumentsPanel } from "../components/documents-panel";
 import { NameList } from "../components/person-name";
+import { Field, StatusMessage, useFocusFirstInvalid } from "../components/ui/form";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { requireScope } from "../models/access.server";
 import { checkFiles, documentRights, listDocuments, UploadRefused } from "../models/documents.server";
@@ -18,11 +19,16 @@ import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.serv
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
 import { voteOfRow, voteWords } from "../utils/vote";
+
+export const handle = titled("titles.resolution", (data: { resolution: { code: string } }) => ({
+  code: data.resolution.code,
+}));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
@@ -73,6 +79,37 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
+const IntentErrors = createContext<Record<string, string>>({});
+
+/** A field of an intent form: label, control and its error, tied together (`Field`). */
+function IntentField({
+  id,
+  name,
+  label,
+  rows,
+  narrow,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  rows?: number;
+  narrow?: boolean;
+}) {
+  const error = useContext(IntentErrors)[name];
+  return (
+    <Field id={id} label={label} error={error} className={narrow ? "field--narrow" : undefined}>
+      {(aria) =>
+        rows ? <textarea {...aria} name={name} rows={rows} /> : <input {...aria} name={name} inputMode="numeric" />
+      }
+    </Field>
+  );
+}
+
+function IntentDate({ name, label, defaultValue }: { name: string; label: string; defaultValue?: string }) {
+  const error = useContext(IntentErrors)[name];
+  return <JalaliDateField name={name} label={label} defaultValue={defaultValue} error={error} />;
+}
+
 function IntentForm({
   intent,
   title,
@@ -101,7 +138,10 @@ function IntentForm({
   }, [succeeded]);
   const busy = navigation.state === "submitting" && navigation.formData?.get("intent") === intent;
   const errors = actionData && actionData.intent === intent ? (actionData.errors ?? {}) : {};
+  useFocusFirstInvalid(formRef, actionData, Object.keys(errors).length > 0);
   const { t } = useT();
+  // Errors of fields this form does not show (a rule of the resolution as a whole) are said under the form.
+  const shown = new Set(["note", "percent", "date", ...(evidence ? ["evidence"] : [])]);
   return (
     <Form
       method="post"
@@ -111,28 +151,24 @@ function IntentForm({
       id={`form-${intent}`}
       encType={evidence ? "multipart/form-data" : undefined}
     >
-      <h3>{title}</h3>
+      <h2>{title}</h2>
       <input type="hidden" name="intent" value={intent} />
-      {children}
+      <IntentErrors.Provider value={errors}>{children}</IntentErrors.Provider>
       {evidence ? (
-        <div className="field">
-          <label htmlFor={`${intent}-evidence`}>{t("documents.withFollowUp")}</label>
-          <input
-            id={`${intent}-evidence`}
-            type="file"
-            name="evidence"
-            multiple
-            accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg"
-            aria-invalid={errors.evidence ? true : undefined}
-          />
-        </div>
+        <Field id={`${intent}-evidence`} label={t("documents.withFollowUp")} error={errors.evidence}>
+          {(aria) => (
+            <input {...aria} type="file" name="evidence" multiple accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg" />
+          )}
+        </Field>
       ) : null}
-      {Object.entries(errors).map(([field, message]) => (
-        <p key={field} className="field__error" role="alert">
-          {message}
-        </p>
-      ))}
-      {succeeded ? <p className="alert alert--ok">{t("followUp.saved")}</p> : null}
+      {Object.entries(errors)
+        .filter(([field]) => !shown.has(field))
+        .map(([field, message]) => (
+          <p key={field} className="field__error" role="alert">
+            {message}
+          </p>
+        ))}
+      <StatusMessage message={succeeded ? t("followUp.saved") : null} />
       <div className="row">
         {buttons ? (
           buttons(busy)
@@ -246,37 +282,22 @@ export default function ResolutionPage() {
       {!closed && (r.canUpdate || r.canManage) ? (
         <div className="grid grid--2">
           <IntentForm intent="progress" title={t("followUp.addProgress")} evidence>
-            <div className="field">
-              <label htmlFor="p-note">{t("followUp.note")}</label>
-              <textarea id="p-note" name="note" rows={3} />
-            </div>
-            <div className="field field--narrow">
-              <label htmlFor="p-percent">{t("followUp.percent")}</label>
-              <input id="p-percent" name="percent" inputMode="numeric" />
-            </div>
+            <IntentField id="p-note" name="note" label={t("followUp.note")} rows={3} />
+            <IntentField id="p-percent" name="percent" label={t("followUp.percent")} narrow />
           </IntentForm>
           <IntentForm intent="done" title={t("followUp.markDone")} evidence>
-            <JalaliDateField name="date" label={t("followUp.doneDate")} defaultValue={today} />
-            <div className="field">
-              <label htmlFor="d-note">{t("followUp.note")}</label>
-              <textarea id="d-note" name="note" rows={2} />
-            </div>
+            <IntentDate name="date" label={t("followUp.doneDate")} defaultValue={today} />
+            <IntentField id="d-note" name="note" label={t("followUp.note")} rows={2} />
           </IntentForm>
           {r.canManage ? (
             <IntentForm intent="extend" title={t("followUp.extend")}>
-              <JalaliDateField name="date" label={t("followUp.newDeadline")} />
-              <div className="field">
-                <label htmlFor="e-note">{t("followUp.reason")}</label>
-                <textarea id="e-note" name="note" rows={2} />
-              </div>
+              <IntentDate name="date" label={t("followUp.newDeadline")} />
+              <IntentField id="e-note" name="note" label={t("followUp.reason")} rows={2} />
             </IntentForm>
           ) : !r.pendingRequest ? (
             <IntentForm intent="request_extension" title={t("followUp.requestExtension")}>
-              <JalaliDateField name="date" label={t("followUp.newDeadline")} />
-              <div className="field">
-                <label htmlFor="r-note">{t("followUp.reason")}</label>
-                <textarea id="r-note" name="note" rows={2} />
-              </div>
+              <IntentDate name="date" label={t("followUp.newDeadline")} />
+              <IntentField id="r-note" name="note" label={t("followUp.reason")} rows={2} />
             </IntentForm>
           ) : null}
           {r.canManage && r.pendingRequest ? (
@@ -303,20 +324,14 @@ export default function ResolutionPage() {
           ) : null}
           {r.canManage ? (
             <IntentForm intent="cancel" title={t("followUp.cancel")} danger>
-              <div className="field">
-                <label htmlFor="c-note">{t("followUp.reason")}</label>
-                <textarea id="c-note" name="note" rows={2} />
-              </div>
+              <IntentField id="c-note" name="note" label={t("followUp.reason")} rows={2} />
             </IntentForm>
           ) : null}
         </div>
       ) : null}
       {closed && r.canManage ? (
         <IntentForm intent="reopen" title={t("followUp.reopen")}>
-          <div className="field">
-            <label htmlFor="o-note">{t("followUp.reason")}</label>
-            <textarea id="o-note" name="note" rows={2} />
-          </div>
+          <IntentField id="o-note" name="note" label={t("followUp.reason")} rows={2} />
         </IntentForm>
       ) : null}
 

@@ -5,9 +5,12 @@ import { search } from "../models/search.server";
 import { formatPlain, localDigits } from "../utils/digits";
 import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import type { MarkedPart } from "../utils/normalize";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.search");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

@@ -12,10 +12,13 @@ import { NotFoundError } from "../utils/errors";
 import { parseForm, requireId, ruleViolationResponse } from "../utils/forms.server";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.dataSet", (data: { dataSet: { name: string } }) => ({ name: data.dataSet.name }));
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {

@@ -9,9 +9,12 @@ import { createDataSet, dataSetFormOptions, listDataSets, listStages } from "../
 import { dataSetSchema } from "../schemas/supply";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.supply");
 
 const idParam = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 

@@ -12,10 +12,13 @@ import {
 import * as clock from "../utils/clock.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { getFixedT, getLang } from "../utils/locale.server";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { RuleViolation } from "../utils/rules";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.supplyWeekly");
 
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {

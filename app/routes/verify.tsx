@@ -5,9 +5,12 @@ import { roundByCode, verifyPdf } from "../models/signoff.server";
 import { formatJalali, formatTimestamp } from "../utils/jalali";
 import { getFixedT } from "../utils/locale.server";
 import { meetingTitle } from "../utils/meeting-title";
+import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+
+export const handle = titled("titles.verify");
 
 const MAX_PDF_BYTES = 30 * 1024 * 1024;
 

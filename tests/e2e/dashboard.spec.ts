@@ -8,8 +8,8 @@ test("the secretariat opens the dashboard from the menu; a stage's figure leads 
   await page.getByRole("link", { name: "داشبورد مدیریتی" }).first().click();
   await expect(page.getByRole("heading", { level: 1, name: "داشبورد مدیریتی" })).toBeVisible();
   const main = page.getByRole("main");
-  // The chart is an image with a name, and its figures are in a table for screen readers.
-  await expect(main.getByRole("img", { name: "مجموعه‌داده‌ها به تفکیک مرحله" })).toBeVisible();
+  // The chart is a named group of links (one bar per stage), and its figures are in a table for screen readers.
+  await expect(main.getByRole("group", { name: "مجموعه‌داده‌ها به تفکیک مرحله" })).toBeVisible();
   const byStage = main.getByRole("region", { name: "مجموعه‌داده‌ها به تفکیک مرحله" });
   await byStage.getByText("جدول همین ارقام").click();
   const figures = byStage.locator("details table tbody tr");

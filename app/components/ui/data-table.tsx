@@ -1,4 +1,18 @@
 import { type ColumnDef, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+
+/**
+ * The box a wide table scrolls sideways in on a narrow screen: focusable, so a keyboard can scroll it, and a named
+ * region, so a screen reader says what that stop is.
+ */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must take focus to scroll by keyboard
+    <section className="table-wrap" aria-label={label} tabIndex={0}>
+      {children}
+    </section>
+  );
+}
 
 /**
  * The label a cell carries for the narrow-screen cards (`data-label`, shown by `.table--cards` at ≤ 640 px): its

@@ -1,6 +1,6 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { type ReactNode, useEffect } from "react";
+import { type ReactNode, type RefObject, useEffect } from "react";
 import { type DefaultValues, type FieldValues, type UseFormRegisterReturn, useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useT } from "../../utils/use-t";
@@ -31,6 +31,16 @@ export function useRemixForm<S extends z.ZodTypeAny>(
     if (succeeded) form.reset();
   }, [actionData]);
 
+  // A failed answer from the server puts the caret in its first field (the browser's own check already does, through
+  // react-hook-form), so a keyboard or screen-reader user lands on what to fix.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer
+  useEffect(() => {
+    const names = Object.keys(serverErrors);
+    if (names.length === 0) return;
+    const invalid = document.querySelectorAll<HTMLElement>('[aria-invalid="true"]');
+    [...invalid].find((el) => names.includes(el.getAttribute("name") ?? ""))?.focus();
+  }, [actionData]);
+
   const errorFor = (name: string): string | undefined => {
     const client = (form.formState.errors as Record<string, { message?: string } | undefined>)[name]?.message;
     return client ? t(client) : serverErrors[name];
@@ -49,14 +59,16 @@ type FieldProps = {
   label: string;
   error?: string;
   hint?: string;
+  /** More classes for the field's box, e.g. `field--narrow`. */
+  className?: string;
   children: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 };
 
 /** Label, control, hint and error, wired together for screen readers. */
-export function Field({ id, label, error, hint, children }: FieldProps) {
+export function Field({ id, label, error, hint, className, children }: FieldProps) {
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
+    <div className={className ? `field ${className}` : "field"}>
       <label htmlFor={id}>{label}</label>
       {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint ? (
@@ -138,6 +150,29 @@ export function CheckboxField({ label, registration }: { label: string; registra
     <label className="checkbox">
       <input type="checkbox" {...registration} /> {label}
     </label>
+  );
+}
+
+/**
+ * For forms without react-hook-form: after an answer with errors, the first control the form marks invalid (its
+ * fields are `Field`s given the answer's errors) takes focus, once per answer.
+ */
+export function useFocusFirstInvalid(formRef: RefObject<HTMLFormElement | null>, answer: unknown, failed: boolean) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per answer
+  useEffect(() => {
+    if (failed) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [answer]);
+}
+
+/**
+ * Where the result of an action is said («ثبت شد.»): a polite live region that is in the page before the words
+ * arrive, so a screen reader reads them out when they appear.
+ */
+export function StatusMessage({ message }: { message?: string | null }) {
+  return (
+    <div role="status" className="status-region">
+      {message ? <p className="alert alert--ok">{message}</p> : null}
+    </div>
   );
 }
 
