@@ -1557,9 +1557,11 @@ const en: Strings<typeof fa> = {
     reminder: {
       subject: "Deadline reminder",
       intro: "These resolutions are due soon or overdue:",
-      inDays: "in {{count, count}} days",
+      inDays_one: "in {{count, count}} day",
+      inDays_other: "in {{count, count}} days",
       today: "today",
-      overdue: "{{count, count}} days overdue",
+      overdue_one: "{{count, count}} day overdue",
+      overdue_other: "{{count, count}} days overdue",
     },
     extensionRequest: {
       subject: "Extension requested for resolution {{code}}",
@@ -1657,14 +1659,6 @@ const en: Strings<typeof fa> = {
     title: "Extension requests awaiting a decision",
     empty: "No request is waiting.",
     item: "Resolution {{code}}: to {{date}} — {{name}}",
-  },
-  meetingInvitation: {
-    send: "Send the invitation",
-    resend: "Send the invitation again (with the changes)",
-    sent: "The invitation to {{count, count}} people is queued.",
-    unchanged: "Nothing changed since the last invitation.",
-    lastSent: "Invitation sent {{when}} (version {{sequence, plain}}).",
-    noDate: "Enter the meeting's date in the minutes before inviting.",
   },
   titles: {
     outbox: "Outbox",

@@ -1552,9 +1552,11 @@ const fa = {
     reminder: {
       subject: "یادآوری مهلت مصوبات",
       intro: "مهلت این مصوبات نزدیک است یا گذشته است:",
-      inDays: "{{count, count}} روز دیگر",
+      inDays_one: "{{count, count}} روز دیگر",
+      inDays_other: "{{count, count}} روز دیگر",
       today: "امروز",
-      overdue: "{{count, count}} روز از مهلت گذشته",
+      overdue_one: "{{count, count}} روز از مهلت گذشته",
+      overdue_other: "{{count, count}} روز از مهلت گذشته",
     },
     extensionRequest: {
       subject: "درخواست تمدید مهلت مصوبه {{code}}",
@@ -1651,14 +1653,6 @@ const fa = {
     title: "درخواست‌های تمدید در انتظار تصمیم",
     empty: "درخواستی در انتظار نیست.",
     item: "مصوبه {{code}}: تا {{date}} — {{name}}",
-  },
-  meetingInvitation: {
-    send: "فرستادن دعوت‌نامه",
-    resend: "فرستادن دوباره دعوت‌نامه (با تغییرها)",
-    sent: "دعوت‌نامه برای {{count, count}} نفر در صف فرستادن است.",
-    unchanged: "از دعوت‌نامه قبلی چیزی تغییر نکرده است.",
-    lastSent: "دعوت‌نامه در {{when}} فرستاده شد (نسخه {{sequence, plain}}).",
-    noDate: "پیش از دعوت، تاریخ جلسه را در صورتجلسه وارد کنید.",
   },
   titles: {
     outbox: "صندوق خروجی نامه‌ها",
