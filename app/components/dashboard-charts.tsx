@@ -1,6 +1,6 @@
 /**
  * The dashboard's charts (the bars serve the reports' data-supply part too): server-rendered SVG (readable without JavaScript), right to left in Persian, each mark a link
- * to the list behind it. Every chart has a name (role="group" + aria-label: a group, not an image, since its bars are links) and the page puts its figures in a table.
+ * to the list behind it. Every chart has a name (aria-label; a group when its bars are links, since an image has no controls inside, else an image) and the page puts its figures in a table.
  */
 import type { ReactNode } from "react";
 import { formatPlain } from "../utils/digits";
@@ -9,6 +9,9 @@ import { useLang } from "../utils/use-lang";
 const W = 640;
 
 /** An <a> around a mark when it has a list behind it. */
+/** A chart's role: a group of links when any part links somewhere, else one image. */
+const chartRole = (hrefs: (string | undefined)[]) => (hrefs.some(Boolean) ? "group" : "img");
+
 function Linked({ href, children }: { href?: string; children: ReactNode }) {
   return href ? <a href={href}>{children}</a> : <g>{children}</g>;
 }
@@ -37,8 +40,12 @@ export function StackedBars({
   const x = (v: number) => (rtl ? W - nameW - (v / max) * area : nameW + (v / max) * area);
   const dir = rtl ? "rtl" : "ltr";
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG drawing, which a fieldset cannot hold
-    <svg viewBox={`0 0 ${W} ${height}`} role="group" aria-label={label} className={className}>
+    <svg
+      viewBox={`0 0 ${W} ${height}`}
+      role={chartRole(rows.flatMap((r) => [r.href, ...r.segments.map((s) => s.href)]))}
+      aria-label={label}
+      className={className}
+    >
       <title>{label}</title>
       {rows.map((r, i) => {
         const y = i * row + 4;
@@ -111,8 +118,12 @@ export function Columns({
   const top = Math.max(1e-9, max ?? Math.max(1, ...columns.map((c) => c.value ?? 0)));
   const slot = (W - 40) / Math.max(1, columns.length);
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG drawing, which a fieldset cannot hold
-    <svg viewBox={`0 0 ${W} ${height}`} role="group" aria-label={label} className="dashboard__chart">
+    <svg
+      viewBox={`0 0 ${W} ${height}`}
+      role={chartRole(columns.map((c) => c.href))}
+      aria-label={label}
+      className="dashboard__chart"
+    >
       <title>{label}</title>
       <line x1={20} x2={W - 20} y1={base} y2={base} stroke="#94a3b8" />
       {columns.map((c, i) => {
@@ -154,8 +165,12 @@ export function MonthGrid({
   const cx = (j: number) => (rtl ? W - nameW - cell * (j + 0.5) : nameW + cell * (j + 0.5));
   const dir = rtl ? "rtl" : "ltr";
   return (
-    // biome-ignore lint/a11y/useSemanticElements: an SVG drawing, which a fieldset cannot hold
-    <svg viewBox={`0 0 ${W} ${height}`} role="group" aria-label={label} className="dashboard__chart">
+    <svg
+      viewBox={`0 0 ${W} ${height}`}
+      role={chartRole(rows.map((r) => r.href))}
+      aria-label={label}
+      className="dashboard__chart"
+    >
       <title>{label}</title>
       {months.map((m, j) => (
         <text key={m} x={cx(j)} y={14} fontSize="11" textAnchor="middle" direction={dir}>

@@ -58,6 +58,7 @@ test("a working group's own meeting: opened from the group's page with its membe
   // The meetings list titles it and filters to the group.
   await page.goto("/meetings");
   await page.getByLabel("کارگروه", { exact: true }).selectOption({ label: `${GROUP} (${COMMITTEE})` });
+  await page.getByRole("main").getByRole("button", { name: "اعمال" }).click();
   await expect(page).toHaveURL(/group=\d+/);
   const rows = page.getByRole("row").filter({ hasText: GROUP });
   await expect(rows).toHaveCount(2);
