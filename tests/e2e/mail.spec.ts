@@ -12,6 +12,8 @@ test("an owner asks for more time, the secretariat rejects it from its home, the
   test.slow();
   const member = await (await browser.newContext()).newPage();
   await signInAs(member, "member");
+  // Mail goes out in the language the person last chose; earlier journeys may have left the member in English.
+  await member.request.post("/language", { form: { lang: "fa", redirectTo: "/" } });
   await member.goto("/my-actions");
   await member
     .getByRole("main")
