@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { bodies, memberships, organisations, people, users, workingGroups } from "../../db/schema";
 import type { PersonInput } from "../schemas/organisation";
+import { slicePage } from "../schemas/paging";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
@@ -59,10 +60,7 @@ export const PEOPLE_PAGE = 50;
  * past the end gives the last page.
  */
 export function listPeoplePage({ q = "", page = 1 }: { q?: string; page?: number } = {}) {
-  const all = listPeople({ q });
-  const pages = Math.max(1, Math.ceil(all.length / PEOPLE_PAGE));
-  const shown = Math.min(Math.max(1, page), pages);
-  return { rows: all.slice((shown - 1) * PEOPLE_PAGE, shown * PEOPLE_PAGE), total: all.length, page: shown, pages };
+  return slicePage(listPeople({ q }), page, PEOPLE_PAGE);
 }
 
 export function listPeople({ q = "" }: { q?: string } = {}) {

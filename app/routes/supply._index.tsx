@@ -4,8 +4,10 @@ import { DATA_FREQUENCIES, DATA_LEVELS } from "../../db/enums";
 import { DataSetList } from "../components/data-set-list";
 import { Field } from "../components/ui/form";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
+import { Pagination } from "../components/ui/pagination";
 import { canManageSupply, canReadSupply, requireAllowed, requireScope } from "../models/access.server";
 import { createDataSet, dataSetFormOptions, listDataSets, listStages } from "../models/supply.server";
+import { pageOf, slicePage } from "../schemas/paging";
 import { dataSetSchema } from "../schemas/supply";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
@@ -15,6 +17,9 @@ import { RuleViolation } from "../utils/rules";
 import { useT } from "../utils/use-t";
 
 export const handle = titled("titles.supply");
+
+/** Data sets a page of the list. */
+const SUPPLY_PAGE = 50;
 
 const idParam = (v: string | null) => (v && /^\d{1,9}$/.test(v) ? Number(v) : null);
 
@@ -32,9 +37,15 @@ export async function loader(args: LoaderFunctionArgs) {
       late: p.get("late") === "1",
     };
     const canManage = canManageSupply(scope);
+    // Fifty a page, in the list's order (agency, then name); the filters stay in the page links.
+    const { rows, total, page, pages } = slicePage(listDataSets(scope, filter), pageOf(p), SUPPLY_PAGE);
     return json({
       filter,
-      rows: listDataSets(scope, filter),
+      rows,
+      total,
+      page,
+      pages,
+      search: new URL(request.url).search,
       stages: listStages(),
       options: dataSetFormOptions(),
       canManage,
@@ -60,7 +71,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function SupplyList() {
-  const { filter, rows, stages, options, canManage } = useLoaderData<typeof loader>();
+  const { filter, rows, total, page, pages, search, stages, options, canManage } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const errors: Record<string, string> = actionData?.errors ?? {};
   const { t } = useT();
@@ -135,9 +146,18 @@ export default function SupplyList() {
         </button>
       </Form>
       <p className="muted" aria-live="polite">
-        {t("supply.results", { count: rows.length })}
+        {t("supply.results", { count: total })}
       </p>
       <DataSetList rows={rows} showAgency showBlockedOn caption={t("supply.title")} framed={false} />
+      <Pagination
+        page={page}
+        pages={pages}
+        hrefFor={(n) => {
+          const next = new URLSearchParams(search);
+          next.set("page", String(n));
+          return `?${next}`;
+        }}
+      />
       {canManage ? (
         <Form method="post" className="card stack" aria-labelledby="new-data-set">
           <h2 id="new-data-set">{t("supply.new")}</h2>
