@@ -16,8 +16,10 @@ import { redirect } from "@remix-run/node";
  */
 import { and, eq, inArray, or } from "drizzle-orm";
 import { bodies, memberships, people, type Role, resolutionOwners, resolutions, workingGroups } from "../../db/schema";
+import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
+import { readCache } from "../utils/read-cache.server";
 import { getUser, loginRedirect, type SessionUser } from "../utils/session.server";
 import type { Actor } from "./audit.server";
 import { isInForce } from "./memberships.server";
@@ -58,8 +60,18 @@ type ScopeUser = Pick<SessionUser, "id" | "role" | "personId">;
 
 const unique = (ids: (number | null)[]) => [...new Set(ids.filter((id): id is number => id !== null))];
 
-/** The scope of a user, from their role and their current seats. */
+/**
+ * The scope of a user, from their role and their current seats. Kept in the read cache until the next write and for
+ * the day (seats are in force by date): on ten years of data a member's scope (2,860 meetings where they own work)
+ * took 25 ms to build, on every request of theirs.
+ */
 export function scopeFor(user: ScopeUser): Scope {
+  return readCache.get(JSON.stringify(["scope", user.id, user.role, user.personId, clock.today()]), () =>
+    buildScope(user),
+  );
+}
+
+function buildScope(user: ScopeUser): Scope {
   const isStaff = user.role === "admin" || user.role === "secretariat";
   const seats = user.personId
     ? db
