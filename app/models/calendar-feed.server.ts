@@ -8,7 +8,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gte, inArray, isNull, or } from "drizzle-orm";
 import { bodies, calendarFeeds, meetings, users, workingGroups } from "../../db/schema";
 import * as clock from "../utils/clock.server";
-import { db, writeTransaction } from "../utils/db.server";
+import { db, type Tx, writeTransaction } from "../utils/db.server";
 import { isLang } from "../utils/i18n";
 import { type CalendarDeadline, type CalendarMeeting, feedIcs } from "../utils/ics.server";
 import { addDays, formatJalaliLong } from "../utils/jalali";
@@ -33,14 +33,19 @@ export function feedOf(userId: number) {
   );
 }
 
+/** Revokes the user's live feed, if any: its key answers nothing from now on. */
+function closeLiveFeed(tx: Tx, userId: number) {
+  tx.update(calendarFeeds)
+    .set({ revokedAt: clock.nowIso() })
+    .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
+    .run();
+}
+
 /** Makes the user a new feed key, revoking the one before; returns the key (shown once, never kept). */
 export function renewFeed(actor: Actor, userId: number): string {
   const key = randomBytes(32).toString("base64url");
   writeTransaction((tx) => {
-    tx.update(calendarFeeds)
-      .set({ revokedAt: clock.nowIso() })
-      .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-      .run();
+    closeLiveFeed(tx, userId);
     tx.insert(calendarFeeds)
       .values({ userId, keyHash: hashOf(key) })
       .run();
@@ -52,10 +57,7 @@ export function renewFeed(actor: Actor, userId: number): string {
 /** Closes the user's feed: its address answers 404 from now on. */
 export function revokeFeed(actor: Actor, userId: number) {
   writeTransaction((tx) => {
-    tx.update(calendarFeeds)
-      .set({ revokedAt: clock.nowIso() })
-      .where(and(eq(calendarFeeds.userId, userId), isNull(calendarFeeds.revokedAt)))
-      .run();
+    closeLiveFeed(tx, userId);
     recordAudit(
       { ...actor, action: "update", entity: "user", entityId: userId, after: { calendarFeed: "revoked" } },
       tx,

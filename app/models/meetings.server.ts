@@ -385,14 +385,19 @@ export function cancelCorrection(actor: Actor, id: number) {
   });
 }
 
+/** Deletes a draft and its documents in the caller's transaction (a final meeting's row is left alone). */
+export function removeDraft(tx: Tx, id: number) {
+  removeDocumentsOfDraft(tx, id);
+  tx.delete(meetings)
+    .where(and(eq(meetings.id, id), eq(meetings.status, "draft")))
+    .run();
+}
+
 /** Deletes a draft that was opened by mistake; final minutes cannot be deleted (database trigger). */
 export function deleteDraft(actor: Actor, id: number) {
   try {
     writeTransaction((tx) => {
-      removeDocumentsOfDraft(tx, id);
-      tx.delete(meetings)
-        .where(and(eq(meetings.id, id), eq(meetings.status, "draft")))
-        .run();
+      removeDraft(tx, id);
       recordAudit({ ...actor, action: "delete", entity: "meeting", entityId: id }, tx);
     });
   } catch (error) {

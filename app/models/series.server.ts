@@ -15,8 +15,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { nextSlot, type SeriesRule, upcomingSlots } from "../utils/series";
 import { canEditMinutesOf, canReadMeetingsOf, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
-import { removeDocumentsOfDraft } from "./documents.server";
-import { insertMeeting } from "./meetings.server";
+import { insertMeeting, removeDraft } from "./meetings.server";
 
 type SeriesRow = typeof meetingSeries.$inferSelect;
 
@@ -133,8 +132,7 @@ export function skipNext(actor: Actor, scope: Scope, bodyId: number) {
       if (!draft?.slot) throw new RuleViolation("series_nothing_to_skip");
       if (draft.version > 1) throw new RuleViolation("series_draft_typed");
       tx.insert(seriesSkips).values({ seriesId: series.id, slot: draft.slot, skippedBy: actor.userId }).run();
-      removeDocumentsOfDraft(tx, draft.id);
-      tx.delete(meetings).where(eq(meetings.id, draft.id)).run();
+      removeDraft(tx, draft.id);
       recordAudit(
         { ...actor, action: "delete", entity: "meeting", entityId: draft.id, after: { skipped: draft.slot } },
         tx,
@@ -153,10 +151,7 @@ function dropUntouchedDrafts(tx: Tx, seriesId: number) {
     .from(meetings)
     .where(and(eq(meetings.seriesId, seriesId), eq(meetings.status, "draft"), eq(meetings.version, 1)))
     .all();
-  for (const d of drafts) {
-    removeDocumentsOfDraft(tx, d.id);
-    tx.delete(meetings).where(eq(meetings.id, d.id)).run();
-  }
+  for (const d of drafts) removeDraft(tx, d.id);
 }
 
 /**
