@@ -1,5 +1,5 @@
 /** «کارتابل من»: the active resolutions that are the person's, their groups', or their bodies' to carry out. */
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { bodies, meetings, resolutions } from "../../db/schema";
 import type { MyActionsFilter } from "../schemas/my-actions";
 import * as clock from "../utils/clock.server";
@@ -19,22 +19,53 @@ import {
 } from "./resolutions.server";
 import { resolutionSearchSql } from "./search.server";
 
-/** SQL: the resolution's deadline falls in the window (overdue; this week; the next 30 days; later; standing). */
-function dueWindowSql(due: MyActionsFilter["due"], today: string) {
+type Candidate = {
+  id: number;
+  status: string;
+  dueDate: string | null;
+  bodyId: number;
+  bodyName: string;
+  bodySort: number;
+  meetingNumber: number;
+  number: number;
+  found: number;
+};
+
+/** The resolution's deadline falls in the window (overdue; this week; the next 30 days; later; standing). */
+function inDueWindow(due: MyActionsFilter["due"], dueDate: string | null, today: string) {
   switch (due) {
     case "overdue":
-      return lt(resolutions.dueDate, today);
+      return dueDate !== null && dueDate < today;
     case "week":
-      return and(gte(resolutions.dueDate, today), lte(resolutions.dueDate, weekOf(today).end));
+      return dueDate !== null && dueDate >= today && dueDate <= weekOf(today).end;
     case "month":
-      return and(gte(resolutions.dueDate, today), lte(resolutions.dueDate, addDays(today, 30)));
+      return dueDate !== null && dueDate >= today && dueDate <= addDays(today, 30);
     case "later":
-      return gt(resolutions.dueDate, addDays(today, 30));
+      return dueDate !== null && dueDate > addDays(today, 30);
     case "none":
-      return isNull(resolutions.dueDate);
+      return dueDate === null;
     default:
-      return undefined;
+      return true;
   }
+}
+
+const compare = (a: string | number, b: string | number) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The list's orders: nearest deadline first (standing ones last), by code, or by body then deadline. */
+function orderOf(filter: MyActionsFilter): (a: Candidate, b: Candidate) => number {
+  const sign = filter.dir === "desc" ? -1 : 1;
+  const byDue = (a: Candidate, b: Candidate) =>
+    compare(a.dueDate === null ? 1 : 0, b.dueDate === null ? 1 : 0) ||
+    (a.dueDate !== null && b.dueDate !== null ? sign * compare(a.dueDate, b.dueDate) : 0) ||
+    compare(a.meetingNumber, b.meetingNumber) ||
+    compare(a.number, b.number);
+  const byCode = (a: Candidate, b: Candidate) =>
+    compare(a.bodySort, b.bodySort) ||
+    sign * compare(a.meetingNumber, b.meetingNumber) ||
+    sign * compare(a.number, b.number);
+  const byBody = (a: Candidate, b: Candidate) => sign * compare(a.bodySort, b.bodySort) || byDue(a, b);
+  const order = filter.sort === "code" ? byCode : filter.sort === "body" ? byBody : byDue;
+  return (a, b) => order(a, b) || compare(a.id, b.id);
 }
 
 /** SQL for «my actions»: owned by the person, their groups, their bodies, or passed by bodies they lead; active. */
@@ -78,6 +109,10 @@ export function listMyActions(
   return readCache.get(key, () => queryMyActions(scope, today, limit, offset, filter, found));
 }
 
+/**
+ * One read of the person's whole list (a few hundred light rows on ten years of data): the badges, the body filter's
+ * choices, the filter, the order and the page are taken from it, so the scope's condition is evaluated once.
+ */
 function queryMyActions(
   scope: Scope,
   today: string,
@@ -86,55 +121,56 @@ function queryMyActions(
   filter: MyActionsFilter,
   found: ReturnType<typeof resolutionSearchSql>,
 ) {
-  const condition = myActionsCondition(scope);
-  const filtered = and(
-    condition,
-    found,
-    filter.status ? eq(resolutions.status, filter.status) : undefined,
-    filter.bodyId ? eq(resolutions.bodyId, filter.bodyId) : undefined,
-    dueWindowSql(filter.due, today),
+  const bodyOf = new Map(
+    db
+      .select({ id: bodies.id, name: bodies.name, sortOrder: bodies.sortOrder })
+      .from(bodies)
+      .all()
+      .map((b) => [b.id, b]),
   );
-  const week = weekOf(today);
-  // The badges count the whole list; the total (and the pages) what the filter keeps.
-  const counts = db
+  // The bodies are a handful, joined here: in the query they cost more than the rest of it.
+  const candidates: Candidate[] = db
     .select({
-      overdue: sql<number>`coalesce(sum(${resolutions.dueDate} < ${today}), 0)`,
-      week: sql<number>`coalesce(sum(${resolutions.dueDate} >= ${today} and ${resolutions.dueDate} <= ${week.end}), 0)`,
+      id: resolutions.id,
+      status: resolutions.status,
+      dueDate: resolutions.dueDate,
+      bodyId: resolutions.bodyId,
+      meetingNumber: meetings.number,
+      number: resolutions.number,
+      found: found ? sql<number>`(${found})` : sql<number>`1`,
     })
     .from(resolutions)
-    .where(condition)
-    .get()!;
-  const total = db.select({ n: sql<number>`count(*)` }).from(resolutions).where(filtered).get()!.n;
-  const up = filter.dir !== "desc";
-  const byDue = [
-    sql`${resolutions.dueDate} is null`,
-    up ? asc(resolutions.dueDate) : desc(resolutions.dueDate),
-    asc(meetings.number),
-    asc(resolutions.number),
-  ];
-  const byCode = [
-    asc(bodies.sortOrder),
-    up ? asc(meetings.number) : desc(meetings.number),
-    up ? asc(resolutions.number) : desc(resolutions.number),
-  ];
-  const byBody = [up ? asc(bodies.sortOrder) : desc(bodies.sortOrder), ...byDue];
-  const order = filter.sort === "code" ? byCode : filter.sort === "body" ? byBody : byDue;
-  const ids = db
-    .select({ id: resolutions.id })
-    .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-    .innerJoin(bodies, eq(bodies.id, resolutions.bodyId))
-    .where(filtered)
-    .orderBy(...order, asc(resolutions.id))
-    .limit(limit)
-    .offset(offset)
-    .all();
+    .where(myActionsCondition(scope))
+    .all()
+    .flatMap((r) => {
+      const body = r.bodyId === null ? undefined : bodyOf.get(r.bodyId);
+      return body ? [{ ...r, bodyId: body.id, bodyName: body.name, bodySort: body.sortOrder }] : [];
+    });
+  const week = weekOf(today);
+  const overdueCount = candidates.filter((c) => c.dueDate !== null && c.dueDate < today).length;
+  const weekCount = candidates.filter((c) => c.dueDate !== null && c.dueDate >= today && c.dueDate <= week.end).length;
+  const bodiesById = new Map(candidates.map((c) => [c.bodyId, c]));
+  // The badges and the body filter's choices are over the whole list; the total (and the pages) what the filter keeps.
+  const kept = candidates
+    .filter(
+      (c) =>
+        c.found === 1 &&
+        (!filter.status || c.status === filter.status) &&
+        (!filter.bodyId || c.bodyId === filter.bodyId) &&
+        inDueWindow(filter.due, c.dueDate, today),
+    )
+    .sort(orderOf(filter));
+  const ids = kept.slice(offset, offset + limit);
   const rows = resolutionRowsById(ids.map((r) => r.id));
   const names = ownerNames(rows.map((r) => r.id));
   return {
-    total,
-    overdueCount: counts.overdue,
-    weekCount: counts.week,
+    total: kept.length,
+    overdueCount,
+    weekCount,
+    bodies: [...bodiesById.values()]
+      .sort((a, b) => compare(a.bodySort, b.bodySort) || compare(a.bodyId, b.bodyId))
+      .map((c) => ({ id: c.bodyId, name: c.bodyName })),
     rows: rows.map((r) => ({
       id: r.id,
       subject: r.subject,
@@ -151,18 +187,4 @@ function queryMyActions(
       dueThisWeek: r.dueDate !== null && r.dueDate >= today && r.dueDate <= week.end,
     })),
   };
-}
-
-/** The bodies that passed something in the person's list, for its body filter. */
-export function myActionBodies(scope: Scope) {
-  return readCache.get(cacheKey(scope, "myActionBodies"), () =>
-    db
-      .selectDistinct({ id: bodies.id, name: bodies.name, sortOrder: bodies.sortOrder })
-      .from(resolutions)
-      .innerJoin(bodies, eq(bodies.id, resolutions.bodyId))
-      .where(myActionsCondition(scope))
-      .orderBy(asc(bodies.sortOrder))
-      .all()
-      .map(({ id, name }) => ({ id, name })),
-  );
 }

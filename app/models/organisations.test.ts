@@ -10,6 +10,7 @@ import { db } from "../utils/db.server";
 import { quarterOf } from "../utils/jalali";
 import { allCandidates, guessOrganisationKind, matchOwner } from "../utils/owner-match";
 import { RuleViolation } from "../utils/rules";
+import { canReadMeeting } from "./access.server";
 import { getAuditTrail } from "./audit.server";
 import { createBody, listBodies } from "./bodies.server";
 import { saveDraft } from "./drafts.server";
@@ -214,7 +215,8 @@ test("an agency's representative has its resolutions in «my actions», reads th
   );
   assert.equal(getResolution(representative, resolutions[0].id)?.canUpdate, true);
   assert.equal(getResolution(representative, resolutions[1].id), null);
-  assert.ok(representative.ownedMeetingIds.includes(meetingId));
+  assert.ok(canReadMeeting(representative, { id: meetingId, bodyId: committee }));
+  assert.ok(!canReadMeeting(signedIn(makePerson("بیرونی"), "member"), { id: meetingId, bodyId: committee }));
   // Someone of no organisation, or of another, has none of it.
   assert.deepEqual(listMyActions(signedIn(makePerson("دیگری"), "member")).rows, []);
 });

@@ -21,7 +21,7 @@ import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import { type MarkedPart, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { cacheKey, type Scope } from "./access.server";
+import { cacheKey, ownsWorkInMeetingSql, type Scope } from "./access.server";
 import { documentRights } from "./documents.server";
 import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resolutions.server";
 
@@ -458,7 +458,7 @@ function findMeetings(scope: Scope, words: string[], database: Db) {
   const t = TABLE.meeting;
   const visible = scope.readsAll
     ? sql`1`
-    : sql`(m.body_id in (${idList(scope.readableBodyIds)}) or m.id in (${idList(scope.ownedMeetingIds)}))`;
+    : sql`(m.body_id in (${idList(scope.readableBodyIds)}) or ${ownsWorkInMeetingSql(scope, sql`m.id`)})`;
   return findRanked(database, t, words, sql`join meetings m on m.id = ${sql.raw(t)}.rowid`, visible, sql`m.id`);
 }
 

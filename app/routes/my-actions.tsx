@@ -4,7 +4,7 @@ import { NameList } from "../components/person-name";
 import { QuickProgress } from "../components/resolution-row-actions";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
-import { listMyActions, myActionBodies } from "../models/my-actions.server";
+import { listMyActions } from "../models/my-actions.server";
 import { DUE_WINDOWS, parseMyActionsQuery } from "../schemas/my-actions";
 import { PAGE_SIZES } from "../schemas/paging";
 import { formatCount, formatPercent, localDigits } from "../utils/digits";
@@ -24,7 +24,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { filter, page, pageSize: size } = parseMyActionsQuery(new URL(request.url).searchParams);
     const result = listMyActions(scope, undefined, { limit: size, offset: (page - 1) * size, filter });
     const pages = Math.max(1, Math.ceil(result.total / size));
-    return json({ ...result, filter, bodies: myActionBodies(scope), page, size, pages });
+    return json({ ...result, filter, page, size, pages });
   });
 }
 
