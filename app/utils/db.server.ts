@@ -21,12 +21,39 @@ export function openDatabase(file = process.env.DATABASE_PATH ?? "data/app.db"):
   sqlite.pragma("busy_timeout = 5000");
   // The triggers ask the app's clock for Tehran's day (db/migrations/0008); SQLite's own "now" is the UTC day.
   clock.registerSqlClock(sqlite);
-  const db = drizzle(sqlite, { schema }) as Db;
+  const db = drizzle(keepingStatements(sqlite), { schema }) as Db;
+  db.$client = sqlite;
   migrate(db, { migrationsFolder: path.resolve(process.env.MIGRATIONS_DIR ?? "db/migrations") });
   // Statistics for the query planner where they are missing or stale (quick: SQLite limits how much it reads), so
   // the lists' partial indexes are chosen on a database nobody has analysed.
   sqlite.pragma("optimize = 0x10002");
   return db;
+}
+
+/**
+ * The connection as drizzle sees it: each distinct SQL text is compiled once. Drizzle prepares a new statement for
+ * every query it runs, and compiling the lists' queries cost more than a page's own work right after a write. Only
+ * drizzle's queries share these statements (code holding its own from `$client.prepare` is left alone); one handed out
+ * again is reset to return rows as objects, as a fresh one does (drizzle switches it to arrays with `raw()` when it
+ * maps the columns itself). Queries run synchronously and none iterates, so a statement is never busy when reused.
+ */
+function keepingStatements(sqlite: Database.Database, max = 500): Database.Database {
+  const kept = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    const found = kept.get(source);
+    if (found) {
+      // Most recently used last, so the one let go is the longest unused.
+      kept.delete(source);
+      kept.set(source, found);
+      if (found.reader) found.raw(false);
+      return found;
+    }
+    const statement = sqlite.prepare(source);
+    if (kept.size >= max) kept.delete(kept.keys().next().value as string);
+    kept.set(source, statement);
+    return statement;
+  };
+  return Object.create(sqlite, { prepare: { value: prepare } }) as Database.Database;
 }
 
 /**
