@@ -498,10 +498,11 @@ export const resolutions = sqliteTable(
   (t) => [
     uniqueIndex("resolutions_meeting_number_unique").on(t.meetingId, t.number),
     index("resolutions_due_idx").on(t.dueDate),
-    // The active ones by deadline, with what the lists filter on: the overdue review, my actions and notifications
-    // read only this index until they know which rows to show.
-    index("resolutions_active_due_idx")
-      .on(t.dueDate, t.bodyId, t.meetingId)
+    // The active ones by deadline, with what the lists filter and sort on: the overdue review, my actions and
+    // notifications read only this index until they know which rows to show (right after another process writes,
+    // every page read is a read from the file: a person's whole list of 1,331 candidates costs the index's pages).
+    index("resolutions_active_idx")
+      .on(t.dueDate, t.bodyId, t.meetingId, t.number, t.status)
       .where(sql`status in ('open', 'in_progress')`),
   ],
 );
@@ -522,8 +523,15 @@ export const resolutionOwners = sqliteTable(
     label: text("label").notNull().default(""),
   },
   (t) => [
-    // Covering: "is this resolution owned by one of these" is answered from the index alone.
-    index("resolution_owners_resolution_idx").on(t.resolutionId, t.bodyId, t.workingGroupId, t.personId),
+    // Covering: "is this resolution owned by one of these" (people, groups, bodies, organisations) is answered from
+    // the index alone.
+    index("resolution_owners_covering_idx").on(
+      t.resolutionId,
+      t.bodyId,
+      t.workingGroupId,
+      t.personId,
+      t.organisationId,
+    ),
     index("resolution_owners_organisation_idx").on(t.organisationId),
     index("resolution_owners_body_idx").on(t.bodyId),
     index("resolution_owners_group_idx").on(t.workingGroupId),

@@ -23,7 +23,7 @@ export const list = (ids: readonly number[]) => (ids.length ? [...ids] : [-1]);
 
 /**
  * SQL: the resolution is active (open or in progress). Written out rather than bound, so SQLite sees that the partial
- * index of active deadlines (resolutions_active_due_idx) applies and walks only those, in deadline order.
+ * index of active deadlines (resolutions_active_idx) applies and walks only those, in deadline order.
  */
 export const isActiveSql = sql.raw(`"resolutions"."status" in (${ACTIVE.map((s) => `'${s}'`).join(", ")})`);
 
