@@ -18,7 +18,7 @@ import fa from "../locales/fa";
 import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
 import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
-import { type MarkedPart, markWords, searchKey, searchWords } from "../utils/normalize";
+import { type MarkedText, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
 import { cacheKey, ownsWorkInMeetingSql, type Scope } from "./access.server";
@@ -43,8 +43,8 @@ export type SearchHit = {
   kind: SearchKind;
   id: number;
   href: string;
-  title: MarkedPart[];
-  snippet: MarkedPart[];
+  title: MarkedText;
+  snippet: MarkedText;
 };
 export type SearchGroup = { kind: SearchKind; hits: SearchHit[]; more: boolean };
 export type SearchResult =

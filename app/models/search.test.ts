@@ -107,12 +107,15 @@ describe("one search, Persian-aware", () => {
 
   test("the words are marked in what is shown", () => {
     const hit = search(STAFF, "مسؤول ميشود").groups[0].hits.find((h) => h.id === code21)!;
-    const marked = hit.title.filter((p) => p.mark).map((p) => p.text);
+    const marked = hit.title.filter((_, i) => i % 2 === 1);
     assert.deepEqual(marked, ["مسئول", "می‌شود"]);
-    assert.deepEqual(
-      markWords("ﻛﻤﻴﺘﻪ ها", ["کمیته"]).map((p) => p.mark),
-      [true, false],
-    );
+    assert.deepEqual(markWords("ﻛﻤﻴﺘﻪ ها", ["کمیته"]), ["", "ﻛﻤﻴﺘﻪ", " ها"]);
+    // A window keeps the text around the first match, with «…» on the cut sides.
+    assert.deepEqual(markWords(`${"الف ".repeat(30)}کمیته${" ب".repeat(30)}`, ["کمیته"], 30), [
+      "…ف الف الف ",
+      "کمیته",
+      " ب ب ب ب ب ب ب …",
+    ]);
   });
 
   test("an empty, short or too long query gets its message, never a search", () => {

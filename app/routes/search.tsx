@@ -1,10 +1,11 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
 import { requireScope } from "../models/access.server";
 import { search } from "../models/search.server";
 import { formatPlain, localDigits } from "../utils/digits";
 import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
-import type { MarkedPart } from "../utils/normalize";
+import type { MarkedText } from "../utils/normalize";
 import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
 import { useLang } from "../utils/use-lang";
@@ -21,12 +22,16 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-function Marked({ parts }: { parts: MarkedPart[] }) {
+function Marked({ parts }: { parts: MarkedText }) {
   const lang = useLang();
   return (
     <>
-      {parts.map((p, i) =>
-        p.mark ? <mark key={i}>{localDigits(p.text, lang)}</mark> : <span key={i}>{localDigits(p.text, lang)}</span>,
+      {parts.map((text, i) =>
+        i % 2 === 1 ? (
+          <mark key={i}>{localDigits(text, lang)}</mark>
+        ) : (
+          <Fragment key={i}>{localDigits(text, lang)}</Fragment>
+        ),
       )}
     </>
   );

@@ -133,14 +133,17 @@ function charKey(ch: string): string {
   return k;
 }
 
-/** A piece of shown text, marked when it holds a searched word. */
-export type MarkedPart = { text: string; mark: boolean };
+/**
+ * Shown text in pieces that alternate: plain, marked (holds a searched word), plain, … — the first may be empty. As
+ * plain strings, a search page's forty snippets travel as text rather than as objects.
+ */
+export type MarkedText = string[];
 
 /**
  * The text in pieces, the parts that match a word (compared on search keys, so «مسئول» marks «مسؤول» and «می شود»
  * marks «می‌شود») marked. With `window`, only that many characters around the first match are kept, with «…».
  */
-export function markWords(text: string, words: readonly string[], window?: number): MarkedPart[] {
+export function markWords(text: string, words: readonly string[], window?: number): MarkedText {
   // The search key of the text, and for each of its characters the place in the text it came from.
   let key = "";
   const from: number[] = [];
@@ -170,13 +173,15 @@ export function markWords(text: string, words: readonly string[], window?: numbe
     begin = Math.max(0, (first === -1 ? 0 : first) - Math.floor(window / 3));
     finish = Math.min(text.length, begin + window);
   }
-  const parts: MarkedPart[] = [];
-  if (begin > 0) parts.push({ text: "…", mark: false });
+  const parts: MarkedText = [begin > 0 ? "…" : ""];
   for (let i = begin; i < finish; i++) {
-    const last = parts.at(-1);
-    if (last && last.mark === marked[i] && last.text !== "…") last.text += text[i];
-    else parts.push({ text: text[i], mark: marked[i] });
+    // An odd place is a marked piece: a change of marking starts the next piece.
+    if (marked[i] !== (parts.length % 2 === 0)) parts.push("");
+    parts[parts.length - 1] += text[i];
   }
-  if (finish < text.length) parts.push({ text: "…", mark: false });
+  if (finish < text.length) {
+    if (parts.length % 2 === 0) parts.push("");
+    parts[parts.length - 1] += "…";
+  }
   return parts;
 }
