@@ -397,6 +397,7 @@ const en: Strings<typeof fa> = {
       resolution: "Resolutions",
       meeting: "Meetings",
       follow_up: "Follow-ups",
+      data_set: "Data sets",
       person: "People",
       organisation: "Organisations",
       document: "Documents",

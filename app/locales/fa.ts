@@ -391,6 +391,7 @@ const fa = {
       resolution: "مصوبات",
       meeting: "جلسات",
       follow_up: "پیگیری‌ها",
+      data_set: "مجموعه‌داده‌ها",
       person: "اشخاص",
       organisation: "سازمان‌ها",
       document: "مستندات",

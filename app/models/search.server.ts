@@ -21,11 +21,19 @@ import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
 import { type MarkedText, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { cacheKey, ownsWorkInMeetingSql, type Scope } from "./access.server";
+import { cacheKey, canReadSupply, ownsWorkInMeetingSql, type Scope } from "./access.server";
 import { documentRights } from "./documents.server";
 import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resolutions.server";
 
-export const SEARCH_KINDS = ["resolution", "meeting", "follow_up", "person", "organisation", "document"] as const;
+export const SEARCH_KINDS = [
+  "resolution",
+  "meeting",
+  "follow_up",
+  "data_set",
+  "person",
+  "organisation",
+  "document",
+] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const MAX_INDEXED_TEXT = 200_000;
@@ -37,6 +45,7 @@ const TABLE: Record<SearchKind, string> = {
   person: "search_people",
   organisation: "search_organisations",
   document: "search_documents",
+  data_set: "search_data_sets",
 };
 
 export type SearchHit = {
@@ -189,6 +198,32 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
         | { name: string; aliases: string }
         | undefined;
       return o ? { code: "", title: o.name, body: o.aliases.split("\n").join(" … ") } : null;
+    }
+    case "data_set": {
+      const d = prepared(
+        database,
+        `select d.name, d.level, d.items, d.frequency, d.blocked_on, o.name agency, s.name stage
+           from data_sets d join organisations o on o.id = d.organisation_id
+           join supply_stages s on s.id = d.stage_id where d.id = ?`,
+      ).get(id) as
+        | {
+            name: string;
+            level: keyof typeof fa.supply.levels;
+            items: string;
+            frequency: keyof typeof fa.supply.frequencies;
+            blocked_on: string;
+            agency: string;
+            stage: string;
+          }
+        | undefined;
+      if (!d) return null;
+      return {
+        code: "",
+        title: `${d.name} — ${d.agency}`,
+        body: [d.items, fa.supply.levels[d.level], fa.supply.frequencies[d.frequency] ?? "", d.stage, d.blocked_on]
+          .filter(Boolean)
+          .join(" … "),
+      };
     }
     case "document": {
       const d = prepared(
@@ -422,6 +457,7 @@ function find(scope: Scope, trimmed: string, words: string[], database: Db): Sea
     resolution: findResolutions(scope, words, codeKey, database),
     meeting: findMeetings(scope, words, database),
     follow_up: findFollowUps(scope, words, database),
+    data_set: canReadSupply(scope) ? findOpen("data_set", words, database) : [],
     person: findOpen("person", words, database),
     organisation: findOpen("organisation", words, database),
     document: findDocuments(scope, words, database),
@@ -477,8 +513,8 @@ function findFollowUps(scope: Scope, words: string[], database: Db) {
   );
 }
 
-/** People and organisations: everyone signed in reads the directory. */
-function findOpen(kind: "person" | "organisation", words: string[], database: Db) {
+/** People and organisations: everyone signed in reads the directory; data sets, everyone who reads the tracker. */
+function findOpen(kind: "person" | "organisation" | "data_set", words: string[], database: Db) {
   const t = TABLE[kind];
   return findRanked(database, t, words, sql``, sql`1`, sql`${sql.raw(t)}.rowid`);
 }
@@ -517,6 +553,7 @@ function hitOf(database: Db, kind: SearchKind, id: number, words: string[]): Sea
     person: `/people/${id}`,
     organisation: `/organisations/${id}`,
     document: `/documents/${id}`,
+    data_set: `/supply/${id}`,
   }[kind];
   let link = href;
   if (kind === "follow_up") {

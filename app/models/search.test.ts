@@ -6,6 +6,7 @@ import { db } from "../utils/db.server";
 import { markWords } from "../utils/normalize";
 import { createMeeting } from "./meetings.server";
 import { codeKeyOf, type SearchKind, search } from "./search.server";
+import { createDataSet } from "./supply.server";
 
 // A committee coded «طراحی» with two meetings (the second passes «طراحی/۲/۱»), and another committee a member
 // does not sit in.
@@ -122,6 +123,34 @@ describe("one search, Persian-aware", () => {
     assert.equal(search(STAFF, "  ").status, "empty");
     assert.equal(search(STAFF, "ا").status, "short");
     assert.equal(search(STAFF, "ا".repeat(101)).status, "long");
+  });
+
+  test("data sets by name, items and agency, for those who read the tracker", () => {
+    const agency = db.$client
+      .prepare("select id from organisations where name = 'سازمان ثبت احوال كشور'")
+      .pluck()
+      .get();
+    const dataSet = createDataSet(actor, STAFF, {
+      organisationId: agency as number,
+      name: "ثبت وقايع حياتی",
+      level: "PIN",
+      items: "شماره ملی، جنسیت\nتاریخ تولد",
+      frequency: "monthly",
+      resolutionId: null,
+      committeeId: design,
+      scheduleDate: null,
+    });
+    // Arabic letters typed and stored, an item, the agency's name: each finds it, and it leads to its page.
+    assert.deepEqual(ids("data_set", "وقایع حیاتی"), [dataSet]);
+    assert.deepEqual(ids("data_set", "تاريخ تولد"), [dataSet]);
+    assert.deepEqual(ids("data_set", "ثبت احوال کشور"), [dataSet]);
+    const hit = search(STAFF, "وقایع حیاتی").groups.find((g) => g.kind === "data_set")!.hits[0];
+    assert.equal(hit.href, `/supply/${dataSet}`);
+    // The committee's member reads the tracker; a person with no seat does not, and finds none.
+    const colleague = makePerson("همکار طراحی");
+    seat(colleague, { bodyId: design });
+    assert.deepEqual(ids("data_set", "وقایع حیاتی", signedIn(colleague)), [dataSet]);
+    assert.deepEqual(ids("data_set", "وقایع حیاتی", signedIn(makePerson("بی‌نشست"))), []);
   });
 
   test("a member never finds what they may not read", () => {

@@ -160,7 +160,7 @@ export function AttendanceSection({
           + {t("minutes.addGuest")}
         </button>{" "}
         {offered.length > 0 ? (
-          <button type="button" className="button" onClick={() => guests.append(offered)}>
+          <button type="button" className="button button--wrap" onClick={() => guests.append(offered)}>
             + {t("minutes.previousGuests", { names: offered.map((g) => g.name).join(t("minutes.nameSeparator")) })}
           </button>
         ) : null}

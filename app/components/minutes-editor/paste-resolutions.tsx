@@ -75,7 +75,7 @@ export function PasteResolutions({
 
   return (
     <details className="paste-panel">
-      <summary className="button">{t("minutes.paste")}</summary>
+      <summary className="button button--wrap">{t("minutes.paste")}</summary>
       <div className="details-body stack">
         <p className="field__hint">{t("minutes.pasteHint")}</p>
         <label className="field">
