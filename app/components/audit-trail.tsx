@@ -1,6 +1,7 @@
 import { formatTimestamp } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";
 import { useT } from "../utils/use-t";
+import { TableWrap } from "./ui/data-table";
 
 type Row = {
   id: number;
@@ -23,7 +24,7 @@ export function AuditTrail({ rows }: { rows: Row[] }) {
       {rows.length === 0 ? (
         <p className="muted">{t("audit.empty")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t("audit.title")}>
           <table className="table table--compact">
             <thead>
               <tr>
@@ -53,7 +54,7 @@ export function AuditTrail({ rows }: { rows: Row[] }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

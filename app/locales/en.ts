@@ -1717,6 +1717,7 @@ const en: Strings<typeof fa> = {
     notFound: "Page not found",
   },
   common: {
+    actions: "Actions",
     listSeparator: ", ",
     save: "Save",
     cancel: "Cancel",

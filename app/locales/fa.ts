@@ -1711,6 +1711,7 @@ const fa = {
     notFound: "صفحه پیدا نشد",
   },
   common: {
+    actions: "عملیات",
     listSeparator: "، ",
     save: "ذخیره",
     cancel: "انصراف",

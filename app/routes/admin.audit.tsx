@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { TableWrap } from "../components/ui/data-table";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
 import { canAdminister, requireAllowed, requireScope } from "../models/access.server";
@@ -93,7 +94,7 @@ export default function AuditBrowser() {
         </div>
       </Form>
       <p className="muted">{t("auditAdmin.total", { count: total })}</p>
-      <div className="table-wrap">
+      <TableWrap label={t("auditAdmin.title")}>
         <table className="table table--compact">
           <thead>
             <tr>
@@ -127,7 +128,7 @@ export default function AuditBrowser() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <Pagination page={page} pages={pages} hrefFor={pageLink} />
     </div>
   );

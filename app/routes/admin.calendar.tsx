@@ -145,7 +145,9 @@ export default function CalendarAdmin() {
                   <th>{t("calendarAdmin.titleField")}</th>
                   <th>{t("calendarAdmin.kind")}</th>
                   <th>{t("calendarAdmin.source")}</th>
-                  <th />
+                  <th>
+                    <span className="visually-hidden">{t("common.actions")}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
