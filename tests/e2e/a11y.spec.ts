@@ -32,7 +32,7 @@ const SKIP = new Set([
   "routes/language",
   "routes/logout",
   "routes/$",
-  // Answers POSTs only (a GET is a 404 by design).
+  // A GET only redirects to the meeting page's sign-off panel (the sign-off request mail's link).
   "routes/meetings.$meetingId_.signoff",
 ]);
 
