@@ -1591,7 +1591,7 @@ const en: Strings<typeof fa> = {
       updatedSubject: "Meeting changed: {{meeting}} — {{date}}",
       cancelledSubject: "Cancelled: {{meeting}} — {{date}}",
       intro: "You are invited to {{meeting}}.",
-      updated: "{{meeting}} has changed. Its time and place are now:",
+      updated: "{{meeting}} has changed:",
       cancelled: "{{meeting}}, called for {{date}} at {{time}}, will not be held.",
       cancelAttached: "The attached calendar file removes the meeting from your calendar.",
       when: "When: {{date}}, {{time}}",
@@ -1601,20 +1601,20 @@ const en: Strings<typeof fa> = {
       noPlace: "not set",
       agenda: "Agenda",
       noAgenda: "The agenda is not set yet.",
-      whatChanged: "What changed",
       changedDate: "Date: from {{from}} to {{to}}",
-      changedTime: "Time: from {{from}} to {{to}}",
+      changedTime: "Time: from “{{from}}” to “{{to}}”",
       changedPlace: "Place: from “{{from}}” to “{{to}}”",
       attached: "A calendar file (invite.ics) is attached, to add the meeting to your calendar.",
       organizer: "Census HQ secretariat",
     },
     signoff: {
-      subject: "Minutes of {{meeting}} await your sign-off",
+      subject: "{{meeting}}: the minutes await your sign-off",
       intro:
         "The minutes of {{meeting}} ({{date}}) were sent to those present for sign-off. Read them and press “Confirm the minutes”, or, if something must be corrected, “Ask for a change” and say what.",
       corrected:
         "This is edition {{edition, plain}} of the minutes, finalised after a correction, and it needs signing again.",
       attached: "The minutes are attached.",
+      open: "Read and sign off the minutes",
     },
     kinds: {
       assigned: "Resolutions assigned",

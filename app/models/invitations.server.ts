@@ -142,7 +142,7 @@ function compose(
   const place = schedule.place.trim() ? t("mail.invitation.place", { place: schedule.place.trim() }) : "";
   const mode = m.mode !== "in_person" ? t("mail.invitation.mode", { mode: t(`minutes.modes.${m.mode}`) }) : "";
   const agenda = m.doc.agenda.map((a) => a.title.trim()).filter(Boolean);
-  const agendaItems = agenda.map((text, i) => ({ text: `${localDigits(i + 1, lang)}. ${text}` }));
+  const agendaItems = agenda.map((text) => ({ text }));
   const link = `/meetings/${m.id}`;
   const subjectArgs = { meeting: title, date: formatJalali(schedule.date, lang) };
   let content: MailContent;
@@ -151,44 +151,39 @@ function compose(
       subject: t("mail.invitation.cancelledSubject", subjectArgs),
       paragraphs: [
         t("mail.invitation.cancelled", { meeting: title, date: longDate, time: timeText(schedule, lang, t) }),
-        t("mail.invitation.cancelAttached"),
       ],
+      after: [t("mail.invitation.cancelAttached")],
     };
   } else {
+    // An update says first what changed since people were last told, then the meeting as it now stands.
     const changes =
       variant.kind === "update"
-        ? changesBetween(variant.before, schedule).map((c) => ({
-            text:
-              c === "date"
-                ? t("mail.invitation.changedDate", {
-                    from: formatJalaliLong(variant.before.date, lang),
-                    to: longDate,
+        ? changesBetween(variant.before, schedule).map((c) =>
+            c === "date"
+              ? t("mail.invitation.changedDate", { from: formatJalaliLong(variant.before.date, lang), to: longDate })
+              : c === "time"
+                ? t("mail.invitation.changedTime", {
+                    from: timeText(variant.before, lang, t),
+                    to: timeText(schedule, lang, t),
                   })
-                : c === "time"
-                  ? t("mail.invitation.changedTime", {
-                      from: timeText(variant.before, lang, t),
-                      to: timeText(schedule, lang, t),
-                    })
-                  : t("mail.invitation.changedPlace", {
-                      from: variant.before.place.trim() || t("mail.invitation.noPlace"),
-                      to: schedule.place.trim() || t("mail.invitation.noPlace"),
-                    }),
-          }))
+                : t("mail.invitation.changedPlace", {
+                    from: variant.before.place.trim() || t("mail.invitation.noPlace"),
+                    to: schedule.place.trim() || t("mail.invitation.noPlace"),
+                  }),
+          )
         : [];
     content = {
       subject: t(variant.kind === "update" ? "mail.invitation.updatedSubject" : "mail.invitation.subject", subjectArgs),
       paragraphs: [
         t(variant.kind === "update" ? "mail.invitation.updated" : "mail.invitation.intro", { meeting: title }),
+        ...changes,
         when,
         place,
         mode,
         agenda.length ? "" : t("mail.invitation.noAgenda"),
-        t("mail.invitation.attached"),
       ].filter(Boolean),
-      sections: [
-        ...(changes.length ? [{ title: t("mail.invitation.whatChanged"), items: changes }] : []),
-        ...(agenda.length ? [{ title: t("mail.invitation.agenda"), items: agendaItems }] : []),
-      ],
+      sections: agenda.length ? [{ title: t("mail.invitation.agenda"), items: agendaItems }] : [],
+      after: [t("mail.invitation.attached")],
       link,
     };
   }

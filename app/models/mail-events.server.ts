@@ -260,9 +260,10 @@ export function announceSignoffRequest(
         paragraphs: [
           t("mail.signoff.intro", { meeting: title, date: formatJalali(meeting.date, to.lang) }),
           afterCorrection ? t("mail.signoff.corrected", { edition: meeting.edition }) : "",
-          t("mail.signoff.attached"),
         ].filter(Boolean),
+        after: [t("mail.signoff.attached")],
         link: `/meetings/${meetingId}/signoff`,
+        linkLabel: t("mail.signoff.open"),
       },
       { dedupeKey: `signoff_request:${roundId}:${to.personId}`, attachments: [{ minutesPdf: meetingId }] },
     );
