@@ -27,7 +27,7 @@ export const NOTIFICATION_KINDS = [
   "extension_rejected",
 ] as const;
 /** Kinds of e-mail a person can turn off on their account page. */
-export const MAIL_KINDS = ["assigned", "reminder", "extension", "digest", "minutes", "invitation"] as const;
+export const MAIL_KINDS = ["assigned", "reminder", "extension", "digest", "minutes", "invitation", "signoff"] as const;
 export type MailKind = (typeof MAIL_KINDS)[number];
 /** Organisations outside the HQ that own resolutions, send representatives and deliver data (دستگاه‌های اجرایی…). */
 export const ORGANISATION_KINDS = ["agency", "province", "municipality", "institute", "other"] as const;

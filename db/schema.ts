@@ -985,3 +985,30 @@ export const calendarFeeds = sqliteTable(
     uniqueIndex("calendar_feeds_live_unique").on(t.userId).where(sql`revoked_at is null`),
   ],
 );
+
+/**
+ * The invitation of a meeting as announced: its UID stays and SEQUENCE grows with each new mailing (a change, an
+ * added or removed attendee, a cancellation). `announced_json` is what people were last told (date, times, place),
+ * so an update says what changed since; mail written before `settle_until` is still unsent and is rewritten in place
+ * rather than followed by another. No key to meetings: a deleted draft's row stays with its cancellation.
+ */
+export const meetingInvitations = sqliteTable(
+  "meeting_invitations",
+  {
+    meetingId: integer("meeting_id").primaryKey(),
+    uid: text("uid").notNull(),
+    sequence: integer("sequence").notNull().default(0),
+    date: text("date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time"),
+    place: text("place").notNull().default(""),
+    /** The people invited, comma-separated person ids. */
+    invitees: text("invitees").notNull().default(""),
+    announcedJson: text("announced_json").notNull().default("{}"),
+    settleUntil: text("settle_until").notNull(),
+    cancelledAt: text("cancelled_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [uniqueIndex("meeting_invitations_uid_unique").on(t.uid)],
+);

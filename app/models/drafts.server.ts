@@ -13,6 +13,7 @@ import { NotFoundError } from "../utils/errors";
 import { parseJalaliInput, parseTime } from "../utils/jalali";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import type { Actor } from "./audit.server";
+import { syncInvitation } from "./invitations.server";
 
 /** Versions older than a session's longest life are no longer the base of anyone's typing. */
 const KEEP_VERSIONS_MS = 12 * 60 * 60_000;
@@ -156,6 +157,8 @@ export function saveDraft(
         .where(eq(meetings.id, id))
         .run();
       tx.insert(draftVersions).values({ meetingId: id, version, docJson, savedBy: actor.userId, savedAt }).run();
+      // A new date, time, place or attendee is told to those expected; typing the minutes tells nobody.
+      syncInvitation(tx, id);
       tx.delete(draftVersions)
         .where(
           and(

@@ -230,3 +230,42 @@ export function announceSignedMinutes(tx: Tx, meetingId: number, roundId: number
     );
   }
 }
+
+/**
+ * Minutes sent for sign-off: each person asked (but the one who sent them) gets a mail with the minutes and a link
+ * to the sign-off on the meeting's page (after signing in, if they are not). Once per round and person.
+ */
+export function announceSignoffRequest(
+  tx: Tx,
+  meetingId: number,
+  roundId: number,
+  personIds: number[],
+  { requesterUserId, afterCorrection }: { requesterUserId: number | null; afterCorrection: boolean },
+) {
+  const meeting = meetingOf(tx, meetingId);
+  if (!meeting) return;
+  const requester = personOfUser(tx, requesterUserId);
+  for (const to of recipientsOf(
+    tx,
+    personIds.filter((p) => p !== requester),
+  )) {
+    const t = serverI18n(to.lang).t;
+    const title = meetingTitle(t, meeting);
+    enqueueMail(
+      tx,
+      to,
+      "signoff",
+      {
+        subject: t("mail.signoff.subject", { meeting: title }),
+        paragraphs: [
+          t("mail.signoff.intro", { meeting: title, date: formatJalali(meeting.date, to.lang) }),
+          afterCorrection ? t("mail.signoff.corrected", { edition: meeting.edition }) : "",
+        ].filter(Boolean),
+        after: [t("mail.signoff.attached")],
+        link: `/meetings/${meetingId}/signoff`,
+        linkLabel: t("mail.signoff.open"),
+      },
+      { dedupeKey: `signoff_request:${roundId}:${to.personId}`, attachments: [{ minutesPdf: meetingId }] },
+    );
+  }
+}

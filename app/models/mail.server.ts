@@ -65,7 +65,11 @@ export function enqueueMail(
   to: Recipient,
   kind: MailKind,
   content: MailContent,
-  { dedupeKey, attachments = [] }: { dedupeKey?: string; attachments?: Attachment[] } = {},
+  {
+    dedupeKey,
+    attachments = [],
+    notBefore,
+  }: { dedupeKey?: string; attachments?: Attachment[]; notBefore?: string } = {},
 ): boolean {
   if (!ADDRESS.test(to.email) || to.mailOff.has(kind)) return false;
   const mail = renderMail(to.lang, { ...content, name: content.name ?? to.name });
@@ -83,12 +87,54 @@ export function enqueueMail(
       attachments: JSON.stringify(attachments),
       dedupeKey: dedupeKey ?? null,
       messageId: `<${randomUUID()}@${domain}>`,
-      nextAttemptAt: clock.nowIso(),
+      nextAttemptAt: notBefore ?? clock.nowIso(),
     })
     .onConflictDoNothing()
     .run();
   if (result.changes > 0) mailWritten();
   return result.changes > 0;
+}
+
+/** Whether the mail of this key is written but not yet tried: it can still be rewritten or withdrawn. */
+const untried = (dedupeKey: string) =>
+  and(eq(outbox.dedupeKey, dedupeKey), eq(outbox.status, "queued"), eq(outbox.attempts, 0));
+
+/**
+ * Writes the mail of `dedupeKey` afresh: a row not yet tried gets the new words (same Message-ID, due at
+ * `notBefore`); otherwise a new row is written as `enqueueMail` does (once per key). Returns whether a row was written.
+ */
+export function enqueueOrRewriteMail(
+  tx: Tx,
+  to: Recipient,
+  kind: MailKind,
+  content: MailContent,
+  options: { dedupeKey: string; attachments?: Attachment[]; notBefore?: string },
+): boolean {
+  if (!ADDRESS.test(to.email) || to.mailOff.has(kind)) {
+    withdrawMail(tx, options.dedupeKey);
+    return false;
+  }
+  const mail = renderMail(to.lang, { ...content, name: content.name ?? to.name });
+  const rewritten = tx
+    .update(outbox)
+    .set({
+      toAddress: to.email,
+      lang: to.lang,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html,
+      attachments: JSON.stringify(options.attachments ?? []),
+      nextAttemptAt: options.notBefore ?? clock.nowIso(),
+    })
+    .where(untried(options.dedupeKey))
+    .run();
+  if (rewritten.changes > 0) return true;
+  return enqueueMail(tx, to, kind, content, options);
+}
+
+/** Takes back a mail not yet tried (nothing to take back once it went to the mail server); returns whether it was. */
+export function withdrawMail(tx: Tx, dedupeKey: string): boolean {
+  return tx.delete(outbox).where(untried(dedupeKey)).run().changes > 0;
 }
 
 let onWritten: (() => void) | null = null;

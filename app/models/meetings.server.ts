@@ -27,6 +27,7 @@ import { canReadMeeting, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { removeDocumentsOfDraft } from "./documents.server";
+import { cancelInvitation, syncInvitation } from "./invitations.server";
 import { isCurrentMembership } from "./memberships.server";
 import { isActiveSql } from "./resolutions.server";
 import { meetingSearchSql } from "./search.server";
@@ -121,7 +122,12 @@ function attendanceListOf(tx: Tx | typeof db, owner: MeetingOwner) {
 export function createMeeting(actor: Actor, bodyId: number, options: { workingGroupId?: number | null } = {}): number {
   const owner: MeetingOwner = { bodyId, workingGroupId: options.workingGroupId ?? null };
   try {
-    return writeTransaction((tx) => insertMeeting(tx, actor, owner));
+    return writeTransaction((tx) => {
+      const id = insertMeeting(tx, actor, owner);
+      // Pre-filled with the previous meeting's «next meeting» date and time, it may be scheduled already.
+      syncInvitation(tx, id);
+      return id;
+    });
   } catch (error) {
     throw asRuleViolation(error) ?? error;
   }
@@ -385,8 +391,9 @@ export function cancelCorrection(actor: Actor, id: number) {
   });
 }
 
-/** Deletes a draft and its documents in the caller's transaction (a final meeting's row is left alone). */
+/** Deletes a draft and its documents in the caller's transaction, cancelling its invitation (a final meeting's row is left alone). */
 export function removeDraft(tx: Tx, id: number) {
+  cancelInvitation(tx, id);
   removeDocumentsOfDraft(tx, id);
   tx.delete(meetings)
     .where(and(eq(meetings.id, id), eq(meetings.status, "draft")))

@@ -15,6 +15,7 @@ import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { nextSlot, type SeriesRule, upcomingSlots } from "../utils/series";
 import { canEditMinutesOf, canReadMeetingsOf, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
+import { syncInvitation } from "./invitations.server";
 import { insertMeeting, removeDraft } from "./meetings.server";
 
 type SeriesRow = typeof meetingSeries.$inferSelect;
@@ -199,6 +200,8 @@ export function ensureNextDraft(tx: Tx, actor: Actor, seriesId: number): number 
     },
   );
   tx.update(meetings).set({ seriesId, seriesSlot: slot }).where(eq(meetings.id, id)).run();
+  // The draft is dated and timed: those expected are invited now, in the same transaction.
+  syncInvitation(tx, id);
   return id;
 }
 

@@ -27,7 +27,7 @@ import { NotFoundError } from "../utils/errors";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
 import { canAnswerSignoff, canReadMeeting, canRequestSignoff, requireAllowed, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
-import { announceSignedMinutes } from "./mail-events.server";
+import { announceSignedMinutes, announceSignoffRequest } from "./mail-events.server";
 import type { MinutesSnapshot } from "./meetings.server";
 
 export type SignoffEvent =
@@ -122,6 +122,13 @@ function openRound(tx: Tx, actor: Actor, meetingId: number, afterCorrection: boo
     personIds: signers.map((s) => s.personId),
     afterCorrection,
   });
+  announceSignoffRequest(
+    tx,
+    meetingId,
+    roundId,
+    signers.map((s) => s.personId),
+    { requesterUserId: actor.userId, afterCorrection },
+  );
   return roundId;
 }
 

@@ -34,10 +34,17 @@ export async function action(args: ActionFunctionArgs) {
   });
 }
 
+/**
+ * The sign-off request mail links here: signed out, the person signs in and comes back (the sign-in keeps this
+ * path); signed in, they land on the meeting page's sign-off panel, where they confirm or ask for a change.
+ */
 export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request, params }: LoaderFunctionArgs) => {
-    await requireScope(request);
-    requireId(params.meetingId);
-    throw new NotFoundError();
+    const { scope } = await requireScope(request);
+    const id = requireId(params.meetingId);
+    const found = getMeeting(scope, id);
+    if (!found) throw new NotFoundError();
+    requireAllowed(canReadMeeting(scope, found.meeting), scope);
+    return redirect(`/meetings/${id}#signoff`);
   });
 }

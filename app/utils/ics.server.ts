@@ -23,6 +23,9 @@ export type CalendarMeeting = {
   endTime: string | null;
   url?: string;
   cancelled?: boolean;
+  /** Who calls the meeting and who is invited (an invitation's REQUEST names both, as RFC 5546 asks). */
+  organizer?: { name: string; email: string };
+  attendees?: { name: string; email: string }[];
 };
 
 export type CalendarDeadline = { uid: string; title: string; description: string; date: IsoDate; url?: string };
@@ -41,6 +44,13 @@ function meetingEvent(m: CalendarMeeting): EventAttributes {
     location: m.location || undefined,
     url: m.url,
     status: m.cancelled ? ("CANCELLED" as const) : ("CONFIRMED" as const),
+    organizer: m.organizer,
+    attendees: m.attendees?.map((a) => ({
+      ...a,
+      rsvp: false,
+      role: "REQ-PARTICIPANT" as const,
+      partstat: "NEEDS-ACTION" as const,
+    })),
   };
   if (!m.startTime) {
     const [y, mo, d] = dayArray(m.date);

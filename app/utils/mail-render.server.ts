@@ -15,8 +15,11 @@ export type MailContent = {
   items?: { text: string; href?: string }[];
   /** Titled lists after the paragraphs (a digest's bodies: overdue, due soon). */
   sections?: { title: string; items: { text: string; href?: string }[] }[];
-  /** The page the mail is about. */
+  /** Paragraphs after the lists (what is attached, what to do next). */
+  after?: string[];
+  /** The page the mail is about, and the words of its button (default «باز کردن در سامانه»). */
   link?: string;
+  linkLabel?: string;
 };
 
 const escapeHtml = (text: string) =>
@@ -51,6 +54,7 @@ export function renderMail(lang: Lang, content: MailContent): { subject: string;
   const align = dir === "rtl" ? "right" : "left";
   const greeting = content.name ? t("mail.greeting", { name: content.name }) : "";
   const link = content.link ? appUrl(content.link) : "";
+  const linkLabel = content.linkLabel ?? t("mail.openPage");
   const html = [
     `<!doctype html><html lang="${lang}" dir="${dir}"><head><meta charset="utf-8"><title>${escapeHtml(content.subject)}</title></head>`,
     `<body dir="${dir}" style="margin:0;padding:16px;background:#f5f6f8;font-family:Vazirmatn,Tahoma,Arial,sans-serif;direction:${dir};text-align:${align};color:#1d2433;line-height:1.8">`,
@@ -61,8 +65,9 @@ export function renderMail(lang: Lang, content: MailContent): { subject: string;
     ...(content.sections ?? []).map(
       (s) => `<h2 style="margin:16px 0 8px;font-size:16px">${escapeHtml(s.title)}</h2>${listHtml(s.items, align)}`,
     ),
+    ...(content.after ?? []).map((p) => `<p style="margin:0 0 12px">${escapeHtml(p)}</p>`),
     link
-      ? `<p style="margin:16px 0"><a href="${escapeHtml(link)}" style="display:inline-block;background:#1b4f9c;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(t("mail.openPage"))}</a></p>`
+      ? `<p style="margin:16px 0"><a href="${escapeHtml(link)}" style="display:inline-block;background:#1b4f9c;color:#fff;padding:8px 16px;border-radius:6px;text-decoration:none">${escapeHtml(linkLabel)}</a></p>`
       : "",
     `<p style="margin:16px 0 0;font-size:12px;color:#5b6475">${escapeHtml(t("mail.footer"))}</p>`,
     "</div></body></html>",
@@ -72,7 +77,8 @@ export function renderMail(lang: Lang, content: MailContent): { subject: string;
     ...content.paragraphs,
     ...(content.items ?? []).map(itemText),
     ...(content.sections ?? []).flatMap((s) => [`## ${s.title}`, ...s.items.map(itemText)]),
-    link ? `${t("mail.openPage")}: ${link}` : "",
+    ...(content.after ?? []),
+    link ? `${linkLabel}: ${link}` : "",
     "--",
     t("mail.footer"),
   ]

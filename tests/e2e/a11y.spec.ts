@@ -34,7 +34,7 @@ const SKIP = new Set([
   "routes/$",
   // A calendar feed for calendar programs (text/calendar, opened with its key), not a page.
   "routes/calendar[.]ics",
-  // Answers POSTs only (a GET is a 404 by design).
+  // A GET only redirects to the meeting page's sign-off panel (the sign-off request mail's link).
   "routes/meetings.$meetingId_.signoff",
 ]);
 

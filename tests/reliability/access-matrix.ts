@@ -182,7 +182,7 @@ function mayRead(id: string, role: Role, which: Which): boolean {
   if (id === "routes/login_.code") return false;
   if (role === "anon") return false;
   // A path with only an action (its GET is a 404 for everyone signed in).
-  if (id === "routes/$" || id === "routes/documents" || id === "routes/meetings.$meetingId_.signoff") return false;
+  if (id === "routes/$" || id === "routes/documents") return false;
   // A calendar feed opens with its secret key only, never with a session (the matrix sends none).
   if (id === "routes/calendar[.]ics") return false;
   // A draft's saved state is read by those who may type the minutes.
@@ -213,6 +213,8 @@ function mayRead(id: string, role: Role, which: Which): boolean {
       "routes/meetings.$meetingId",
       "routes/meetings.$meetingId_.pdf",
       "routes/meetings.$meetingId_.editions.$edition",
+      // The sign-off request mail's link: to the meeting page's sign-off panel, for those who may read the meeting.
+      "routes/meetings.$meetingId_.signoff",
       "routes/resolutions.$resolutionId",
       // A resolution's documents are read as the resolution is.
       "routes/documents.$documentId",
