@@ -4,7 +4,7 @@
  * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'.
  */
 
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, lte, notInArray, type SQL, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import {
   bodies,
@@ -18,6 +18,7 @@ import {
   supplyStages,
   users,
 } from "../../db/schema";
+import { slicePage } from "../schemas/paging";
 import type { ChangeInput, DataSetInput } from "../schemas/supply";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
@@ -26,9 +27,19 @@ import { NotFoundError, ValidationError } from "../utils/errors";
 import { addDays, formatJalali, type IsoDate, isIsoDate, nextWorkingDay } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import { allowedMoves, canMove, firstStage, isDelivered, isLate, type Stage } from "../utils/supply-stages";
 import {
+  allowedMoves,
+  canMove,
+  DELIVERED_KINDS,
+  firstStage,
+  isDelivered,
+  isLate,
+  type Stage,
+} from "../utils/supply-stages";
+import {
+  cacheKey,
   canChangeDataSet,
   canEditMinutesOf,
   canManageSupply,
@@ -111,28 +122,115 @@ export type SupplyFilter = {
   late?: boolean;
 };
 
-/** The data sets (agency × data set), filtered, each with its stage and whether it is late; agencies in Persian order. */
-export function listDataSets(scope: Scope, filter: SupplyFilter = {}, today = clock.today()) {
-  requireAllowed(canReadSupply(scope), scope);
-  const where: (SQL | undefined)[] = [
+/**
+ * The filter as SQL conditions on data sets: words in the search key, and late as `isLate` says (not in a delivered
+ * stage, deadline before today), so the database picks the rows before any is read whole.
+ */
+function filterConditions(filter: SupplyFilter, today: IsoDate): SQL | undefined {
+  const words = (filter.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+  return and(
     filter.organisationId ? eq(dataSets.organisationId, filter.organisationId) : undefined,
     filter.committeeId ? eq(dataSets.committeeId, filter.committeeId) : undefined,
     filter.stageId ? eq(dataSets.stageId, filter.stageId) : undefined,
     filter.level ? eq(dataSets.level, filter.level as "PIN") : undefined,
-  ];
-  const words = (filter.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+    ...words.map((w) => sql`instr(${dataSets.searchKey}, ${w}) > 0`),
+    filter.late
+      ? and(
+          isNotNull(dataSets.dueDate),
+          lt(dataSets.dueDate, today),
+          inArray(
+            dataSets.stageId,
+            db
+              .select({ id: supplyStages.id })
+              .from(supplyStages)
+              .where(notInArray(supplyStages.kind, [...DELIVERED_KINDS])),
+          ),
+        )
+      : undefined,
+  );
+}
+
+type Ordered = { organisationName: string; name: string };
+/** The lists' order: agency, then data set, in Persian order. */
+const byAgencyThenName = (a: Ordered, b: Ordered) =>
+  comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name);
+
+/** The data sets (agency × data set), filtered, each with its stage and whether it is late; agencies in Persian order. */
+export function listDataSets(scope: Scope, filter: SupplyFilter = {}, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
   return db
-    .select({ ...listSelect, searchKey: dataSets.searchKey })
+    .select(listSelect)
     .from(dataSets)
     .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
     .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
     .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
-    .where(and(...where))
+    .where(filterConditions(filter, today))
     .all()
-    .filter((d) => words.every((w) => d.searchKey.includes(w)))
-    .map(({ searchKey: _k, ...d }) => ({ ...d, late: isLate(d, today) }))
-    .filter((d) => !filter.late || d.late)
-    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+    .map((d) => ({ ...d, late: isLate(d, today) }))
+    .sort(byAgencyThenName);
+}
+
+/**
+ * One page of `listDataSets` (same filter, same order) with the count of all that match, kept in the read cache until
+ * the next write. Worked out, the filter and the order read only each data set's id, name and agency; the page's rows
+ * alone are then read whole and their figures worked out (on ten years of data, all 400 data sets read whole and
+ * judged late on every request made the list 0.16–0.32 × the floor).
+ */
+export function pageDataSets(scope: Scope, filter: SupplyFilter, page: number, size: number, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
+  return readCache.get(cacheKey(scope, "supplyPage", filter, page, size, today), () =>
+    queryDataSetPage(filter, page, size, today),
+  );
+}
+
+function queryDataSetPage(filter: SupplyFilter, page: number, size: number, today: IsoDate) {
+  const found = db
+    .select({ id: dataSets.id, name: dataSets.name, organisationId: dataSets.organisationId })
+    .from(dataSets)
+    .where(filterConditions(filter, today))
+    .all();
+  // Agencies are few: their Persian order is worked out once, then data sets are compared by name within one.
+  const rank = agencyRanks();
+  found.sort(
+    (a, b) => (rank.get(a.organisationId) ?? 0) - (rank.get(b.organisationId) ?? 0) || comparePersian(a.name, b.name),
+  );
+  const shown = slicePage(found, page, size);
+  const ids = shown.rows.map((r) => r.id);
+  const byId = new Map(
+    (ids.length
+      ? db
+          .select(listSelect)
+          .from(dataSets)
+          .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+          .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
+          .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
+          .where(inArray(dataSets.id, ids))
+          .all()
+      : []
+    ).map((d) => [d.id, d]),
+  );
+  return {
+    ...shown,
+    rows: ids.flatMap((id) => {
+      const d = byId.get(id);
+      return d ? [{ ...d, late: isLate(d, today) }] : [];
+    }),
+  };
+}
+
+/** Each organisation's place in the Persian order of their names (ties keep one place). */
+function agencyRanks(): Map<number, number> {
+  const all = db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .all()
+    .sort((a, b) => comparePersian(a.name, b.name));
+  const rank = new Map<number, number>();
+  all.forEach((o, i) => {
+    const before = all[i - 1];
+    rank.set(o.id, before && comparePersian(before.name, o.name) === 0 ? (rank.get(before.id) ?? i) : i);
+  });
+  return rank;
 }
 
 /** The data sets of one agency (its page), or approved by one resolution (the resolution's page). */
@@ -152,7 +250,7 @@ export function dataSetsOf(scope: Scope, of: { organisationId: number } | { reso
     .where(where)
     .all()
     .map((d) => ({ ...d, late: isLate(d, today) }))
-    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+    .sort(byAgencyThenName);
 }
 
 /** One data set with its history (who, note, documents, delivery), the moves it may make and who may make them. */
@@ -575,8 +673,12 @@ export function supplyMatrix(scope: Scope, today = clock.today()) {
   };
 }
 
-/** Organisations a data set may belong to and committees that may follow it, for the data-set form. */
+/** Organisations a data set may belong to and committees that may follow it, for the data-set form (read cache). */
 export function dataSetFormOptions() {
+  return readCache.get(JSON.stringify(["dataSetFormOptions"]), queryFormOptions);
+}
+
+function queryFormOptions() {
   return {
     agencies: db
       .select({ id: organisations.id, name: organisations.name })
