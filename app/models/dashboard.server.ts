@@ -23,7 +23,7 @@ import { cacheKey, canReadDashboard, requireAllowed, type Scope } from "./access
 import { type OverdueQuery, overdueReview } from "./overdue.server";
 import { onTimeRate, previousQuarters } from "./report-composition.server";
 import { inFinalMinutesSql, stateSql } from "./resolutions.server";
-import { supplyMatrix } from "./supply.server";
+import { supplyMatrix } from "./supply-reports.server";
 
 /** How many Jalali quarters the trend shows, and months the meetings table. */
 export const TREND_QUARTERS = 4;

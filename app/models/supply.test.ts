@@ -17,7 +17,6 @@ import { checkFiles, documentRights } from "./documents.server";
 import { createOrganisation } from "./organisations.server";
 import { composeReport } from "./report-composition.server";
 import {
-  agencySupplyAsOf,
   createDataSet,
   dueDateOf,
   getDataSet,
@@ -26,9 +25,8 @@ import {
   pageDataSets,
   recordChange,
   setStages,
-  supplyByAgency,
-  weeklyStatus,
 } from "./supply.server";
+import { agencySupplyAsOf, supplyByAgency, weeklyStatus } from "./supply-reports.server";
 
 let seq = 0;
 const council = makeBody("council", makeBody("headquarters"));
