@@ -112,7 +112,7 @@ export default function Resolutions() {
           </Link>
         </div>
       </Form>
-      <h2 role="status">{t("resolutionList.total", { count: total })}</h2>
+      <h2>{t("resolutionList.total", { count: total })}</h2>
       <DataTable columns={columns} data={rows} caption={t("resolutionList.title")} empty={t("resolutionList.empty")} />
       <Pagination
         page={page}
