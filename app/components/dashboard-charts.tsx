@@ -145,7 +145,10 @@ export function Columns({
   );
 }
 
-/** A grid of bodies × months: in each cell a column as high as the meetings held, with their number. */
+/**
+ * A grid of bodies × months: in each cell a column as high as the meetings held, with their number. A body's name
+ * links to its list over all the months, each month's figure (when not zero) to that month's list.
+ */
 export function MonthGrid({
   label,
   months,
@@ -153,7 +156,7 @@ export function MonthGrid({
 }: {
   label: string;
   months: string[];
-  rows: { id: number; name: string; href: string; perMonth: number[] }[];
+  rows: { id: number; name: string; href: string; perMonth: number[]; monthHrefs: string[] }[];
 }) {
   const lang = useLang();
   const rtl = lang === "fa";
@@ -167,7 +170,7 @@ export function MonthGrid({
   return (
     <svg
       viewBox={`0 0 ${W} ${height}`}
-      role={chartRole(rows.map((r) => r.href))}
+      role={chartRole(rows.flatMap((r) => [r.href, ...r.monthHrefs]))}
       aria-label={label}
       className="dashboard__chart"
     >
@@ -180,22 +183,32 @@ export function MonthGrid({
       {rows.map((r, i) => {
         const y = 24 + i * row;
         return (
-          <a key={r.id} href={r.href}>
-            <text x={rtl ? W - 4 : 4} y={y + 20} fontSize="12" textAnchor="start" direction={dir}>
-              {r.name.length > 30 ? `${r.name.slice(0, 29)}…` : r.name}
-            </text>
+          <g key={r.id}>
+            <a href={r.href}>
+              <text x={rtl ? W - 4 : 4} y={y + 20} fontSize="12" textAnchor="start" direction={dir}>
+                {r.name.length > 30 ? `${r.name.slice(0, 29)}…` : r.name}
+              </text>
+            </a>
             {r.perMonth.map((n, j) => {
               const h = (n / max) * 24;
-              return (
-                <g key={j}>
+              const figure = (
+                <>
                   {n > 0 ? <rect x={cx(j) - 14} y={y + 28 - h} width={12} height={h} fill="#3b82f6" /> : null}
                   <text x={cx(j) + 6} y={y + 24} fontSize="11" textAnchor="middle">
                     {n > 0 ? formatPlain(n, lang) : "·"}
                   </text>
-                </g>
+                </>
+              );
+              return n > 0 ? (
+                <a key={j} href={r.monthHrefs[j]}>
+                  <title>{`${r.name} · ${months[j]}: ${formatPlain(n, lang)}`}</title>
+                  {figure}
+                </a>
+              ) : (
+                <g key={j}>{figure}</g>
               );
             })}
-          </a>
+          </g>
         );
       })}
     </svg>

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { weeklyStatus } from "../models/supply.server";
+import type { weeklyStatus } from "../models/supply-reports.server";
 import { formatCount } from "../utils/digits";
 import { formatJalali } from "../utils/jalali";
 import { useLang } from "../utils/use-lang";

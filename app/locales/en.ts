@@ -1037,6 +1037,19 @@ const en: Strings<typeof fa> = {
     sortBy: "Sort by {{column}}",
     sheet: "Overdue resolutions",
   },
+  resolutionList: {
+    title: "Resolutions",
+    intro: "Resolutions of final minutes, newest meeting first; narrow them by owning body and state.",
+    filters: "Filter resolutions",
+    ownerBody: "Owning body",
+    state: "State",
+    any: "All",
+    total_one: "{{count, count}} resolution",
+    total_other: "{{count, count}} resolutions",
+    empty: "No resolution matches these filters.",
+    status: "Status",
+    overdue: "Overdue",
+  },
   notifications: {
     title: "Notifications",
     empty: "No new notifications.",
@@ -1537,7 +1550,7 @@ const en: Strings<typeof fa> = {
     onTimeNone: "No deadline fell due in the last four quarters.",
     overdueTotal: "All overdue resolutions: {{count, count}}",
     resolutionsHint:
-      "Each resolution counts in the row of the committee that owns it (one with two owning committees in both). The overdue figure links to that committee's overdue review.",
+      "Each resolution counts in the row of the committee that owns it (one with two owning committees in both). Each figure links to the list behind it: the overdue one to that committee's overdue review, the others to its resolutions in that state.",
     meetingsHint:
       "Final meetings of each body in the last six months; attendance: members present or represented (guests left out).",
     noMeetings: "No meeting was finalised in the last six months.",
@@ -1724,6 +1737,7 @@ const en: Strings<typeof fa> = {
     personNew: "New person",
     report: "Report",
     reports: "Reports",
+    resolutions: "Resolutions",
     resolution: "Resolution",
     resolutionOf: "Resolution {{code, plain}}",
     search: "Search",

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gte, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { bodies, meetings, resolutionOwners, resolutions } from "../../db/schema";
+import type { ResolutionState } from "../schemas/resolutions-list";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import {
@@ -21,8 +22,8 @@ import { readCache } from "../utils/read-cache.server";
 import { cacheKey, canReadDashboard, requireAllowed, type Scope } from "./access.server";
 import { type OverdueQuery, overdueReview } from "./overdue.server";
 import { onTimeRate, previousQuarters } from "./report-composition.server";
-import { inFinalMinutesSql, isActiveSql } from "./resolutions.server";
-import { supplyMatrix } from "./supply.server";
+import { inFinalMinutesSql, stateSql } from "./resolutions.server";
+import { supplyMatrix } from "./supply-reports.server";
 
 /** How many Jalali quarters the trend shows, and months the meetings table. */
 export const TREND_QUARTERS = 4;
@@ -78,6 +79,21 @@ function overdueHref(filter: { ownerBody?: number; from?: IsoDate; to?: IsoDate;
   return s ? `/overdue?${s}` : "/overdue";
 }
 
+/** The resolutions list of one owning committee in one state (`/resolutions`, counted by the same `stateSql`). */
+const resolutionsHref = (ownerBody: number, state: ResolutionState) =>
+  `/resolutions?ownerBody=${ownerBody}&state=${state}`;
+
+/** The meetings list behind a month's figure: the body's final meetings held that Jalali month (to today). */
+function meetingsHref(bodyId: number, month: { start: IsoDate; end: IsoDate }, today: IsoDate) {
+  const p = new URLSearchParams({
+    body: String(bodyId),
+    status: "final",
+    from: formatJalali(month.start, "en"),
+    to: formatJalali(month.end < today ? month.end : today, "en"),
+  });
+  return `/meetings?${p}`;
+}
+
 /**
  * Resolutions by status per committee (the committees that own them: a resolution owned by two committees counts in
  * both), the on-time rate per Jalali quarter over the last four, and the overdue by age.
@@ -94,9 +110,9 @@ function resolutionFigures(scope: Scope, today: IsoDate) {
     ? db
         .select({
           bodyId: resolutionOwners.bodyId,
-          active: sql<number>`sum(case when ${isActiveSql} then 1 else 0 end)`,
-          done: sql<number>`sum(case when ${resolutions.status} = 'done' then 1 else 0 end)`,
-          cancelled: sql<number>`sum(case when ${resolutions.status} = 'cancelled' then 1 else 0 end)`,
+          done: sql<number>`sum(case when ${stateSql("done", today)} then 1 else 0 end)`,
+          open: sql<number>`sum(case when ${stateSql("open", today)} then 1 else 0 end)`,
+          cancelled: sql<number>`sum(case when ${stateSql("cancelled", today)} then 1 else 0 end)`,
         })
         .from(resolutionOwners)
         .innerJoin(resolutions, eq(resolutions.id, resolutionOwners.resolutionId))
@@ -153,17 +169,21 @@ function resolutionFigures(scope: Scope, today: IsoDate) {
 
   const byCommittee = committees.map((c) => {
     const row = counts.find((r) => r.bodyId === c.id);
-    const overdue = overdueReview(scope, overdueQuery({ ownerBodyId: c.id }), today).total;
-    const active = row?.active ?? 0;
     const theirs = ownersOfDue.filter((o) => o.bodyId === c.id).flatMap((o) => dueById.get(o.resolutionId) ?? []);
     return {
       id: c.id,
       name: c.name,
       done: row?.done ?? 0,
-      open: active - overdue,
-      overdue,
+      open: row?.open ?? 0,
+      overdue: overdueReview(scope, overdueQuery({ ownerBodyId: c.id }), today).total,
       cancelled: row?.cancelled ?? 0,
-      overdueHref: overdueHref({ ownerBody: c.id }),
+      // Overdue figures lead to the overdue review, the other states to the resolutions list of the same state.
+      hrefs: {
+        done: resolutionsHref(c.id, "done"),
+        open: resolutionsHref(c.id, "open"),
+        overdue: overdueHref({ ownerBody: c.id }),
+        cancelled: resolutionsHref(c.id, "cancelled"),
+      },
       trend: rateIn(theirs),
     };
   });
@@ -247,6 +267,8 @@ function meetingFigures(today: IsoDate) {
       id: b.id,
       name: b.name,
       perMonth: months.map((mo) => b.rows.filter((r) => r.date >= mo.start && r.date <= mo.end).length),
+      monthHrefs: months.map((mo) => meetingsHref(b.id, mo, today)),
+      href: meetingsHref(b.id, { start: months[0].start, end: today }, today),
       total: b.rows.length,
       attendanceRate: rate(b.rows),
     })),

@@ -5,14 +5,18 @@ import { eq } from "drizzle-orm";
 process.env.TEST_CLOCK = "2026-12-01T08:00:00Z";
 
 import { resolutions } from "../../db/schema";
-import { actor, finalMeeting, makeBody, makePerson, seat } from "../../tests/factories";
+import { actor, finalMeeting, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
 import { NOBODY, STAFF } from "../../tests/scopes";
+import { parseMeetingsQuery } from "../schemas/meetings-list";
 import { parseOverdueQuery } from "../schemas/overdue";
+import { parseResolutionsQuery } from "../schemas/resolutions-list";
 import { db } from "../utils/db.server";
 import { addDays } from "../utils/jalali";
 import { dashboardFigures, lastMonths } from "./dashboard.server";
+import { listMeetings } from "./meetings.server";
 import { createOrganisation } from "./organisations.server";
 import { overdueReview } from "./overdue.server";
+import { listResolutions, RESOLUTIONS_PAGE } from "./resolutions.server";
 import { createDataSet, listStages } from "./supply.server";
 
 const TODAY = "2026-12-01"; // ۱۴۰۵/۰۹/۱۰, the third quarter of 1405
@@ -100,9 +104,35 @@ test("resolutions by status per owning committee; each overdue figure is what it
   assert.deepEqual([of(b).done, of(b).open, of(b).overdue, of(b).cancelled], [1, 1, 1, 0]);
   assert.deepEqual([of(committee).done, of(committee).overdue], [0, 0]);
   for (const c of [of(a), of(b)]) {
-    const listed = overdueReview(STAFF, parseOverdueQuery(new URL(c.overdueHref, "http://x").searchParams), TODAY);
+    const listed = overdueReview(STAFF, parseOverdueQuery(new URL(c.hrefs.overdue, "http://x").searchParams), TODAY);
     assert.equal(listed.total, c.overdue);
   }
+});
+
+test("each of a committee's other figures is the count of the resolutions list it links to", () => {
+  const f = dashboardFigures(STAFF, TODAY);
+  for (const c of f.byCommittee)
+    for (const state of ["done", "open", "cancelled"] as const) {
+      const href = new URL(c.hrefs[state], "http://x");
+      assert.equal(href.pathname, "/resolutions");
+      const { filter, page } = parseResolutionsQuery(href.searchParams);
+      assert.deepEqual(filter, { ownerBodyId: c.id, state });
+      const listed = listResolutions(STAFF, filter, page, TODAY);
+      assert.equal(listed.total, c[state], `${c.name} ${state}`);
+      assert.equal(listed.rows.length, Math.min(c[state], RESOLUTIONS_PAGE));
+    }
+  // The standing resolution of b is open; its done one is listed as done.
+  const open = listResolutions(STAFF, { ownerBodyId: b, state: "open" }, 1, TODAY);
+  assert.deepEqual(
+    open.rows.map((r) => r.subject),
+    ["ب ۳"],
+  );
+  assert.deepEqual(
+    listResolutions(STAFF, { ownerBodyId: b, state: "done" }, 1, TODAY).rows.map((r) => r.id),
+    [r3.id],
+  );
+  // The list is read within the scope: someone who reads nothing of these bodies gets none.
+  assert.equal(listResolutions(signedIn(makePerson(), "member"), { ownerBodyId: b }, 1, TODAY).total, 0);
 });
 
 test("overdue by age: under a month, one to three, over three; each links to the review showing that many", () => {
@@ -168,6 +198,15 @@ test("meetings held per body per Jalali month, and the attendance rate", () => {
   // 110 days ago is in Mordad, 40 in Mehr, 10 in Aban.
   assert.deepEqual(row.perMonth, [0, 1, 0, 1, 1, 0]);
   assert.equal(row.total, 3);
+  // Each month's figure, and the body's total, is what the meetings list behind its link counts.
+  const listed = (href: string) => {
+    const { filter, page, errors } = parseMeetingsQuery(new URL(href, "http://x").searchParams);
+    assert.deepEqual(errors, { from: undefined, to: undefined }, href);
+    return listMeetings(STAFF, filter, page).total;
+  };
+  assert.deepEqual(row.monthHrefs.map(listed), row.perMonth);
+  assert.equal(listed(row.href), row.total);
+  assert.match(row.monthHrefs[3], /^\/meetings\?body=\d+&status=final&from=1405%2F07%2F01&to=1405%2F07%2F30$/);
   assert.equal(row.attendanceRate, 5 / 6);
   assert.deepEqual(
     lastMonths("2026-04-01", 3).map((m) => `${m.jy}/${m.jm}`),

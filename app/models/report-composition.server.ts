@@ -25,7 +25,7 @@ import { readCache } from "../utils/read-cache.server";
 import { isActive } from "../utils/resolution-status";
 import { isCurrentMembership } from "./memberships.server";
 import { groupOrdinalSql, isActiveSql, ownerNames, resolutionCode } from "./resolutions.server";
-import { agencySupplyAsOf } from "./supply.server";
+import { agencySupplyAsOf } from "./supply-reports.server";
 
 export type ReportKind = "quarterly" | "half_year";
 export type Period = { kind: ReportKind; year: number; period: number };

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNotNull, isNull, lt, or, type SQL, sql } from "drizzle-orm";
 import {
   bodies,
   followUps,
@@ -10,9 +10,10 @@ import {
   users,
   workingGroups,
 } from "../../db/schema";
+import type { ResolutionState, ResolutionsFilter } from "../schemas/resolutions-list";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
-import { daysBetween } from "../utils/jalali";
+import { daysBetween, type IsoDate } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { ACTIVE, isOverdue } from "../utils/resolution-status";
 import { computeDeadline, timeframeOfRow } from "../utils/timeframe";
@@ -233,4 +234,71 @@ function canUpdate(scope: Scope, id: number): boolean {
       .where(and(eq(resolutions.id, id), or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds)))))
       .get() !== undefined
   );
+}
+
+/**
+ * SQL: the resolution is in this state on `today` — done, cancelled, or active and either still in time (or standing:
+ * no deadline) or past its deadline, as `isOverdue` says. The dashboard counts with it and the resolutions list
+ * filters with it, so a figure and the list behind it cannot disagree.
+ */
+export function stateSql(state: ResolutionState, today: IsoDate): SQL {
+  switch (state) {
+    case "done":
+      return sql`${resolutions.status} = 'done'`;
+    case "cancelled":
+      return sql`${resolutions.status} = 'cancelled'`;
+    case "overdue":
+      return and(isActiveSql, isNotNull(resolutions.dueDate), lt(resolutions.dueDate, today)) as SQL;
+    case "open":
+      return and(isActiveSql, or(isNull(resolutions.dueDate), gte(resolutions.dueDate, today))) as SQL;
+  }
+}
+
+/** Resolutions a page of the resolutions list. */
+export const RESOLUTIONS_PAGE = 25;
+
+/**
+ * The resolutions list (`/resolutions`): those of final minutes visible in the scope, narrowed to an owning body and a
+ * state; newest meeting first, paged in the database (the page's ids first, then their rows), with the count of all.
+ */
+export function listResolutions(scope: Scope, filter: ResolutionsFilter, page: number, today = clock.today()) {
+  const where = and(
+    inFinalMinutesSql,
+    visibleCondition(scope),
+    filter.ownerBodyId
+      ? sql`${resolutions.id} in (select resolution_id from resolution_owners where body_id = ${filter.ownerBodyId})`
+      : undefined,
+    filter.state ? stateSql(filter.state, today) : undefined,
+  );
+  const total =
+    db
+      .select({ n: count() })
+      .from(resolutions)
+      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+      .where(where)
+      .get()?.n ?? 0;
+  const pages = Math.max(1, Math.ceil(total / RESOLUTIONS_PAGE));
+  const shown = Math.min(Math.max(1, page), pages);
+  const ids = db
+    .select({ id: resolutions.id })
+    .from(resolutions)
+    .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
+    .where(where)
+    .orderBy(desc(meetings.date), desc(meetings.id), asc(resolutions.number))
+    .limit(RESOLUTIONS_PAGE)
+    .offset((shown - 1) * RESOLUTIONS_PAGE)
+    .all()
+    .map((r) => r.id);
+  const names = ownerNames(ids);
+  const rows = resolutionRowsById(ids).map((r) => ({
+    id: r.id,
+    code: resolutionCode(r),
+    bodyName: r.bodyName,
+    subject: r.subject,
+    owners: names.get(r.id) ?? [],
+    status: r.status,
+    dueDate: r.dueDate,
+    overdue: isOverdue(r, today),
+  }));
+  return { rows, total, page: shown, pages };
 }

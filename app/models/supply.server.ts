@@ -1,11 +1,12 @@
 /**
- * The data-supply tracker (تأمین داده): the data sets each agency must deliver to the Statistical Centre, the stages
+ * The data-supply pipeline (تأمین داده): the data sets each agency must deliver to the Statistical Centre, the stages
  * they pass (named and ordered by the secretariat), the dated history of their changes with documents, and what
- * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'.
+ * arrived. Reads take the scope; changes are the secretariat's and the following committee's leaders'. What the
+ * reports make of it (the weekly status, the quarterly and half-year figures, the dashboard's matrix) is in
+ * supply-reports.server.ts.
  */
 
-import { and, asc, desc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
-import type { TFunction } from "i18next";
+import { and, asc, desc, eq, inArray, isNotNull, lt, notInArray, type SQL, sql } from "drizzle-orm";
 import {
   bodies,
   dataDeliveries,
@@ -18,19 +19,20 @@ import {
   supplyStages,
   users,
 } from "../../db/schema";
+import { slicePage } from "../schemas/paging";
 import type { ChangeInput, DataSetInput } from "../schemas/supply";
 import * as clock from "../utils/clock.server";
 import { db, writeTransaction } from "../utils/db.server";
-import { formatCount, type Lang } from "../utils/digits";
 import { NotFoundError, ValidationError } from "../utils/errors";
-import { addDays, formatJalali, type IsoDate, isIsoDate, nextWorkingDay } from "../utils/jalali";
+import { type IsoDate, nextWorkingDay } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
+import { readCache } from "../utils/read-cache.server";
 import { asRuleViolation, RuleViolation } from "../utils/rules";
-import { allowedMoves, canMove, firstStage, isDelivered, isLate, type Stage } from "../utils/supply-stages";
+import { allowedMoves, canMove, DELIVERED_KINDS, firstStage, isLate, type Stage } from "../utils/supply-stages";
 import {
+  cacheKey,
   canChangeDataSet,
-  canEditMinutesOf,
   canManageSupply,
   canReadSupply,
   requireAllowed,
@@ -39,8 +41,6 @@ import {
 import { type Actor, recordAudit } from "./audit.server";
 import { getWorkCalendar } from "./calendar.server";
 import { type CheckedFile, insertDocuments, listDocuments } from "./documents.server";
-import { saveDraft } from "./drafts.server";
-import { getMeeting } from "./meetings.server";
 import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 /** The pipeline's stages in order (the problem stage last). */
@@ -111,28 +111,125 @@ export type SupplyFilter = {
   late?: boolean;
 };
 
-/** The data sets (agency × data set), filtered, each with its stage and whether it is late; agencies in Persian order. */
-export function listDataSets(scope: Scope, filter: SupplyFilter = {}, today = clock.today()) {
-  requireAllowed(canReadSupply(scope), scope);
-  const where: (SQL | undefined)[] = [
+/**
+ * The filter as SQL conditions on data sets: words in the search key, and late as `isLate` says (not in a delivered
+ * stage, deadline before today), so the database picks the rows before any is read whole.
+ */
+function filterConditions(filter: SupplyFilter, today: IsoDate): SQL | undefined {
+  const words = (filter.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+  return and(
     filter.organisationId ? eq(dataSets.organisationId, filter.organisationId) : undefined,
     filter.committeeId ? eq(dataSets.committeeId, filter.committeeId) : undefined,
     filter.stageId ? eq(dataSets.stageId, filter.stageId) : undefined,
     filter.level ? eq(dataSets.level, filter.level as "PIN") : undefined,
-  ];
-  const words = (filter.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
+    ...words.map((w) => sql`instr(${dataSets.searchKey}, ${w}) > 0`),
+    filter.late
+      ? and(
+          isNotNull(dataSets.dueDate),
+          lt(dataSets.dueDate, today),
+          inArray(
+            dataSets.stageId,
+            db
+              .select({ id: supplyStages.id })
+              .from(supplyStages)
+              .where(notInArray(supplyStages.kind, [...DELIVERED_KINDS])),
+          ),
+        )
+      : undefined,
+  );
+}
+
+type Ordered = { organisationName: string; name: string };
+/** The lists' order: agency, then data set, in Persian order. */
+const byAgencyThenName = (a: Ordered, b: Ordered) =>
+  comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name);
+
+/** The data sets (agency × data set), filtered, each with its stage and whether it is late; agencies in Persian order. */
+export function listDataSets(scope: Scope, filter: SupplyFilter = {}, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
   return db
-    .select({ ...listSelect, searchKey: dataSets.searchKey })
+    .select(listSelect)
     .from(dataSets)
     .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
     .innerJoin(bodies, eq(bodies.id, dataSets.committeeId))
     .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
-    .where(and(...where))
+    .where(filterConditions(filter, today))
     .all()
-    .filter((d) => words.every((w) => d.searchKey.includes(w)))
-    .map(({ searchKey: _k, ...d }) => ({ ...d, late: isLate(d, today) }))
-    .filter((d) => !filter.late || d.late)
-    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+    .map((d) => ({ ...d, late: isLate(d, today) }))
+    .sort(byAgencyThenName);
+}
+
+/**
+ * One page of `listDataSets` (same filter, same order) with the count of all that match, kept in the read cache until
+ * the next write. The filter (late included) runs in SQL and the order reads only each data set's id, name and
+ * agency; only the page's rows are read whole and judged late (on ten years of data, reading and judging all 400 on
+ * every request kept the list at 0.16–0.32 × the floor).
+ */
+export function pageDataSets(scope: Scope, filter: SupplyFilter, page: number, size: number, today = clock.today()) {
+  requireAllowed(canReadSupply(scope), scope);
+  return readCache.get(cacheKey(scope, "supplyPage", filter, page, size, today), () =>
+    queryDataSetPage(filter, page, size, today),
+  );
+}
+
+function queryDataSetPage(filter: SupplyFilter, page: number, size: number, today: IsoDate) {
+  const found = db
+    .select({ id: dataSets.id, name: dataSets.name, organisationId: dataSets.organisationId })
+    .from(dataSets)
+    .where(filterConditions(filter, today))
+    .all();
+  // Agencies are few: their Persian order is worked out once, then data sets are compared by name within one.
+  const rank = agencyRanks();
+  found.sort(
+    (a, b) => (rank.get(a.organisationId) ?? 0) - (rank.get(b.organisationId) ?? 0) || comparePersian(a.name, b.name),
+  );
+  const shown = slicePage(found, page, size);
+  const ids = shown.rows.map((r) => r.id);
+  // Only what the list shows travels to the page (and into its hydration data).
+  const byId = new Map(
+    (ids.length
+      ? db
+          .select({
+            id: dataSets.id,
+            name: dataSets.name,
+            level: dataSets.level,
+            organisationId: dataSets.organisationId,
+            organisationName: organisations.name,
+            dueDate: dataSets.dueDate,
+            stageName: supplyStages.name,
+            stageKind: supplyStages.kind,
+            blockedOn: dataSets.blockedOn,
+          })
+          .from(dataSets)
+          .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
+          .innerJoin(supplyStages, eq(supplyStages.id, dataSets.stageId))
+          .where(inArray(dataSets.id, ids))
+          .all()
+      : []
+    ).map((d) => [d.id, d]),
+  );
+  return {
+    ...shown,
+    rows: ids.flatMap((id) => {
+      const d = byId.get(id);
+      return d ? [{ ...d, late: isLate(d, today) }] : [];
+    }),
+  };
+}
+
+/** Each organisation's place in the Persian order of their names (ties keep one place). */
+function agencyRanks(): Map<number, number> {
+  const all = db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .all()
+    .sort((a, b) => comparePersian(a.name, b.name));
+  const rank = new Map<number, number>();
+  all.forEach((o, i) => {
+    const before = all[i - 1];
+    rank.set(o.id, before && comparePersian(before.name, o.name) === 0 ? (rank.get(before.id) ?? i) : i);
+  });
+  return rank;
 }
 
 /** The data sets of one agency (its page), or approved by one resolution (the resolution's page). */
@@ -152,7 +249,7 @@ export function dataSetsOf(scope: Scope, of: { organisationId: number } | { reso
     .where(where)
     .all()
     .map((d) => ({ ...d, late: isLate(d, today) }))
-    .sort((a, b) => comparePersian(a.organisationName, b.organisationName) || comparePersian(a.name, b.name));
+    .sort(byAgencyThenName);
 }
 
 /** One data set with its history (who, note, documents, delivery), the moves it may make and who may make them. */
@@ -408,175 +505,12 @@ export function dataSetOfChange(changeId: number) {
     .get();
 }
 
-/** The changes of data sets between two days (inclusive), newest first, with the data set, agency and stages. */
-export function changesBetween(scope: Scope, from: IsoDate, to: IsoDate) {
-  requireAllowed(canReadSupply(scope), scope);
-  return queryChanges(from, to);
-}
-
-function queryChanges(from: IsoDate, to: IsoDate) {
-  const stageName = new Map(listStages().map((s) => [s.id, s]));
-  return db
-    .select({
-      id: dataSetChanges.id,
-      date: dataSetChanges.date,
-      fromStageId: dataSetChanges.fromStageId,
-      toStageId: dataSetChanges.toStageId,
-      note: dataSetChanges.note,
-      dataSetId: dataSets.id,
-      dataSetName: dataSets.name,
-      organisationId: dataSets.organisationId,
-      organisationName: organisations.name,
-      recordCount: dataDeliveries.recordCount,
-      deliveredOn: dataDeliveries.deliveredOn,
-      period: dataDeliveries.period,
-      findings: dataDeliveries.findings,
-    })
-    .from(dataSetChanges)
-    .innerJoin(dataSets, eq(dataSets.id, dataSetChanges.dataSetId))
-    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
-    .leftJoin(dataDeliveries, eq(dataDeliveries.changeId, dataSetChanges.id))
-    .where(and(gte(dataSetChanges.date, from), lte(dataSetChanges.date, to)))
-    .orderBy(desc(dataSetChanges.date), desc(dataSetChanges.id))
-    .all()
-    .map((c) => ({
-      ...c,
-      fromStageName: c.fromStageId ? (stageName.get(c.fromStageId)?.name ?? "") : null,
-      toStageName: stageName.get(c.toStageId)?.name ?? "",
-    }));
-}
-
-/**
- * The data-supply committee's weekly status report (resolution ۲): the changes of the seven days ending `weekEnd`,
- * what is late (by days, oldest first) and what is blocked, on whom.
- */
-export function weeklyStatus(scope: Scope, weekEnd = clock.today()) {
-  const from = addDays(weekEnd, -6);
-  const all = listDataSets(scope, {}, weekEnd);
-  const late = all
-    .filter((d) => d.late)
-    .map((d) => ({ ...d, daysLate: d.dueDate ? Math.round((Date.parse(weekEnd) - Date.parse(d.dueDate)) / 864e5) : 0 }))
-    .sort((a, b) => b.daysLate - a.daysLate);
-  return {
-    from,
-    to: weekEnd,
-    changes: changesBetween(scope, from, weekEnd),
-    late,
-    blocked: all.filter((d) => d.blockedOn.trim() !== ""),
-    totals: supplyTotals(all),
-  };
-}
-
-type Counted = { stageKind: Stage["kind"]; late: boolean };
-/** The figures of a list of data sets: how many, delivered (or accepted), accepted, late, sent back. */
-export function supplyTotals(rows: readonly Counted[]) {
-  return {
-    total: rows.length,
-    delivered: rows.filter((r) => isDelivered(r.stageKind)).length,
-    accepted: rows.filter((r) => r.stageKind === "accepted").length,
-    late: rows.filter((r) => r.late).length,
-    problems: rows.filter((r) => r.stageKind === "problem").length,
-  };
-}
-
-/**
- * Per agency, as of a day: its data sets due (schedule by then), delivered, accepted and late, and the changes
- * between `from` and `to` — the data-supply section of the quarterly report and the heart of the half-year report.
- * An agency «has carried out the circular» when every data set due has been delivered (and one has).
- */
-export function supplyByAgency(scope: Scope, from: IsoDate, to: IsoDate) {
-  requireAllowed(canReadSupply(scope), scope);
-  return agencySupplyAsOf(from, to);
-}
-
-/** Changes of the period a report lists (stage moves and deliveries; notes alone are left to the weekly report). */
-export const REPORT_CHANGES_MAX = 200;
-
-/**
- * `supplyByAgency` without the scope check, for the report composition (whose readers read all, as its documents
- * annex is read). Each data set counts in the stage it stood in on `to` — its last change dated by then — so a report
- * of a past period says what was true at its end; data sets added after `to` are not in it.
- */
-export function agencySupplyAsOf(from: IsoDate, to: IsoDate) {
-  const stages = new Map(listStages().map((s) => [s.id, s]));
-  const all = db
-    .select({
-      id: dataSets.id,
-      name: dataSets.name,
-      organisationId: dataSets.organisationId,
-      organisationName: organisations.name,
-      dueDate: dataSets.dueDate,
-      stageId: sql<number | null>`(select c.to_stage_id from data_set_changes c where c.data_set_id = "data_sets"."id"
-        and c.date <= ${to} order by c.date desc, c.id desc limit 1)`,
-    })
-    .from(dataSets)
-    .innerJoin(organisations, eq(organisations.id, dataSets.organisationId))
-    .all()
-    .flatMap((d) => {
-      const stage = d.stageId === null ? undefined : stages.get(d.stageId);
-      if (!stage) return [];
-      return [{ ...d, stageKind: stage.kind, late: isLate({ stageKind: stage.kind, dueDate: d.dueDate }, to) }];
-    });
-  const changes = queryChanges(from, to);
-  const agencies = new Map<number, { id: number; name: string; rows: typeof all }>();
-  for (const d of all) {
-    const a = agencies.get(d.organisationId) ?? { id: d.organisationId, name: d.organisationName, rows: [] };
-    a.rows.push(d);
-    agencies.set(d.organisationId, a);
-  }
-  const perAgency = new Map<number, number>();
-  for (const c of changes) perAgency.set(c.organisationId, (perAgency.get(c.organisationId) ?? 0) + 1);
-  const rows = [...agencies.values()]
-    .map((a) => {
-      const totals = supplyTotals(a.rows);
-      const due = a.rows.filter((d) => d.dueDate !== null && d.dueDate <= to);
-      return {
-        id: a.id,
-        name: a.name,
-        ...totals,
-        due: due.length,
-        changes: perAgency.get(a.id) ?? 0,
-        done: due.every((d) => isDelivered(d.stageKind)) && a.rows.some((d) => isDelivered(d.stageKind)),
-      };
-    })
-    .sort((a, b) => comparePersian(a.name, b.name));
-  const listed = changes.filter((c) => c.fromStageId !== null || c.deliveredOn !== null);
-  return {
-    rows,
-    totals: { ...supplyTotals(all), due: rows.reduce((n, r) => n + r.due, 0) },
-    changes,
-    listedChanges: listed.slice(0, REPORT_CHANGES_MAX).map((c) => ({
-      id: c.id,
-      date: c.date,
-      organisationName: c.organisationName,
-      dataSetName: c.dataSetName,
-      fromStageName: c.fromStageName,
-      toStageName: c.toStageName,
-      recordCount: c.recordCount,
-    })),
-    moreChanges: Math.max(0, listed.length - REPORT_CHANGES_MAX),
-  };
-}
-
-/** The agencies × data sets matrix of the dashboard: each agency's data sets with their stage. */
-export function supplyMatrix(scope: Scope, today = clock.today()) {
-  const all = listDataSets(scope, {}, today);
-  const stages = listStages();
-  const byAgency = new Map<number, { id: number; name: string; sets: typeof all }>();
-  for (const d of all) {
-    const a = byAgency.get(d.organisationId) ?? { id: d.organisationId, name: d.organisationName, sets: [] };
-    a.sets.push(d);
-    byAgency.set(d.organisationId, a);
-  }
-  return {
-    stages,
-    agencies: [...byAgency.values()],
-    byStage: stages.map((s) => ({ ...s, count: all.filter((d) => d.stageId === s.id).length })),
-  };
-}
-
-/** Organisations a data set may belong to and committees that may follow it, for the data-set form. */
+/** Organisations a data set may belong to and committees that may follow it, for the data-set form (read cache). */
 export function dataSetFormOptions() {
+  return readCache.get(JSON.stringify(["dataSetFormOptions"]), queryFormOptions);
+}
+
+function queryFormOptions() {
   return {
     agencies: db
       .select({ id: organisations.id, name: organisations.name })
@@ -590,77 +524,4 @@ export function dataSetFormOptions() {
       .where(and(eq(bodies.active, true), inArray(bodies.kind, ["committee", "council"])))
       .all(),
   };
-}
-
-/** The weekly report as the text of a committee report in minutes (one paragraph per part, Persian digits). */
-export function weeklyReportText(report: ReturnType<typeof weeklyStatus>, t: TFunction, lang: Lang): string {
-  const d = (iso: string) => formatJalali(iso, lang);
-  const lines = [
-    t("supply.weekly.textHead", { from: d(report.from), to: d(report.to) }),
-    t("supply.weekly.textTotals", {
-      total: formatCount(report.totals.total, lang),
-      delivered: formatCount(report.totals.delivered, lang),
-      accepted: formatCount(report.totals.accepted, lang),
-      late: formatCount(report.totals.late, lang),
-    }),
-    ...report.changes.map((c) =>
-      t("supply.weekly.textChange", {
-        agency: c.organisationName,
-        dataSet: c.dataSetName,
-        what: c.fromStageName ? `${c.fromStageName} ← ${c.toStageName}` : c.toStageName,
-        note: c.note ? ` (${c.note})` : "",
-      }),
-    ),
-    ...report.late.map((l) =>
-      t("supply.weekly.textLate", {
-        agency: l.organisationName,
-        dataSet: l.name,
-        count: l.daysLate,
-      }),
-    ),
-    ...report.blocked.map((b) => t("supply.weekly.textBlocked", { dataSet: b.name, who: b.blockedOn })),
-  ];
-  return lines.join("\n");
-}
-
-/**
- * Puts the weekly report into the next council meeting's open minutes as the committee's report, in one action:
- * the council's earliest draft; refused when it has none. Returns the meeting's id.
- */
-export function putWeeklyIntoMinutes(
-  actor: Actor,
-  scope: Scope,
-  committeeId: number,
-  text: string,
-): { meetingId: number } {
-  requireAllowed(canReadSupply(scope), scope);
-  const draft = db
-    .select({ id: meetings.id, bodyId: meetings.bodyId })
-    .from(meetings)
-    .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(bodies.kind, "council"), eq(meetings.status, "draft"), isNull(meetings.workingGroupId)))
-    .orderBy(asc(meetings.date), asc(meetings.id))
-    .get();
-  if (!draft) throw new RuleViolation("supply_no_council_draft");
-  requireAllowed(canEditMinutesOf(scope, draft.bodyId), scope);
-  const found = getMeeting(scope, draft.id);
-  if (!found) throw new NotFoundError();
-  const doc = found.doc;
-  const saved = saveDraft(actor, draft.id, {
-    version: found.meeting.version,
-    saveId: `supply-weekly-${clock.nowMs()}`,
-    doc: {
-      ...doc,
-      reports: [...doc.reports, { key: `supply${clock.nowMs()}`, id: null, agendaKey: "", bodyId: committeeId, text }],
-    },
-  });
-  if (!saved.ok) throw new RuleViolation("supply_no_council_draft");
-  return { meetingId: draft.id };
-}
-
-/** The last day of the week reported on: `?to=` (an ISO date, not after today), or today. */
-export function weekEndOf(request: Request): IsoDate {
-  const to = new URL(request.url).searchParams.get("to");
-  const today = clock.today();
-  return to && isIsoDate(to) && to <= today && to >= "2000-01-01" ? to : today;
 }

@@ -5,28 +5,28 @@ import { demoPdf } from "../../db/demo-documents";
 import { dataSets, documents } from "../../db/schema";
 import { actor, makeBody, makePerson, seat, signedIn } from "../../tests/factories";
 import { NOBODY, STAFF } from "../../tests/scopes";
+import { slicePage } from "../schemas/paging";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { addDays } from "../utils/jalali";
 import { RuleViolation } from "../utils/rules";
-import { allowedMoves } from "../utils/supply-stages";
+import { allowedMoves, isLate } from "../utils/supply-stages";
 import { canChangeDataSet, canReadSupply } from "./access.server";
 import { addHoliday } from "./calendar.server";
 import { checkFiles, documentRights } from "./documents.server";
 import { createOrganisation } from "./organisations.server";
 import { composeReport } from "./report-composition.server";
 import {
-  agencySupplyAsOf,
   createDataSet,
   dueDateOf,
   getDataSet,
   listDataSets,
   listStages,
+  pageDataSets,
   recordChange,
   setStages,
-  supplyByAgency,
-  weeklyStatus,
 } from "./supply.server";
+import { agencySupplyAsOf, supplyByAgency, weeklyStatus } from "./supply-reports.server";
 
 let seq = 0;
 const council = makeBody("council", makeBody("headquarters"));
@@ -197,6 +197,43 @@ describe("late on the Iranian calendar", () => {
     assert.equal(getDataSet(STAFF, id, "2026-12-07")!.dataSet.late, true);
     assert.ok(listDataSets(STAFF, { late: true }, "2026-12-07").some((d) => d.id === id));
     assert.ok(weeklyStatus(STAFF, "2026-12-07").late.some((d) => d.id === id && d.daysLate === 1));
+  });
+
+  test("the list's page is the slice of the whole list, filtered in SQL as in JS, and new right after a change", () => {
+    const late = makeSet("2026-11-20");
+    makeSet("2026-11-20");
+    makeSet(null);
+    for (const filter of [
+      {},
+      { late: true },
+      { q: "ثبت ولادت" },
+      { level: "PIN", late: true },
+      { stageId: stage("requested") },
+    ]) {
+      const all = listDataSets(STAFF, filter, today);
+      for (const page of [1, 2, 3]) {
+        // The same rows as the whole list's slice, each with only the fields the list shows.
+        const { rows, ...shown } = pageDataSets(STAFF, filter, page, 2, today);
+        const { rows: expected, ...sliced } = slicePage(all, page, 2);
+        assert.deepEqual(shown, sliced);
+        assert.deepEqual(
+          rows,
+          expected.map((d) => Object.fromEntries(Object.keys(rows[0] ?? {}).map((k) => [k, d[k as keyof typeof d]]))),
+        );
+      }
+    }
+    const every = listDataSets(STAFF, {}, today);
+    assert.deepEqual(
+      listDataSets(STAFF, { late: true }, today).map((d) => d.id),
+      every.filter((d) => isLate(d, today)).map((d) => d.id),
+    );
+    const lateIds = () => pageDataSets(STAFF, { late: true }, 1, 1000, today).rows.map((d) => d.id);
+    assert.ok(lateIds().includes(late.id));
+    // Delivered, it leaves the late list on the next read (the page is kept only until the next write).
+    for (const code of ["negotiation", "agreement", "delivered"])
+      recordChange(actor, STAFF, late.id, change(stage(code)));
+    assert.ok(!lateIds().includes(late.id));
+    assert.throws(() => pageDataSets(NOBODY, {}, 1, 50, today), ForbiddenError);
   });
 
   test("a delivered data set is not late; sent back with problems it is late again", () => {

@@ -170,7 +170,7 @@ function ResolutionsSection({ data }: { data: Data }) {
                 label: t(`reports.state.${k}`),
                 value: c[k],
                 colour: STATE_COLOURS[k],
-                href: k === "overdue" ? c.overdueHref : undefined,
+                href: c.hrefs[k],
               })),
             }))}
           />
@@ -200,16 +200,11 @@ function ResolutionsSection({ data }: { data: Data }) {
                     <th scope="row">
                       <Link to={`/bodies/${c.id}`}>{c.name}</Link>
                     </th>
-                    <td>{formatCount(c.done, lang)}</td>
-                    <td>{formatCount(c.open, lang)}</td>
-                    <td>
-                      {c.overdue > 0 ? (
-                        <Link to={c.overdueHref}>{formatCount(c.overdue, lang)}</Link>
-                      ) : (
-                        formatCount(0, lang)
-                      )}
-                    </td>
-                    <td>{formatCount(c.cancelled, lang)}</td>
+                    {STATES.map((k) => (
+                      <td key={k}>
+                        {c[k] > 0 ? <Link to={c.hrefs[k]}>{formatCount(c[k], lang)}</Link> : formatCount(0, lang)}
+                      </td>
+                    ))}
                     {c.trend.map((q) => (
                       <td key={`${q.year}-${q.quarter}`}>{rate(q.rate)}</td>
                     ))}
@@ -313,7 +308,13 @@ function MeetingsSection({ data }: { data: Data }) {
           <MonthGrid
             label={t("dashboard.meetings")}
             months={months.map((m) => monthName(m.jm, lang))}
-            rows={bodies.map((b) => ({ id: b.id, name: b.name, href: `/meetings?body=${b.id}`, perMonth: b.perMonth }))}
+            rows={bodies.map((b) => ({
+              id: b.id,
+              name: b.name,
+              href: b.href,
+              perMonth: b.perMonth,
+              monthHrefs: b.monthHrefs,
+            }))}
           />
         </>
       )}
@@ -340,10 +341,16 @@ function MeetingsSection({ data }: { data: Data }) {
                     <Link to={`/meetings?body=${b.id}`}>{b.name}</Link>
                   </th>
                   {b.perMonth.map((n, j) => (
-                    <td key={`${months[j]?.jy}-${months[j]?.jm}`}>{formatCount(n, lang)}</td>
+                    <td key={`${months[j]?.jy}-${months[j]?.jm}`}>
+                      {n > 0 ? (
+                        <Link to={b.monthHrefs[j] ?? b.href}>{formatCount(n, lang)}</Link>
+                      ) : (
+                        formatCount(0, lang)
+                      )}
+                    </td>
                   ))}
                   <td>
-                    <Link to={`/meetings?body=${b.id}`}>{formatCount(b.total, lang)}</Link>
+                    <Link to={b.href}>{formatCount(b.total, lang)}</Link>
                   </td>
                   <td>{rate(b.attendanceRate)}</td>
                 </tr>

@@ -6,8 +6,8 @@ import { Field } from "../components/ui/form";
 import { JalaliDateField } from "../components/ui/jalali-date-field";
 import { Pagination } from "../components/ui/pagination";
 import { canManageSupply, canReadSupply, requireAllowed, requireScope } from "../models/access.server";
-import { createDataSet, dataSetFormOptions, listDataSets, listStages } from "../models/supply.server";
-import { pageOf, slicePage } from "../schemas/paging";
+import { createDataSet, dataSetFormOptions, listStages, pageDataSets } from "../models/supply.server";
+import { pageOf } from "../schemas/paging";
 import { dataSetSchema } from "../schemas/supply";
 import { parseForm, ruleViolationResponse } from "../utils/forms.server";
 import { getFixedT } from "../utils/locale.server";
@@ -38,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
     };
     const canManage = canManageSupply(scope);
     // Fifty a page, in the list's order (agency, then name); the filters stay in the page links.
-    const { rows, total, page, pages } = slicePage(listDataSets(scope, filter), pageOf(p), SUPPLY_PAGE);
+    const { rows, total, page, pages } = pageDataSets(scope, filter, pageOf(p), SUPPLY_PAGE);
     return json({
       filter,
       rows,

@@ -2,13 +2,8 @@ import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SupplyWeekly } from "../components/supply-weekly";
 import { canReadSupply, requireAllowed, requireScope } from "../models/access.server";
-import {
-  dataSetFormOptions,
-  putWeeklyIntoMinutes,
-  weekEndOf,
-  weeklyReportText,
-  weeklyStatus,
-} from "../models/supply.server";
+import { dataSetFormOptions } from "../models/supply.server";
+import { putWeeklyIntoMinutes, weekEndOf, weeklyReportText, weeklyStatus } from "../models/supply-reports.server";
 import * as clock from "../utils/clock.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { getFixedT, getLang } from "../utils/locale.server";

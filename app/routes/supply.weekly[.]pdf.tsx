@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canReadSupply, requireAllowed, requireScope } from "../models/access.server";
-import { weekEndOf, weeklyStatus } from "../models/supply.server";
+import { weekEndOf, weeklyStatus } from "../models/supply-reports.server";
 import { getLang, serverI18n } from "../utils/locale.server";
 import { PdfBusyError, PdfError, unavailableResponse } from "../utils/pdf.server";
 import { route } from "../utils/route.server";

@@ -3,7 +3,7 @@ import { I18nextProvider } from "react-i18next";
 import { OfficialDocument } from "../components/official-document";
 import { SupplyWeekly } from "../components/supply-weekly";
 import { getLetterhead } from "../models/letterhead.server";
-import type { weeklyStatus } from "../models/supply.server";
+import type { weeklyStatus } from "../models/supply-reports.server";
 import * as clock from "./clock.server";
 import type { Lang } from "./digits";
 import { formatJalali } from "./jalali";

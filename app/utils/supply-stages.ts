@@ -32,9 +32,12 @@ export function canMove(stages: readonly Stage[], fromId: number, toId: number):
   return allowedMoves(stages, fromId).some((s) => s.id === toId);
 }
 
+/** The stage kinds that count as delivered (not pending, not sent back); the lists' SQL filters read them too. */
+export const DELIVERED_KINDS = ["delivered", "accepted"] as const satisfies readonly StageKind[];
+
 /** Delivered: in a delivered or accepted stage (not pending, not sent back). */
 export function isDelivered(kind: StageKind): boolean {
-  return kind === "delivered" || kind === "accepted";
+  return (DELIVERED_KINDS as readonly StageKind[]).includes(kind);
 }
 
 /** Late: not delivered (or sent back) after its deadline; a data set without a schedule is never late. */

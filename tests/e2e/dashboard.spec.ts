@@ -29,7 +29,7 @@ test("the secretariat opens the dashboard from the menu; a stage's figure leads 
   await links.nth(index).click();
   await expect(page).toHaveURL(/\/supply\?stage=\d+/);
   await expect(page.getByRole("main").locator("table tbody tr")).toHaveCount(shown);
-  for (const width of [1366, 390]) {
+  for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.goto("/dashboard");
     if (process.env.SCREENSHOTS) await page.screenshot({ path: `/tmp/dashboard-${width}.png`, fullPage: true });
@@ -73,6 +73,51 @@ test("each overdue figure of the dashboard is the count its overdue review lists
   await expect(page.getByRole("main").getByRole("group", { name: "مصوبات معوق به تفکیک مدت" })).toBeVisible();
 });
 
+test("every figure of the resolutions and meetings charts links to the list it counts, showing that many", async ({
+  page,
+}) => {
+  await signIn(page, "secretariat");
+  await page.goto("/dashboard");
+  const main = page.getByRole("main");
+  // Resolutions by committee and status: every bar part is a link (none left as a bare picture), and a figure other
+  // than overdue leads to the resolutions list of that committee in that state, counting as many.
+  const resolutions = main.getByRole("region", { name: "مصوبات هر کمیته به تفکیک وضعیت" });
+  const chart = resolutions.getByRole("group", { name: "مصوبات هر کمیته به تفکیک وضعیت" });
+  await resolutions.getByText("جدول همین ارقام").click();
+  // As many linked bar parts as figures above zero in the table (each a link there too).
+  const figures = await resolutions.locator("details table tbody td a").count();
+  expect(figures).toBeGreaterThan(0);
+  await expect(chart.locator("a rect")).toHaveCount(figures);
+  const listed = resolutions.locator('details table tbody a[href^="/resolutions?"]');
+  expect(await listed.count()).toBeGreaterThan(0);
+  // The chart's links are the table's: one list behind each figure.
+  const chartHrefs = await chart.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of await listed.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+    expect(chartHrefs).toContain(href);
+  const shown = digits(await listed.first().innerText());
+  await listed.first().click();
+  await expect(page).toHaveURL(/\/resolutions\?ownerBody=\d+&state=(done|open|cancelled)/);
+  const fa = (n: number) => String(n).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]);
+  await expect(page.getByRole("main").getByRole("heading", { level: 2, name: `${fa(shown)} مصوبه` })).toBeVisible();
+  await expect(page.getByRole("main").locator("table tbody tr")).toHaveCount(Math.min(shown, 25));
+
+  // Meetings per body per month: each month's figure leads to that body's final meetings of that Jalali month.
+  await page.goto("/dashboard");
+  const meetings = main.getByRole("region", { name: /جلسات برگزارشده در ماه/ });
+  await meetings.getByText("جدول همین ارقام").click();
+  const months = meetings.locator('details table tbody td a[href*="status=final"]');
+  expect(await months.count()).toBeGreaterThan(0);
+  const grid = meetings.getByRole("group", { name: "جلسات برگزارشده در ماه" });
+  const gridHrefs = await grid.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of await months.evaluateAll((as) => as.map((a) => a.getAttribute("href"))))
+    expect(gridHrefs).toContain(href);
+  const held = digits(await months.first().innerText());
+  await months.first().click();
+  await expect(page).toHaveURL(/\/meetings\?body=\d+&status=final&from=\d{4}%2F\d\d%2F01&to=/);
+  await expect(page.getByRole("main").getByText(`${fa(held)} جلسه یافت شد`)).toBeVisible();
+  await expect(page.getByRole("main").locator("table tbody tr")).toHaveCount(held);
+});
+
 test("a committee member has no dashboard in the menu and is refused it", async ({ page }) => {
   await signIn(page, "member");
   await expect(page.getByRole("link", { name: "داشبورد مدیریتی" })).toHaveCount(0);
@@ -84,8 +129,18 @@ test("on a 390 px phone, with unread notifications, the main pages do not scroll
   await page.setViewportSize({ width: 390, height: 800 });
   await signIn(page, "secretariat");
   await expect(page.getByRole("navigation").getByText(/اعلان/).first()).toBeVisible();
-  for (const path of ["/", "/my-actions", "/overdue", "/meetings", "/supply", "/dashboard"]) {
+  for (const path of [
+    "/",
+    "/my-actions",
+    "/overdue",
+    "/meetings",
+    "/supply",
+    "/dashboard",
+    "/resolutions?state=open",
+  ]) {
     await page.goto(path);
+    if (process.env.SCREENSHOTS && path.startsWith("/resolutions"))
+      await page.screenshot({ path: "/tmp/resolutions-390.png", fullPage: true });
     const [scrollWidth, innerWidth] = await page.evaluate(() => [
       document.documentElement.scrollWidth,
       window.innerWidth,
