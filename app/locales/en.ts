@@ -392,7 +392,10 @@ const en: Strings<typeof fa> = {
     short: "Type at least two letters or digits.",
     long: "A search is at most {{max}} characters; shorten it.",
     none: "Nothing found for “{{q}}” (in what you may read).",
-    more: "More than {{count}} results; add words to narrow the search.",
+    all: "All results in {{kind}}",
+    allResults: "All results for “{{q}}”",
+    kindTitle: "{{kind}}: “{{q}}”",
+    last: "Later pages are not shown; add words to narrow the search.",
     kinds: {
       resolution: "Resolutions",
       meeting: "Meetings",
@@ -1759,6 +1762,7 @@ const en: Strings<typeof fa> = {
     yes: "Yes",
     no: "No",
     none: "—",
+    page: "Page {{page, plain}}",
   },
 };
 

@@ -6,7 +6,8 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
-import type { Scope } from "./access.server";
+import { readCache } from "../utils/read-cache.server";
+import { cacheKey, type Scope } from "./access.server";
 import { groupOrdinalSql, resolutionCode, visibleCondition } from "./resolutions.server";
 
 // Asked on every signed-in page (the count in the navigation): the statement is built once.
@@ -27,6 +28,11 @@ const unreadStatement = db
  * see, like the list, so a seat that has ended leaves no count behind.
  */
 export function unreadCount(scope: Scope): number {
+  // Asked on every page: kept until the next write (read-cache.server.ts), like the scope it is read through.
+  return readCache.get(cacheKey(scope, "unread"), () => countUnread(scope));
+}
+
+function countUnread(scope: Scope): number {
   if (scope.readsAll) return unreadStatement.get({ userId: scope.userId })?.n ?? 0;
   return (
     db

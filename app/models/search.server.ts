@@ -17,7 +17,7 @@ import en from "../locales/en";
 import fa from "../locales/fa";
 import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
-import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, OVERVIEW_PER_KIND, RESULTS_PER_KIND } from "../utils/limits";
 import { type MarkedText, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -56,9 +56,12 @@ export type SearchHit = {
   snippet: MarkedText;
 };
 export type SearchGroup = { kind: SearchKind; hits: SearchHit[]; more: boolean };
+/** The overview (every kind, its first hits) or one kind's page of hits (`kind` set). */
 export type SearchResult =
   | { status: "empty" | "short" | "long"; groups: [] }
-  | { status: "ok"; words: string[]; groups: SearchGroup[] };
+  | { status: "ok"; words: string[]; groups: SearchGroup[]; kind: SearchKind | null; page: number };
+/** Which hits: the overview when no kind, else that kind's page (1-based) of RESULTS_PER_KIND. */
+export type SearchPart = { kind?: SearchKind | null; page?: number };
 
 // ---------- keeping the index in step ----------
 
@@ -417,15 +420,14 @@ function matchCondition(t: string, words: string[], columns: string | null): SQL
   return sql.join(parts, sql` and `);
 }
 
-const LIMIT = RESULTS_PER_KIND + 1;
-
 /**
  * The rows of table `t` that hold every word and pass `where`, ranked: those whose code or title holds the words
  * first (two words side by side, «جلسه ۲», before the rest), then those that hold them anywhere; newest first within
- * each. Each part walks the index newest first and stops at the page's size, so a word in ten thousand rows costs as
- * little as a rare one (bm25 over every match took half a second on ten years of data).
+ * each. Each part walks the index newest first and stops at `limit`, so a word in ten thousand rows costs as little
+ * as a rare one (bm25 over every match took half a second on ten years of data). The first `limit` rows of the
+ * result are the ranking's first `limit`, so a page is a slice of them.
  */
-function findRanked(database: Db, t: string, words: string[], from: SQL, where: SQL, id: SQL, limit = LIMIT) {
+function findRanked(database: Db, t: string, words: string[], from: SQL, where: SQL, id: SQL, limit: number) {
   const table = sql.raw(t);
   const run = (columns: string | null) =>
     database.all<{ id: number; title: string }>(sql`select ${id} as id, ${table}.title as title from ${table} ${from}
@@ -437,46 +439,60 @@ function findRanked(database: Db, t: string, words: string[], from: SQL, where: 
   return [...inTitle, ...run(null).filter((r) => !seen.has(r.id))].map((r) => ({ id: r.id }));
 }
 
-/** Everything the scope may read that holds every word of the query, grouped by kind and ranked. */
-export function search(scope: Scope, query: string, database: Db = appDb): SearchResult {
+/**
+ * Everything the scope may read that holds every word of the query, ranked: the overview (each kind's first
+ * OVERVIEW_PER_KIND, grouped) or one kind's page.
+ */
+export function search(scope: Scope, query: string, part: SearchPart = {}, database: Db = appDb): SearchResult {
   const trimmed = query.trim();
   if (!trimmed) return { status: "empty", groups: [] };
   if (trimmed.length > MAX_QUERY_LENGTH) return { status: "long", groups: [] };
   const words = searchWords(trimmed);
   if (words.join("").length < 2) return { status: "short", groups: [] };
+  const kind = part.kind ?? null;
+  const page = kind ? Math.min(Math.max(1, Math.trunc(part.page ?? 1)), MAX_SEARCH_PAGE) : 1;
   refreshSearchIndex(database, REFRESH_PER_SEARCH);
   // After the refresh, so an answer is kept only until the next write (read-cache.server.ts); keyed by the whole scope.
-  if (database === appDb)
-    return readCache.get(cacheKey(scope, "search", trimmed), () => find(scope, trimmed, words, database));
-  return find(scope, trimmed, words, database);
+  const compute = () => find(scope, trimmed, words, kind, page, database);
+  return database === appDb ? readCache.get(cacheKey(scope, "search", trimmed, kind, page), compute) : compute();
 }
 
-function find(scope: Scope, trimmed: string, words: string[], database: Db): SearchResult {
-  const codeKey = codeKeyOf(trimmed);
-  const found: Record<SearchKind, { id: number; exact?: number }[]> = {
-    resolution: findResolutions(scope, words, codeKey, database),
-    meeting: findMeetings(scope, words, database),
-    follow_up: findFollowUps(scope, words, database),
-    data_set: canReadSupply(scope) ? findOpen("data_set", words, database) : [],
-    person: findOpen("person", words, database),
-    organisation: findOpen("organisation", words, database),
-    document: findDocuments(scope, words, database),
+function find(
+  scope: Scope,
+  trimmed: string,
+  words: string[],
+  only: SearchKind | null,
+  page: number,
+  database: Db,
+): SearchResult {
+  const size = only ? RESULTS_PER_KIND : OVERVIEW_PER_KIND;
+  const skip = (page - 1) * size;
+  // One more than shown says whether there is more.
+  const limit = skip + size + 1;
+  const finders: Record<SearchKind, () => { id: number }[]> = {
+    resolution: () => findResolutions(scope, words, codeKeyOf(trimmed), limit, database),
+    meeting: () => findMeetings(scope, words, limit, database),
+    follow_up: () => findFollowUps(scope, words, limit, database),
+    data_set: () => (canReadSupply(scope) ? findOpen("data_set", words, limit, database) : []),
+    person: () => findOpen("person", words, limit, database),
+    organisation: () => findOpen("organisation", words, limit, database),
+    document: () => findDocuments(scope, words, limit, database),
   };
-  const groups = SEARCH_KINDS.map((kind) => {
-    const ids = found[kind];
-    const hits = ids.slice(0, RESULTS_PER_KIND).flatMap(({ id }) => hitOf(database, kind, id, words) ?? []);
-    return { kind, hits, more: ids.length > RESULTS_PER_KIND };
-  }).filter((g) => g.hits.length > 0);
-  return { status: "ok", words, groups };
+  const groups = (only ? [only] : SEARCH_KINDS).map((kind) => {
+    const ids = finders[kind]();
+    const hits = ids.slice(skip, skip + size).flatMap(({ id }) => hitOf(database, kind, id, words) ?? []);
+    return { kind, hits, more: ids.length > skip + size };
+  });
+  return { status: "ok", words, kind: only, page, groups: only ? groups : groups.filter((g) => g.hits.length > 0) };
 }
 
 const resolutionJoins = (t: string) =>
   sql`join resolutions on resolutions.id = ${sql.raw(t)}.rowid join meetings on meetings.id = resolutions.meeting_id`;
 
-function findResolutions(scope: Scope, words: string[], codeKey: string | null, database: Db) {
+function findResolutions(scope: Scope, words: string[], codeKey: string | null, limit: number, database: Db) {
   const t = TABLE.resolution;
   const visible = visibleCondition(scope) ?? sql`1`;
-  const rows = findRanked(database, t, words, resolutionJoins(t), visible, sql`resolutions.id`);
+  const rows = findRanked(database, t, words, resolutionJoins(t), visible, sql`resolutions.id`, limit);
   if (!codeKey) return rows;
   // A code finds its resolution first, whatever the ranking says.
   const exact = database.all<{ id: number }>(sql`select resolutions.id from ${sql.raw(t)} ${resolutionJoins(t)}
@@ -490,15 +506,15 @@ const idList = (ids: readonly number[]) =>
     sql`, `,
   );
 
-function findMeetings(scope: Scope, words: string[], database: Db) {
+function findMeetings(scope: Scope, words: string[], limit: number, database: Db) {
   const t = TABLE.meeting;
   const visible = scope.readsAll
     ? sql`1`
     : sql`(m.body_id in (${idList(scope.readableBodyIds)}) or ${ownsWorkInMeetingSql(scope, sql`m.id`)})`;
-  return findRanked(database, t, words, sql`join meetings m on m.id = ${sql.raw(t)}.rowid`, visible, sql`m.id`);
+  return findRanked(database, t, words, sql`join meetings m on m.id = ${sql.raw(t)}.rowid`, visible, sql`m.id`, limit);
 }
 
-function findFollowUps(scope: Scope, words: string[], database: Db) {
+function findFollowUps(scope: Scope, words: string[], limit: number, database: Db) {
   const t = TABLE.follow_up;
   const visible = visibleCondition(scope) ?? sql`1`;
   // Found by its own note; its resolution's code and subject find the resolution.
@@ -510,16 +526,18 @@ function findFollowUps(scope: Scope, words: string[], database: Db) {
       join meetings on meetings.id = resolutions.meeting_id`,
     visible,
     sql`f.id`,
+    limit,
   );
 }
 
 /** People and organisations: everyone signed in reads the directory; data sets, everyone who reads the tracker. */
-function findOpen(kind: "person" | "organisation" | "data_set", words: string[], database: Db) {
+function findOpen(kind: "person" | "organisation" | "data_set", words: string[], limit: number, database: Db) {
   const t = TABLE[kind];
-  return findRanked(database, t, words, sql``, sql`1`, sql`${sql.raw(t)}.rowid`);
+  return findRanked(database, t, words, sql``, sql`1`, sql`${sql.raw(t)}.rowid`, limit);
 }
 
-function findDocuments(scope: Scope, words: string[], database: Db) {
+/** Documents: who reads one depends on what it belongs to, so candidates are checked one by one, up to `limit`. */
+function findDocuments(scope: Scope, words: string[], limit: number, database: Db) {
   const t = TABLE.document;
   const rows = findRanked(
     database,
@@ -528,7 +546,7 @@ function findDocuments(scope: Scope, words: string[], database: Db) {
     sql`join documents d on d.id = ${sql.raw(t)}.rowid`,
     sql`d.removed_at is null`,
     sql`d.id`,
-    200,
+    limit + 200,
   );
   const readable: { id: number }[] = [];
   for (const { id } of rows) {
@@ -537,7 +555,7 @@ function findDocuments(scope: Scope, words: string[], database: Db) {
       entityId: number;
     };
     if (documentRights(scope, d)?.read) readable.push({ id });
-    if (readable.length === LIMIT) break;
+    if (readable.length === limit) break;
   }
   return readable;
 }

@@ -167,4 +167,44 @@ describe("one search, Persian-aware", () => {
     assert.deepEqual(ids("meeting", "طراحی", outsider), []);
     assert.deepEqual(ids("person", "سیفی", outsider), [seifi]);
   });
+
+  test("the overview shows each kind's first hits; a kind's own pages show the rest, newest first, in the scope", () => {
+    const items = (body: number, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        subject: `بازبینی دوره‌ای شماره ${i + 1}`,
+        owners: [{ kind: "body" as const, id: body }],
+        days: 10,
+      }));
+    const mine = finalMeeting(design, 5, items(design, 23)).resolutions.map((r) => r.id);
+    const theirs = finalMeeting(other, 4, items(other, 3)).resolutions.map((r) => r.id);
+    const q = "بازبینی دوره ای";
+    const overview = search(STAFF, q);
+    assert.equal(overview.status, "ok");
+    const group = overview.groups.find((g) => g.kind === "resolution")!;
+    assert.equal(group.hits.length, 5);
+    assert.equal(group.more, true);
+    const pageOf = (page: number, scope = STAFF) => {
+      const r = search(scope, q, { kind: "resolution", page });
+      assert.equal(r.status, "ok");
+      return r.groups[0];
+    };
+    const [first, second, third] = [pageOf(1), pageOf(2), pageOf(3)];
+    assert.deepEqual([first.hits.length, first.more, second.hits.length, second.more], [20, true, 6, false]);
+    assert.deepEqual(third.hits, []);
+    // Every hit once, in the overview's order: the overview is the first page's start.
+    const all = [...first.hits, ...second.hits].map((h) => h.id);
+    assert.deepEqual(new Set(all), new Set([...mine, ...theirs]));
+    assert.deepEqual(
+      group.hits.map((h) => h.id),
+      all.slice(0, 5),
+    );
+    // The member's pages hold only their committee's.
+    const colleague = makePerson("عضو دوم طراحی");
+    seat(colleague, { bodyId: design });
+    const memberScope = signedIn(colleague);
+    const forMember = [...pageOf(1, memberScope).hits, ...pageOf(2, memberScope).hits].map((h) => h.id);
+    assert.deepEqual(new Set(forMember), new Set(mine));
+    // A page past the last one may ask for is the last one may ask for.
+    assert.equal((search(STAFF, q, { kind: "resolution", page: 10_000 }) as { page: number }).page, 50);
+  });
 });

@@ -1,10 +1,12 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
+import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
-import { search } from "../models/search.server";
+import { SEARCH_KINDS, type SearchKind, search } from "../models/search.server";
+import { pageOf } from "../schemas/paging";
 import { formatPlain, localDigits } from "../utils/digits";
-import { MAX_QUERY_LENGTH, RESULTS_PER_KIND } from "../utils/limits";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE } from "../utils/limits";
 import type { MarkedText } from "../utils/normalize";
 import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
@@ -17,8 +19,11 @@ export async function loader(args: LoaderFunctionArgs) {
   return route(args, async ({ request }: LoaderFunctionArgs) => {
     const { scope } = await requireScope(request);
     // A longer query is refused by the model with a message; it is cut only so the page can show it back.
-    const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, MAX_QUERY_LENGTH * 2);
-    return json({ q, result: search(scope, q) });
+    const params = new URL(request.url).searchParams;
+    const q = (params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH * 2);
+    // `kind` (one kind's pages, from the overview's «all results» links); anything else is the overview.
+    const kind = SEARCH_KINDS.find((k) => k === params.get("kind")) ?? null;
+    return json({ q, result: search(scope, q, { kind, page: pageOf(params) }) });
   });
 }
 
@@ -59,14 +64,18 @@ export default function Search() {
         <p className="muted" role="status">
           {t(`search.${result.status}`, { max: formatPlain(MAX_QUERY_LENGTH, lang) })}
         </p>
-      ) : result.groups.length === 0 ? (
+      ) : result.groups.every((g) => g.hits.length === 0) ? (
         <p className="muted" role="status">
           {t("search.none", { q })}
         </p>
       ) : (
         result.groups.map((group) => (
           <section key={group.kind} aria-labelledby={`search-${group.kind}`} className="card stack">
-            <h2 id={`search-${group.kind}`}>{t(`search.kinds.${group.kind}`)}</h2>
+            <h2 id={`search-${group.kind}`}>
+              {result.kind
+                ? t("search.kindTitle", { kind: t(`search.kinds.${group.kind}`), q })
+                : t(`search.kinds.${group.kind}`)}
+            </h2>
             <ul className="search-results">
               {group.hits.map((hit) => (
                 <li key={hit.id}>
@@ -81,12 +90,36 @@ export default function Search() {
                 </li>
               ))}
             </ul>
-            {group.more ? (
-              <p className="muted">{t("search.more", { count: formatPlain(RESULTS_PER_KIND, lang) })}</p>
+            {result.kind ? (
+              <KindPages q={q} kind={group.kind} page={result.page} more={group.more} />
+            ) : group.more ? (
+              <p>
+                <Link to={searchHref(q, group.kind)}>{t("search.all", { kind: t(`search.kinds.${group.kind}`) })}</Link>
+              </p>
             ) : null}
           </section>
         ))
       )}
+      {result.status === "ok" && result.kind ? (
+        <p>
+          <Link to={searchHref(q)}>{t("search.allResults", { q })}</Link>
+        </p>
+      ) : null}
     </div>
+  );
+}
+
+const searchHref = (q: string, kind?: SearchKind, page = 1) =>
+  `/search?${new URLSearchParams([["q", q], ...(kind ? [["kind", kind]] : []), ...(page > 1 ? [["page", String(page)]] : [])])}`;
+
+/** One kind's pages: previous and next (the hits are not counted), and a word on the last page one may ask for. */
+function KindPages({ q, kind, page, more }: { q: string; kind: SearchKind; page: number; more: boolean }) {
+  const { t } = useT();
+  const last = page >= MAX_SEARCH_PAGE;
+  return (
+    <>
+      <Pagination page={page} hasNext={more && !last} hrefFor={(p) => searchHref(q, kind, p)} />
+      {more && last ? <p className="muted">{t("search.last")}</p> : null}
+    </>
   );
 }

@@ -8,3 +8,7 @@ export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, files: 10, request
 /** Search: the longest query accepted, in characters, and the most results shown of each kind. */
 export const MAX_QUERY_LENGTH = 100;
 export const RESULTS_PER_KIND = 20;
+/** Search hits per kind on the overview; each kind's own pages show RESULTS_PER_KIND. */
+export const OVERVIEW_PER_KIND = 5;
+/** The last page of one kind's hits one may ask for (hits past it are better found with another word). */
+export const MAX_SEARCH_PAGE = 50;

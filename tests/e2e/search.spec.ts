@@ -89,6 +89,32 @@ test("a member's search lacks the resolutions and meetings they may not read", a
   await staff.close();
 });
 
+test("a kind with more hits than the overview shows opens on its own page, and leads back", async ({ page }) => {
+  await signInAs(page, "secretariat");
+  await page.goto(`/search?q=${encodeURIComponent("سرشماري")}`);
+  const overview = page.getByRole("region", { name: "مصوبات" });
+  await expect(overview.getByRole("listitem")).toHaveCount(5);
+  // Every resolution holding the word (the secretariat reads all): more than the overview's five.
+  const total = read(
+    (db) =>
+      db
+        .prepare(`select count(*) from search_resolutions where search_resolutions match '"سرشماری"'`)
+        .pluck()
+        .get() as number,
+  );
+  expect(total, "the demo data has more resolutions with the word than the overview shows").toBeGreaterThan(5);
+  await overview.getByRole("link", { name: "همهٔ نتایج در مصوبات" }).click();
+  await expect(page).toHaveURL(/kind=resolution/);
+  const own = page.getByRole("region", { name: "مصوبات: «سرشماري»" });
+  await expect(own.getByRole("listitem")).toHaveCount(Math.min(total, 20));
+  await expect(own.locator("mark").first()).toBeVisible();
+  // Only that kind is shown; the way back is the overview of every kind.
+  await expect(page.getByRole("region", { name: "جلسات" })).toHaveCount(0);
+  await page.getByRole("link", { name: "همهٔ نتایج «سرشماري»" }).click();
+  await expect(page.getByRole("region", { name: "مصوبات" })).toBeVisible();
+  await expect(page).not.toHaveURL(/kind=/);
+});
+
 test("the meetings list finds minutes by their words in any spelling, narrowed by status and dates kept in the URL", async ({
   page,
 }) => {
