@@ -65,7 +65,8 @@ export type SearchPart = { kind?: SearchKind | null; page?: number };
 
 // ---------- keeping the index in step ----------
 
-type Entry = { code: string; title: string; body: string };
+/** What a row is found by; `shown`, when given, is the body as a snippet shows it (the body holds more to be found by). */
+type Entry = { code: string; title: string; body: string; shown?: string };
 
 const statements = new WeakMap<object, Map<string, Database.Statement>>();
 /** A prepared statement of the connection, prepared once: the index is rebuilt row by row. */
@@ -150,18 +151,16 @@ function entryOf(database: Db, kind: SearchKind, id: number): Entry | null {
           : "",
       ]);
       const status = r.status as keyof typeof fa.resolutionStatus;
+      const body = (statuses: string[]) =>
+        [...new Set(ownerNames.filter(Boolean)), ...statuses, r.cancelReason ?? "", ...notes.map((n) => n.note)]
+          .filter(Boolean)
+          .join(" … ");
+      // Found by its status in either language; a snippet shows the Persian one (the page's text is Persian).
       return {
         code: r.code,
         title: `${r.code} ${r.subject}`,
-        body: [
-          ...new Set(ownerNames.filter(Boolean)),
-          fa.resolutionStatus[status],
-          en.resolutionStatus[status],
-          r.cancelReason ?? "",
-          ...notes.map((n) => n.note),
-        ]
-          .filter(Boolean)
-          .join(" … "),
+        body: body([fa.resolutionStatus[status], en.resolutionStatus[status]]),
+        shown: body([fa.resolutionStatus[status]]),
       };
     }
     case "follow_up": {
@@ -583,5 +582,9 @@ function hitOf(database: Db, kind: SearchKind, id: number, words: string[]): Sea
     entry.title = r ? `${r.code} ${r.subject}` : "";
   }
   const title = kind === "person" ? entry.title.split(" | ")[0] : entry.title;
-  return { kind, id, href: link, title: markWords(title, words), snippet: markWords(entry.body, words, 200) };
+  const full = markWords(entry.body, words, 200);
+  const shown = entry.shown === undefined ? null : markWords(entry.shown, words, 200);
+  // The shown text, unless the words are marked only in what it leaves out (one piece: nothing marked).
+  const snippet = shown && (shown.length > 1 || full.length === 1) ? shown : full;
+  return { kind, id, href: link, title: markWords(title, words), snippet };
 }

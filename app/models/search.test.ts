@@ -101,9 +101,17 @@ describe("one search, Persian-aware", () => {
     assert.deepEqual(ids("meeting", "جمعبندی ویژه"), [draft]);
   });
 
-  test("a status finds finished resolutions too", () => {
+  test("a status finds finished resolutions too, in either language; the snippet shows the Persian one", () => {
     db.$client.prepare("update resolutions set status = 'done', done_date = '2025-01-01' where id = ?").run(report);
     assert.ok(ids("resolution", "انجام‌شده گزارش").includes(report));
+    const snippet = (q: string) =>
+      search(STAFF, q)
+        .groups.find((g) => g.kind === "resolution")!
+        .hits.find((h) => h.id === report)!
+        .snippet.join("");
+    assert.doesNotMatch(snippet("گزارش سال"), /Done/);
+    assert.match(snippet("گزارش سال"), /انجام‌شده/);
+    assert.match(snippet("done گزارش"), /Done/);
   });
 
   test("the words are marked in what is shown", () => {
