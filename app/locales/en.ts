@@ -395,6 +395,8 @@ const en: Strings<typeof fa> = {
     all: "All results in {{kind}}",
     allResults: "All results for “{{q}}”",
     kindTitle: "{{kind}}: “{{q}}”",
+    in: "Search in",
+    everywhere: "Everywhere",
     last: "Later pages are not shown; add words to narrow the search.",
     kinds: {
       resolution: "Resolutions",

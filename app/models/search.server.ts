@@ -17,7 +17,14 @@ import en from "../locales/en";
 import fa from "../locales/fa";
 import { db as appDb, type Db } from "../utils/db.server";
 import { formatJalali } from "../utils/jalali";
-import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, OVERVIEW_PER_KIND, RESULTS_PER_KIND } from "../utils/limits";
+import {
+  MAX_QUERY_LENGTH,
+  MAX_SEARCH_PAGE,
+  OVERVIEW_PER_KIND,
+  RESULTS_PER_KIND,
+  SEARCH_KINDS,
+  type SearchKind,
+} from "../utils/limits";
 import { type MarkedText, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
@@ -25,16 +32,7 @@ import { cacheKey, canReadSupply, ownsWorkInMeetingSql, type Scope } from "./acc
 import { documentRights } from "./documents.server";
 import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resolutions.server";
 
-export const SEARCH_KINDS = [
-  "resolution",
-  "meeting",
-  "follow_up",
-  "data_set",
-  "person",
-  "organisation",
-  "document",
-] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+export { SEARCH_KINDS, type SearchKind };
 
 const MAX_INDEXED_TEXT = 200_000;
 

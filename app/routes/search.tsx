@@ -3,10 +3,10 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { Pagination } from "../components/ui/pagination";
 import { requireScope } from "../models/access.server";
-import { SEARCH_KINDS, type SearchKind, search } from "../models/search.server";
+import { search } from "../models/search.server";
 import { pageOf } from "../schemas/paging";
 import { formatPlain, localDigits } from "../utils/digits";
-import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE } from "../utils/limits";
+import { MAX_QUERY_LENGTH, MAX_SEARCH_PAGE, SEARCH_KINDS, type SearchKind } from "../utils/limits";
 import type { MarkedText } from "../utils/normalize";
 import { titled } from "../utils/page-title";
 import { route } from "../utils/route.server";
@@ -21,9 +21,9 @@ export async function loader(args: LoaderFunctionArgs) {
     // A longer query is refused by the model with a message; it is cut only so the page can show it back.
     const params = new URL(request.url).searchParams;
     const q = (params.get("q") ?? "").slice(0, MAX_QUERY_LENGTH * 2);
-    // `kind` (one kind's pages, from the overview's «all results» links); anything else is the overview.
+    // `kind` (one kind's pages, from the overview's «all results» links or the form's «in»); anything else is the overview.
     const kind = SEARCH_KINDS.find((k) => k === params.get("kind")) ?? null;
-    return json({ q, result: search(scope, q, { kind, page: pageOf(params) }) });
+    return json({ q, kind, result: search(scope, q, { kind, page: pageOf(params) }) });
   });
 }
 
@@ -43,7 +43,7 @@ function Marked({ parts }: { parts: MarkedText }) {
 }
 
 export default function Search() {
-  const { q, result } = useLoaderData<typeof loader>();
+  const { q, kind, result } = useLoaderData<typeof loader>();
   const { t } = useT();
   const lang = useLang();
   return (
@@ -55,7 +55,20 @@ export default function Search() {
         <label htmlFor="search-q" className="visually-hidden">
           {t("search.label")}
         </label>
-        <input id="search-q" name="q" type="search" defaultValue={q} maxLength={MAX_QUERY_LENGTH} />
+        {/* Keyed on what was asked, so a search from the header or the back button shows it here too. */}
+        <input key={q} id="search-q" name="q" type="search" defaultValue={q} maxLength={MAX_QUERY_LENGTH} />
+        <label htmlFor="search-kind" className="visually-hidden">
+          {t("search.in")}
+        </label>
+        {/* A new search stays in the kind one is reading, until one asks for everywhere. */}
+        <select key={kind ?? ""} id="search-kind" name="kind" defaultValue={kind ?? ""}>
+          <option value="">{t("search.everywhere")}</option>
+          {SEARCH_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`search.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="button">
           {t("search.submit")}
         </button>

@@ -12,3 +12,14 @@ export const RESULTS_PER_KIND = 20;
 export const OVERVIEW_PER_KIND = 5;
 /** The last page of one kind's hits one may ask for (hits past it are better found with another word). */
 export const MAX_SEARCH_PAGE = 50;
+/** What the search finds, in the order of its overview (kept here so the search page's form can offer them). */
+export const SEARCH_KINDS = [
+  "resolution",
+  "meeting",
+  "follow_up",
+  "data_set",
+  "person",
+  "organisation",
+  "document",
+] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];

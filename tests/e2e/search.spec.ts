@@ -110,6 +110,22 @@ test("a kind with more hits than the overview shows opens on its own page, and l
   await expect(own.locator("mark").first()).toBeVisible();
   // Only that kind is shown; the way back is the overview of every kind.
   await expect(page.getByRole("region", { name: "جلسات" })).toHaveCount(0);
+  // A new word typed here is looked for in the same kind, until one asks for everywhere.
+  const form = page.getByRole("main").getByRole("search");
+  await expect(form.getByLabel("جستجو در")).toHaveValue("resolution");
+  await form.getByRole("searchbox").fill("سرشماری");
+  await form.getByRole("searchbox").press("Enter");
+  await expect(page.getByRole("region", { name: "مصوبات: «سرشماری»" })).toBeVisible();
+  await expect(page).toHaveURL(/kind=resolution/);
+  await form.getByLabel("جستجو در").selectOption({ label: "همه‌جا" });
+  await form.getByRole("button", { name: "جستجو" }).click();
+  await expect(page.getByRole("region", { name: "مصوبات" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "جلسات" })).toBeVisible();
+  await page.goBack();
+  await page.goBack();
+  // The form shows what the page shows, after the back button too.
+  await expect(form.getByRole("searchbox")).toHaveValue("سرشماري");
+  await expect(form.getByLabel("جستجو در")).toHaveValue("resolution");
   await page.getByRole("link", { name: "همهٔ نتایج «سرشماري»" }).click();
   await expect(page.getByRole("region", { name: "مصوبات" })).toBeVisible();
   await expect(page).not.toHaveURL(/kind=/);
