@@ -169,6 +169,7 @@ const en: Strings<typeof fa> = {
     supply_first_stage: "Every new data set starts at the first stage.",
     supply_future_date: "The date of a change cannot be after today.",
     supply_name_taken: "This agency already has a data set with this name.",
+    supply_report_committee: "Choose a committee that follows one of the data sets.",
     supply_no_council_draft:
       "The council has no open minutes for its next meeting; create the next council meeting first.",
     supply_nothing: "Nothing to record: choose a stage, or add a note, a delivery or a document.",

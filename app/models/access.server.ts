@@ -290,6 +290,14 @@ export function canReadSupply(scope: Scope): boolean {
   return scope.readsAll || scope.bodyIds.length > 0 || scope.groupIds.length > 0;
 }
 
+/**
+ * The weekly data-supply report is put into the council's next minutes by the secretariat and by bodies' secretaries
+ * (the council's draft is checked again with `canEditMinutesOf` when it is written).
+ */
+export function canPutSupplyIntoMinutes(scope: Scope): boolean {
+  return canReadSupply(scope) && (scope.isStaff || scope.secretaryBodyIds.length > 0);
+}
+
 /** Data sets and the pipeline's stages are defined by the secretariat (and admin). */
 export function canManageSupply(scope: Scope): boolean {
   return scope.isStaff;

@@ -5,7 +5,7 @@
  * but for the report composition's own read (`agencySupplyAsOf`).
  */
 
-import { and, asc, desc, eq, gte, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { TFunction } from "i18next";
 import { bodies, dataDeliveries, dataSetChanges, dataSets, meetings, organisations } from "../../db/schema";
 import * as clock from "../utils/clock.server";
@@ -16,7 +16,7 @@ import { addDays, formatJalali, type IsoDate, isIsoDate } from "../utils/jalali"
 import { comparePersian } from "../utils/normalize";
 import { RuleViolation } from "../utils/rules";
 import { isDelivered, isLate, type Stage } from "../utils/supply-stages";
-import { canEditMinutesOf, canReadSupply, requireAllowed, type Scope } from "./access.server";
+import { canEditMinutesOf, canPutSupplyIntoMinutes, canReadSupply, requireAllowed, type Scope } from "./access.server";
 import type { Actor } from "./audit.server";
 import { saveDraft } from "./drafts.server";
 import { getMeeting } from "./meetings.server";
@@ -224,13 +224,35 @@ export function weeklyReportText(report: ReturnType<typeof weeklyStatus>, t: TFu
  * Puts the weekly report into the next council meeting's open minutes as the committee's report, in one action:
  * the council's earliest draft; refused when it has none. Returns the meeting's id.
  */
+/**
+ * The committees whose progress report the weekly report may be put in as: those that follow a data set (all active
+ * committees and the council while no data set names one).
+ */
+export function weeklyReportCommittees(): { id: number; name: string }[] {
+  const all = db
+    .select({ id: bodies.id, name: bodies.name })
+    .from(bodies)
+    .where(and(eq(bodies.active, true), inArray(bodies.kind, ["committee", "council"])))
+    .all();
+  const following = new Set(
+    db
+      .selectDistinct({ id: dataSets.committeeId })
+      .from(dataSets)
+      .all()
+      .map((r) => r.id),
+  );
+  const chosen = all.filter((c) => following.has(c.id));
+  return (chosen.length ? chosen : all).sort((a, b) => comparePersian(a.name, b.name));
+}
+
 export function putWeeklyIntoMinutes(
   actor: Actor,
   scope: Scope,
   committeeId: number,
   text: string,
 ): { meetingId: number } {
-  requireAllowed(canReadSupply(scope), scope);
+  requireAllowed(canPutSupplyIntoMinutes(scope), scope);
+  if (!weeklyReportCommittees().some((c) => c.id === committeeId)) throw new RuleViolation("supply_report_committee");
   const draft = db
     .select({ id: meetings.id, bodyId: meetings.bodyId })
     .from(meetings)

@@ -26,7 +26,13 @@ import {
   recordChange,
   setStages,
 } from "./supply.server";
-import { agencySupplyAsOf, supplyByAgency, weeklyStatus } from "./supply-reports.server";
+import {
+  agencySupplyAsOf,
+  putWeeklyIntoMinutes,
+  supplyByAgency,
+  weeklyReportCommittees,
+  weeklyStatus,
+} from "./supply-reports.server";
 
 let seq = 0;
 const council = makeBody("council", makeBody("headquarters"));
@@ -184,6 +190,20 @@ describe("the data-supply pipeline", () => {
       before.map((s) => ({ id: s.id, name: s.name })),
     );
     assert.equal(listStages()[0]?.code, "requested");
+  });
+});
+
+describe("the weekly report into the council's minutes", () => {
+  test("goes in as the report of a committee that follows data sets, never of another; an account without a seat may not", () => {
+    makeSet();
+    const offered = weeklyReportCommittees().map((c) => c.id);
+    assert.ok(offered.includes(committee));
+    assert.ok(!offered.includes(other));
+    assert.throws(
+      () => putWeeklyIntoMinutes(actor, STAFF, other, "گزارش"),
+      (e) => e instanceof RuleViolation && e.code === "supply_report_committee",
+    );
+    assert.throws(() => putWeeklyIntoMinutes(actor, NOBODY, committee, "گزارش"), ForbiddenError);
   });
 });
 

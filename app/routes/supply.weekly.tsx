@@ -1,9 +1,14 @@
 import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { SupplyWeekly } from "../components/supply-weekly";
-import { canReadSupply, requireAllowed, requireScope } from "../models/access.server";
-import { dataSetFormOptions } from "../models/supply.server";
-import { putWeeklyIntoMinutes, weekEndOf, weeklyReportText, weeklyStatus } from "../models/supply-reports.server";
+import { canPutSupplyIntoMinutes, canReadSupply, requireAllowed, requireScope } from "../models/access.server";
+import {
+  putWeeklyIntoMinutes,
+  weekEndOf,
+  weeklyReportCommittees,
+  weeklyReportText,
+  weeklyStatus,
+} from "../models/supply-reports.server";
 import * as clock from "../utils/clock.server";
 import { addDays, formatJalali } from "../utils/jalali";
 import { getFixedT, getLang } from "../utils/locale.server";
@@ -21,13 +26,11 @@ export async function loader(args: LoaderFunctionArgs) {
     requireAllowed(canReadSupply(scope), scope);
     const to = weekEndOf(request);
     const report = weeklyStatus(scope, to);
-    const committees = dataSetFormOptions().committees.filter((c) => c.name.includes("داده"));
     return json({
       report,
       today: clock.today(),
-      committees: committees.length ? committees : dataSetFormOptions().committees,
-      // Putting it into minutes needs the right to type the council's minutes (checked again on sending).
-      canPut: scope.isStaff || scope.secretaryBodyIds.length > 0,
+      committees: weeklyReportCommittees(),
+      canPut: canPutSupplyIntoMinutes(scope),
     });
   });
 }
@@ -35,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   return route(args, async ({ request, context }: ActionFunctionArgs) => {
     const { scope, actor } = await requireScope(request, context);
-    requireAllowed(canReadSupply(scope) && (scope.isStaff || scope.secretaryBodyIds.length > 0), scope);
+    requireAllowed(canPutSupplyIntoMinutes(scope), scope);
     const form = await request.formData();
     const committeeId = Number(form.get("committeeId"));
     const { t } = await getFixedT(request);
