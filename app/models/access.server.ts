@@ -14,8 +14,8 @@ import { redirect } from "@remix-run/node";
  *   the chair of a committee forms and staffs its working groups and opens and types their minutes, the secretary types
  *   the committee's own minutes.
  */
-import { and, eq, type SQL, sql } from "drizzle-orm";
-import { bodies, memberships, people, type Role, workingGroups } from "../../db/schema";
+import { and, eq, or, type SQL, sql } from "drizzle-orm";
+import { bodies, meetings, memberships, people, type Role, resolutions, workingGroups } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
@@ -212,13 +212,73 @@ export function canReadMeeting(scope: Scope, meeting: { id: number; bodyId: numb
  */
 export function ownsWorkInMeetingSql(scope: Scope, meetingId: SQL): SQL {
   if (scope.personId === null) return sql`0`;
-  const organisations = scope.organisationIds.length > 0 ? scope.organisationIds : [-1];
   return sql`exists (select 1 from resolutions owned join resolution_owners o on o.resolution_id = owned.id
     where owned.meeting_id = ${meetingId} and (o.person_id = ${scope.personId}
-      or o.organisation_id in (${sql.join(
-        organisations.map((id) => sql`${id}`),
-        sql`, `,
-      )})))`;
+      or o.organisation_id in (${idsSql(scope.organisationIds)})))`;
+}
+
+/** SQL: the meeting (its id and body columns) is one whose minutes this scope reads, as `canReadMeeting` says. */
+export function readableMeetingSql(scope: Scope, meeting: { id: SQL; bodyId: SQL }): SQL {
+  if (scope.readsAll) return sql`1`;
+  return sql`(${meeting.bodyId} in (${idsSql(scope.readableBodyIds)}) or ${ownsWorkInMeetingSql(scope, meeting.id)})`;
+}
+
+/** Ids for an SQL `in (…)`; an empty list matches nothing. */
+function idsSql(ids: readonly number[]): SQL {
+  return sql.join(
+    (ids.length ? ids : [-1]).map((id) => sql`${id}`),
+    sql`, `,
+  );
+}
+
+/**
+ * SQL: resolutions owned by the person, by their working groups, their bodies or their organisation: a correlated
+ * EXISTS, so each candidate resolution costs one look-up on resolution_owners by its index, however many rows the
+ * owners table holds. Read with "resolutions" in the query.
+ */
+export function ownedResolutionSql(scope: Scope): SQL {
+  return sql`exists (select 1 from resolution_owners o where o.resolution_id = "resolutions"."id" and (o.person_id = ${scope.personId ?? -1}
+    or o.working_group_id in (${idsSql(scope.groupIds)}) or o.body_id in (${idsSql(scope.bodyIds)})
+    or o.organisation_id in (${idsSql(scope.organisationIds)})))`;
+}
+
+/**
+ * SQL: the resolution is visible in this scope: owned by the person, their groups or bodies, or passed by a body whose
+ * meetings they read (their bodies and their working groups' committees). Read with "meetings" joined.
+ */
+export function visibleResolutionSql(scope: Scope): SQL | undefined {
+  if (scope.readsAll) return undefined;
+  return or(ownedResolutionSql(scope), sql`${meetings.bodyId} in (${idsSql(scope.readableBodyIds)})`)!;
+}
+
+/**
+ * SQL: the resolutions the person carries forward: owned by them (their groups, bodies, organisation) or passed by a
+ * body they lead. «My actions» lists these, the secretariat's too; their owners report progress on them.
+ */
+export function carriedResolutionSql(scope: Scope): SQL {
+  return or(ownedResolutionSql(scope), sql`${resolutions.bodyId} in (${idsSql(scope.ledBodyIds)})`)!;
+}
+
+/** Owners, and those who lead the body that passed it, report progress, mark done and ask for more time; staff too. */
+export function canUpdateResolution(scope: Scope, resolutionId: number): boolean {
+  if (scope.isStaff) return true;
+  return (
+    db
+      .select({ id: resolutions.id })
+      .from(resolutions)
+      .where(and(eq(resolutions.id, resolutionId), carriedResolutionSql(scope)))
+      .get() !== undefined
+  );
+}
+
+/** SQL: the resolutions whose overdue review is this scope's: every body's for those who read all, else those led. */
+export function reviewedResolutionSql(scope: Scope): SQL | undefined {
+  return scope.readsAll ? undefined : sql`${resolutions.bodyId} in (${idsSql(scope.ledBodyIds)})`;
+}
+
+/** SQL: the resolutions (their body column) this scope extends, cancels and decides on, as `canManageResolutionsOf`. */
+export function managedResolutionSql(scope: Scope, bodyId: SQL = sql`${resolutions.bodyId}`): SQL {
+  return scope.isStaff ? sql`1` : sql`${bodyId} in (${idsSql(scope.ledBodyIds)})`;
 }
 
 /** Minutes are typed by the secretariat (and admin), and by the body's own secretary (دبیر). */

@@ -1,19 +1,25 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { sql } from "drizzle-orm";
 import { finalMeeting, makeBody, makeGroup, makePerson, seat, signedIn } from "../../tests/factories";
 import { atInstant } from "../../tests/pin-clock";
 import * as clock from "../utils/clock.server";
-import { writeTransaction } from "../utils/db.server";
+import { db, writeTransaction } from "../utils/db.server";
 import { ForbiddenError } from "../utils/errors";
 import { addDays } from "../utils/jalali";
 import { createUserSession } from "../utils/session.server";
 import {
   canEditMinutesOf,
   canManageGroupsOf,
+  canManageResolutionsOf,
   canManageStructure,
+  canReadMeeting,
   canReadMeetingsOf,
   canReadReports,
+  canUpdateResolution,
   getAccess,
+  managedResolutionSql,
+  readableMeetingSql,
   type Scope,
   scopeFor,
 } from "./access.server";
@@ -283,4 +289,31 @@ test("a person owning a resolution of another body reads the minutes that assign
   assert.equal(getMinutesView(scope, assigned)?.meeting.id, assigned);
   assert.throws(() => getMeeting(scope, another), ForbiddenError);
   assert.equal(listMeetings(scope, { bodyId: committee }).rows.length, 0, "the body's meetings are not listed to them");
+});
+
+test("each rule written in SQL (for lists and search) says what its predicate says, for every kind of scope", () => {
+  const owner = signedIn(ownerB);
+  const meetingIds = db.all<{ id: number; bodyId: number }>(sql`select id, body_id as bodyId from meetings`);
+  const resolutionRows = db.all<{ id: number; bodyId: number }>(sql`select id, body_id as bodyId from resolutions`);
+  for (const [name, scope] of Object.entries({ ...scopes, "owner in B": owner })) {
+    for (const m of meetingIds) {
+      const bySql = db.get<{ yes: number }>(
+        sql`select ${readableMeetingSql(scope, { id: sql`m.id`, bodyId: sql`m.body_id` })} as yes from meetings m where m.id = ${m.id}`,
+      )?.yes;
+      assert.equal(Boolean(bySql), canReadMeeting(scope, m), `${name} reads meeting ${m.id}`);
+    }
+    for (const r of resolutionRows) {
+      const bySql = db.get<{ yes: number }>(
+        sql`select ${managedResolutionSql(scope)} as yes from resolutions where id = ${r.id}`,
+      )?.yes;
+      assert.equal(Boolean(bySql), canManageResolutionsOf(scope, r.bodyId), `${name} manages resolution ${r.id}`);
+    }
+  }
+  // Owners and those who lead the body update a resolution; the secretariat any; a member of the body reads only.
+  assert.equal(canUpdateResolution(owner, reportB!), true);
+  assert.equal(canUpdateResolution(owner, reportA!), false);
+  assert.equal(canUpdateResolution(scopes["chair of A"]!, reportA), true);
+  assert.equal(canUpdateResolution(scopes["member of A"]!, reportA), false);
+  assert.equal(canUpdateResolution(scopes["working-group member of A"]!, groupWorkA!), true);
+  assert.equal(canUpdateResolution(scopes.secretariat!, reportB!), true);
 });

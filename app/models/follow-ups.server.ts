@@ -9,7 +9,7 @@ import { searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { nextStatus, type ResolutionStatus } from "../utils/resolution-status";
 import { RuleViolation } from "../utils/rules";
-import type { Scope } from "./access.server";
+import { managedResolutionSql, type Scope } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
 import { type CheckedFile, insertDocuments } from "./documents.server";
 import { announceDecision, announceExtensionRequest, resolveStaleNotices } from "./mail-events.server";
@@ -189,12 +189,7 @@ export function applyChangeIn(
  */
 export function pendingRequests(scope: Scope, lang: Lang) {
   if (!scope.isStaff && scope.ledBodyIds.length === 0) return [];
-  const bodies = scope.isStaff
-    ? sql`1 = 1`
-    : sql`r.body_id in (${sql.join(
-        scope.ledBodyIds.map((id) => sql`${id}`),
-        sql`, `,
-      )})`;
+  const bodies = managedResolutionSql(scope, sql`r.body_id`);
   return db
     .all<{
       id: number;

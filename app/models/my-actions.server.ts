@@ -1,5 +1,5 @@
 /** «کارتابل من»: the active resolutions that are the person's, their groups', or their bodies' to carry out. */
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { bodies, meetings, resolutions } from "../../db/schema";
 import type { MyActionsFilter } from "../schemas/my-actions";
 import * as clock from "../utils/clock.server";
@@ -7,16 +7,8 @@ import { db } from "../utils/db.server";
 import { addDays, daysBetween, weekOf } from "../utils/jalali";
 import { readCache } from "../utils/read-cache.server";
 import { isOverdue } from "../utils/resolution-status";
-import { cacheKey, type Scope } from "./access.server";
-import {
-  inFinalMinutesSql,
-  isActiveSql,
-  list,
-  ownedCondition,
-  ownerNames,
-  resolutionCode,
-  resolutionRowsById,
-} from "./resolutions.server";
+import { cacheKey, carriedResolutionSql, type Scope } from "./access.server";
+import { inFinalMinutesSql, isActiveSql, ownerNames, resolutionCode, resolutionRowsById } from "./resolutions.server";
 import { resolutionSearchSql } from "./search.server";
 
 type Candidate = {
@@ -70,11 +62,7 @@ function orderOf(filter: MyActionsFilter): (a: Candidate, b: Candidate) => numbe
 
 /** SQL for «my actions»: owned by the person, their groups, their bodies, or passed by bodies they lead; active. */
 function myActionsCondition(scope: Scope) {
-  return and(
-    isActiveSql,
-    inFinalMinutesSql,
-    or(ownedCondition(scope), inArray(resolutions.bodyId, list(scope.ledBodyIds))),
-  );
+  return and(isActiveSql, inFinalMinutesSql, carriedResolutionSql(scope));
 }
 
 /** The light list of a user's active resolutions (for notifications): id, deadline and meeting date. */

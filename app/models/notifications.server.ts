@@ -7,8 +7,8 @@ import { bodies, meetings, notifications, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
 import { readCache } from "../utils/read-cache.server";
-import { cacheKey, type Scope } from "./access.server";
-import { groupOrdinalSql, resolutionCode, visibleCondition } from "./resolutions.server";
+import { cacheKey, type Scope, visibleResolutionSql } from "./access.server";
+import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 // Asked on every signed-in page (the count in the navigation): the statement is built once.
 const unreadStatement = db
@@ -45,7 +45,7 @@ function countUnread(scope: Scope): number {
           eq(notifications.userId, scope.userId),
           isNull(notifications.readAt),
           isNull(notifications.resolvedAt),
-          visibleCondition(scope),
+          visibleResolutionSql(scope),
         ),
       )
       .get()?.n ?? 0
@@ -80,7 +80,7 @@ export function listNotifications(scope: Scope, { unreadOnly = true, limit = 50 
         mine,
         isNull(notifications.resolvedAt),
         unreadOnly ? isNull(notifications.readAt) : undefined,
-        visibleCondition(scope),
+        visibleResolutionSql(scope),
       ),
     )
     .orderBy(desc(notifications.id))

@@ -7,9 +7,9 @@ import { db, writeTransaction } from "../utils/db.server";
 import { NotFoundError } from "../utils/errors";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { asRuleViolation } from "../utils/rules";
-import type { Scope } from "./access.server";
+import { type Scope, visibleResolutionSql } from "./access.server";
 import { type Actor, recordAudit } from "./audit.server";
-import { groupOrdinalSql, resolutionCode, visibleCondition } from "./resolutions.server";
+import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 /** An organisation's other names, one a line, trimmed and without repeats or the name itself. */
 export function aliasList(aliases: string, name = ""): string[] {
@@ -81,7 +81,7 @@ export function getOrganisation(scope: Scope, id: number) {
   const where: (SQL | undefined)[] = [
     inArray(resolutions.id, owned.length ? owned : [-1]),
     eq(meetings.status, "final"),
-    visibleCondition(scope),
+    visibleResolutionSql(scope),
   ];
   const owns = db
     .select({

@@ -1,5 +1,5 @@
 /** The overdue review (مصوبات معوق): filtered, sorted, paged and exported in the database, within the scope. */
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, lt, lte, sql } from "drizzle-orm";
 import { bodies, meetings, people, resolutionOwners, resolutions } from "../../db/schema";
 import * as clock from "../utils/clock.server";
 import { db } from "../utils/db.server";
@@ -7,16 +7,9 @@ import { addDays, daysBetween } from "../utils/jalali";
 import { comparePersian, searchKey } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { cacheKey, type Scope } from "./access.server";
+import { cacheKey, reviewedResolutionSql, type Scope } from "./access.server";
 
-import {
-  inFinalMinutesSql,
-  isActiveSql,
-  list,
-  ownerNames,
-  resolutionCode,
-  resolutionRowsById,
-} from "./resolutions.server";
+import { inFinalMinutesSql, isActiveSql, ownerNames, resolutionCode, resolutionRowsById } from "./resolutions.server";
 
 export const OVERDUE_SORTS = ["daysOverdue", "dueDate", "body", "code"] as const;
 export type OverdueQuery = {
@@ -36,7 +29,7 @@ export type OverdueQuery = {
 
 function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
   // Chairs review the bodies they lead; leadership and secretariat everything.
-  const lead = reviewedBodies(scope);
+  const lead = reviewedResolutionSql(scope);
   const words = (query.q ?? "").split(/\s+/).map(searchKey).filter(Boolean);
   const like = (w: string) => `%${w.replace(/[%_\\]/g, "\\$&")}%`;
   // Everything here is read from the index of active deadlines (with body and meeting) until the page's rows are known.
@@ -134,11 +127,6 @@ export function overdueExport(scope: Scope, query: Omit<OverdueQuery, "page" | "
   return queryOverdue(scope, { ...query, page: 1, pageSize: 50_000 }, today).rows;
 }
 
-/** SQL: the bodies whose overdue resolutions this scope reviews (every body for those who read all, else those led). */
-function reviewedBodies(scope: Scope): SQL | undefined {
-  return scope.readsAll ? undefined : inArray(resolutions.bodyId, list(scope.ledBodyIds));
-}
-
 /** Bodies, and the people who own something overdue in this scope's review, for the review's owner filters. */
 export function ownerFilterOptions(scope: Scope, today = clock.today()) {
   return readCache.get(cacheKey(scope, "ownerFilterOptions", today), () => queryOwnerFilterOptions(scope, today));
@@ -149,7 +137,7 @@ function queryOwnerFilterOptions(scope: Scope, today: string) {
   const overdueInScope = db
     .select({ id: resolutions.id })
     .from(resolutions)
-    .where(and(isActiveSql, inFinalMinutesSql, lt(resolutions.dueDate, today), reviewedBodies(scope)));
+    .where(and(isActiveSql, inFinalMinutesSql, lt(resolutions.dueDate, today), reviewedResolutionSql(scope)));
   const personRows = db
     .select()
     .from(people)

@@ -17,10 +17,8 @@ import { daysBetween, type IsoDate } from "../utils/jalali";
 import { formatPersonName } from "../utils/person-name";
 import { ACTIVE, isOverdue } from "../utils/resolution-status";
 import { computeDeadline, timeframeOfRow } from "../utils/timeframe";
-import { canManageResolutionsOf, type Scope } from "./access.server";
+import { canManageResolutionsOf, canUpdateResolution, type Scope, visibleResolutionSql } from "./access.server";
 import { getWorkCalendar } from "./calendar.server";
-
-export const list = (ids: readonly number[]) => (ids.length ? [...ids] : [-1]);
 
 /**
  * SQL: the resolution is active (open or in progress). Written out rather than bound, so SQLite sees that the partial
@@ -32,30 +30,6 @@ export const isActiveSql = sql.raw(`"resolutions"."status" in (${ACTIVE.map((s) 
 export const inFinalMinutesSql = sql.raw(
   `"resolutions"."meeting_id" not in (select "id" from "meetings" where status <> 'final')`,
 );
-
-/**
- * Resolutions owned by the person, by their working groups or by their bodies: a correlated EXISTS, so each candidate
- * resolution costs one look-up on resolution_owners by its index, however many rows the owners table holds.
- */
-export function ownedCondition(scope: Scope): SQL {
-  const ids = (list_: readonly number[]) =>
-    sql.join(
-      list(list_).map((id) => sql`${id}`),
-      sql`, `,
-    );
-  return sql`exists (select 1 from resolution_owners o where o.resolution_id = "resolutions"."id" and (o.person_id = ${scope.personId ?? -1}
-    or o.working_group_id in (${ids(scope.groupIds)}) or o.body_id in (${ids(scope.bodyIds)})
-    or o.organisation_id in (${ids(scope.organisationIds)})))`;
-}
-
-/**
- * SQL: the resolution is visible in this scope: owned by the person, their groups or bodies, or passed by a body whose
- * meetings they read (their bodies and their working groups' committees).
- */
-export function visibleCondition(scope: Scope): SQL | undefined {
-  if (scope.readsAll) return undefined;
-  return or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.readableBodyIds)))!;
-}
 
 /**
  * SQL: the place of the meeting's working group among its committee's groups (1 for its first group, …; groups are
@@ -181,7 +155,7 @@ export function getResolution(scope: Scope, id: number) {
     .from(resolutions)
     .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
     .innerJoin(bodies, eq(bodies.id, meetings.bodyId))
-    .where(and(eq(resolutions.id, id), eq(meetings.status, "final"), visibleCondition(scope)))
+    .where(and(eq(resolutions.id, id), eq(meetings.status, "final"), visibleResolutionSql(scope)))
     .get();
   if (!row) return null;
   const timeline = db
@@ -218,22 +192,9 @@ export function getResolution(scope: Scope, id: number) {
     daysOverdue: row.dueDate && isOverdue(row, today) ? daysBetween(row.dueDate, today) : 0,
     timeline,
     pendingRequest: timeline.find((f) => f.kind === "extension_request" && f.decision === "pending") ?? null,
-    canUpdate: canUpdate(scope, id),
+    canUpdate: canUpdateResolution(scope, id),
     canManage: canManageResolutionsOf(scope, row.bodyId),
   };
-}
-
-/** Owners (and those who lead the body that passed it) report progress, mark done and ask for more time. */
-function canUpdate(scope: Scope, id: number): boolean {
-  if (scope.isStaff) return true;
-  return (
-    db
-      .select({ id: resolutions.id })
-      .from(resolutions)
-      .innerJoin(meetings, eq(meetings.id, resolutions.meetingId))
-      .where(and(eq(resolutions.id, id), or(ownedCondition(scope), inArray(meetings.bodyId, list(scope.ledBodyIds)))))
-      .get() !== undefined
-  );
 }
 
 /**
@@ -264,7 +225,7 @@ export const RESOLUTIONS_PAGE = 25;
 export function listResolutions(scope: Scope, filter: ResolutionsFilter, page: number, today = clock.today()) {
   const where = and(
     inFinalMinutesSql,
-    visibleCondition(scope),
+    visibleResolutionSql(scope),
     filter.ownerBodyId
       ? sql`${resolutions.id} in (select resolution_id from resolution_owners where body_id = ${filter.ownerBodyId})`
       : undefined,

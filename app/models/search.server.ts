@@ -28,9 +28,9 @@ import {
 import { type MarkedText, markWords, searchKey, searchWords } from "../utils/normalize";
 import { formatPersonName } from "../utils/person-name";
 import { readCache } from "../utils/read-cache.server";
-import { cacheKey, canReadSupply, ownsWorkInMeetingSql, type Scope } from "./access.server";
+import { cacheKey, canReadSupply, readableMeetingSql, type Scope, visibleResolutionSql } from "./access.server";
 import { documentRights } from "./documents.server";
-import { groupOrdinalSql, list, resolutionCode, visibleCondition } from "./resolutions.server";
+import { groupOrdinalSql, resolutionCode } from "./resolutions.server";
 
 export { SEARCH_KINDS, type SearchKind };
 
@@ -488,7 +488,7 @@ const resolutionJoins = (t: string) =>
 
 function findResolutions(scope: Scope, words: string[], codeKey: string | null, limit: number, database: Db) {
   const t = TABLE.resolution;
-  const visible = visibleCondition(scope) ?? sql`1`;
+  const visible = visibleResolutionSql(scope) ?? sql`1`;
   const rows = findRanked(database, t, words, resolutionJoins(t), visible, sql`resolutions.id`, limit);
   if (!codeKey) return rows;
   // A code finds its resolution first, whatever the ranking says.
@@ -497,23 +497,15 @@ function findResolutions(scope: Scope, words: string[], codeKey: string | null, 
   return [...exact, ...rows.filter((r) => !exact.some((e) => e.id === r.id))];
 }
 
-const idList = (ids: readonly number[]) =>
-  sql.join(
-    list(ids).map((id) => sql`${id}`),
-    sql`, `,
-  );
-
 function findMeetings(scope: Scope, words: string[], limit: number, database: Db) {
   const t = TABLE.meeting;
-  const visible = scope.readsAll
-    ? sql`1`
-    : sql`(m.body_id in (${idList(scope.readableBodyIds)}) or ${ownsWorkInMeetingSql(scope, sql`m.id`)})`;
+  const visible = readableMeetingSql(scope, { id: sql`m.id`, bodyId: sql`m.body_id` });
   return findRanked(database, t, words, sql`join meetings m on m.id = ${sql.raw(t)}.rowid`, visible, sql`m.id`, limit);
 }
 
 function findFollowUps(scope: Scope, words: string[], limit: number, database: Db) {
   const t = TABLE.follow_up;
-  const visible = visibleCondition(scope) ?? sql`1`;
+  const visible = visibleResolutionSql(scope) ?? sql`1`;
   // Found by its own note; its resolution's code and subject find the resolution.
   return findRanked(
     database,

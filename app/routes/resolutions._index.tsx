@@ -22,7 +22,7 @@ export async function loader(args: LoaderFunctionArgs) {
     const { scope } = await requireScope(request);
     const url = new URL(request.url);
     const { filter, page } = parseResolutionsQuery(url.searchParams);
-    // Rows are read within the scope (visibleCondition); the filter names bodies only.
+    // Rows are read within the scope (visibleResolutionSql); the filter names bodies only.
     const list = listResolutions(scope, filter, page);
     return json({
       ...list,
