@@ -497,13 +497,17 @@ export const resolutions = sqliteTable(
   },
   (t) => [
     uniqueIndex("resolutions_meeting_number_unique").on(t.meetingId, t.number),
-    index("resolutions_due_idx").on(t.dueDate),
+    // By deadline, with what an on-time rate reads (the dashboard's trend, the reports): no look-up in the wide rows.
+    index("resolutions_due_idx").on(t.dueDate, t.status, t.doneDate, t.meetingId),
     // The active ones by deadline, with what the lists filter and sort on: the overdue review, my actions and
     // notifications read only this index until they know which rows to show (right after another process writes,
     // every page read is a read from the file: a person's whole list of 1,331 candidates costs the index's pages).
     index("resolutions_active_idx")
       .on(t.dueDate, t.bodyId, t.meetingId, t.number, t.status)
       .where(sql`status in ('open', 'in_progress')`),
+    // A narrow copy keyed by id: counts over every resolution a body owns (the dashboard's by-status table) look up
+    // each one here instead of in the wide rows (30 ms instead of 170 ms on ten years of data).
+    index("resolutions_state_idx").on(t.id, t.status, t.dueDate, t.doneDate, t.meetingId),
   ],
 );
 
@@ -533,7 +537,7 @@ export const resolutionOwners = sqliteTable(
       t.organisationId,
     ),
     index("resolution_owners_organisation_idx").on(t.organisationId),
-    index("resolution_owners_body_idx").on(t.bodyId),
+    index("resolution_owners_body_idx").on(t.bodyId, t.resolutionId),
     index("resolution_owners_group_idx").on(t.workingGroupId),
     index("resolution_owners_person_idx").on(t.personId),
     check(

@@ -41,11 +41,13 @@ function overdueConditions(scope: Scope, query: OverdueQuery, today: string) {
     lt(resolutions.dueDate, today),
     lead,
     query.bodyId ? eq(resolutions.bodyId, query.bodyId) : undefined,
+    // Correlated, so the walk stays on the index of active deadlines with one covering look-up per row (0.7 ms on
+    // ten years of data) instead of starting from every resolution the owner ever had (35 ms).
     query.ownerBodyId
-      ? sql`${resolutions.id} in (select resolution_id from resolution_owners where body_id = ${query.ownerBodyId})`
+      ? sql`exists (select 1 from resolution_owners o where o.resolution_id = ${resolutions.id} and o.body_id = ${query.ownerBodyId})`
       : undefined,
     query.ownerPersonId
-      ? sql`${resolutions.id} in (select resolution_id from resolution_owners where person_id = ${query.ownerPersonId})`
+      ? sql`exists (select 1 from resolution_owners o where o.resolution_id = ${resolutions.id} and o.person_id = ${query.ownerPersonId})`
       : undefined,
     query.dueFrom ? gte(resolutions.dueDate, query.dueFrom) : undefined,
     query.dueTo ? lte(resolutions.dueDate, query.dueTo) : undefined,
