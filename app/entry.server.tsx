@@ -1,4 +1,4 @@
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -20,6 +20,23 @@ startScheduler();
 startMailSender();
 
 const ABORT_DELAY = 5_000;
+
+/**
+ * react-dom 18.3.1's Node renderer leaves a NUL byte where a Persian letter does not fit at the end of its 2 KB
+ * buffer (react#31134): the letter is written whole in the next buffer, the NUL stays and shows as «�». A 0x00 byte
+ * is never part of a longer UTF-8 character and never belongs in HTML, so every page goes through this filter.
+ */
+function withoutNulBytes(): Transform {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      if (chunk.indexOf(0) === -1) return done(null, chunk);
+      const kept = Buffer.allocUnsafe(chunk.length);
+      let n = 0;
+      for (const byte of chunk) if (byte !== 0) kept[n++] = byte;
+      done(null, kept.subarray(0, n));
+    },
+  });
+}
 
 export default async function handleRequest(
   request: Request,
@@ -61,7 +78,7 @@ export default async function handleRequest(
             if (key) {
               // Collected whole, remembered, then sent with this response's nonce.
               const chunks: Buffer[] = [];
-              const sink = new PassThrough();
+              const sink = withoutNulBytes();
               sink.on("data", (chunk: Buffer) => chunks.push(chunk));
               sink.on("end", () => {
                 const html = Buffer.concat(chunks).toString("utf8");
@@ -76,7 +93,7 @@ export default async function handleRequest(
               pipe(sink);
               return;
             }
-            const body = new PassThrough();
+            const body = withoutNulBytes();
             resolve(
               new Response(createReadableStreamFromReadable(body), {
                 headers: responseHeaders,

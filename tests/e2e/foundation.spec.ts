@@ -123,3 +123,17 @@ test("health check answers when the database does", async ({ request }) => {
   expect(response.status()).toBe(200);
   expect(await response.json()).toEqual({ status: "ok" });
 });
+
+test("no page carries a NUL byte or a broken letter (react#31134 at the renderer's 2 KB seams)", async ({ page }) => {
+  await signIn(page, "secretariat");
+  let checked = 0;
+  for (const { url } of allPageUrls()) {
+    const response = await page.request.get(url, { maxRedirects: 0 });
+    if (!(response.headers()["content-type"] ?? "").includes("text/html")) continue;
+    const body = await response.body();
+    expect(body.indexOf(0), url).toBe(-1);
+    expect(body.toString("utf8"), url).not.toContain("\uFFFD");
+    checked++;
+  }
+  expect(checked).toBeGreaterThan(20);
+});
