@@ -756,6 +756,7 @@ const en: Strings<typeof fa> = {
       type: "“{{name}}” is not one of the accepted types (PDF, Word, Excel, PNG or JPEG).",
       mismatch: "The contents of “{{name}}” do not match its extension; send it with the right extension.",
       tooLarge: "“{{name}}” is larger than 20 MB.",
+      unpacked: "“{{name}}” unpacks to more than 100 MB and is not read; send a copy without the bulky content.",
       tooMany: "At most 10 files can be attached at a time.",
       empty: "No file was chosen (or the file is empty).",
       request: "This upload is larger than 60 MB; send the files in several goes.",

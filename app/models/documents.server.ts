@@ -80,21 +80,27 @@ export function detectType(bytes: Uint8Array, fileName: string): DocumentType | 
     return ext === "doc" ? "doc" : ext === "xls" ? "xls" : null;
   }
   if (starts([0x50, 0x4b, 0x03, 0x04])) {
-    const names: string[] = [];
-    try {
-      unzipSync(bytes, {
-        filter: (f) => {
-          names.push(f.name);
-          return false;
-        },
-      });
-    } catch {
-      return null;
-    }
+    const names = zipEntries(bytes)?.map((e) => e.name) ?? [];
     if (names.includes("word/document.xml")) return "docx";
     if (names.includes("xl/workbook.xml")) return "xlsx";
   }
   return null;
+}
+
+/** The parts of a zip package and their unpacked sizes, read from its directory without unpacking; null if broken. */
+function zipEntries(bytes: Uint8Array): { name: string; size: number }[] | null {
+  const entries: { name: string; size: number }[] = [];
+  try {
+    unzipSync(bytes, {
+      filter: (f) => {
+        entries.push({ name: f.name, size: f.originalSize });
+        return false;
+      },
+    });
+  } catch {
+    return null;
+  }
+  return entries;
 }
 
 /** A file name as it may be stored and sent back: no folders, no control characters, at most 200 characters. */
@@ -372,7 +378,7 @@ export function countDocuments(target: DocumentTarget): number {
   );
 }
 
-export type UploadError = "type" | "mismatch" | "tooLarge" | "tooMany" | "empty" | "part";
+export type UploadError = "type" | "mismatch" | "tooLarge" | "unpacked" | "tooMany" | "empty" | "part";
 export class UploadRefused extends Error {
   constructor(
     readonly reason: UploadError,
@@ -394,6 +400,10 @@ export function checkFiles(files: { name: string; bytes: Uint8Array }[]): Checke
     const type = detectType(f.bytes, name);
     if (!type) throw new UploadRefused("type", name);
     if (!NAME_EXTENSIONS[type].includes(extensionOf(name))) throw new UploadRefused("mismatch", name);
+    if (type === "docx" || type === "xlsx") {
+      const unpacked = (zipEntries(f.bytes) ?? []).reduce((sum, e) => sum + e.size, 0);
+      if (unpacked > DOCUMENT_LIMITS.unpackedBytes) throw new UploadRefused("unpacked", name);
+    }
     return { name, type, bytes: f.bytes };
   });
 }

@@ -100,6 +100,13 @@ describe("attaching, reading and removing documents", () => {
     const big = new Uint8Array(DOCUMENT_LIMITS.fileBytes + 1);
     big.set(demoPdf("x"));
     refused([{ name: "big.pdf", bytes: big }], "tooLarge");
+    // A zip bomb: a small Word file whose text unpacks past the limit is refused before anything unpacks it.
+    const text = strToU8(
+      `<w:document>${"<w:p/>".repeat(Math.ceil(DOCUMENT_LIMITS.unpackedBytes / 6) + 1)}</w:document>`,
+    );
+    const bomb = zipSync({ "[Content_Types].xml": strToU8("<Types/>"), "word/document.xml": text }, { level: 9 });
+    assert.ok(bomb.byteLength < DOCUMENT_LIMITS.fileBytes);
+    refused([{ name: "bomb.docx", bytes: bomb }], "unpacked");
     assert.deepEqual(listDocuments(secretary, [target]), []);
   });
 

@@ -3,7 +3,13 @@ export const MAX_GROUPS_PER_COMMITTEE = 4;
 export const MAX_MEMBERS_PER_GROUP = 7;
 
 /** Documents (مستندات): a file, the files of one upload, and what one request may carry. */
-export const DOCUMENT_LIMITS = { fileBytes: 20 * 1024 * 1024, files: 10, requestBytes: 60 * 1024 * 1024 } as const;
+export const DOCUMENT_LIMITS = {
+  fileBytes: 20 * 1024 * 1024,
+  /** A Word or Excel file unpacked (its parts' sizes together): past this it is a zip bomb, not minutes. */
+  unpackedBytes: 100 * 1024 * 1024,
+  files: 10,
+  requestBytes: 60 * 1024 * 1024,
+} as const;
 
 /** Search: the longest query accepted, in characters, and the most results shown of each kind. */
 export const MAX_QUERY_LENGTH = 100;
