@@ -265,12 +265,13 @@ type ColumnRole = "number" | "subject" | "owners" | "timeframe" | "name" | "subs
 function roleOf(header: string): ColumnRole {
   const k = searchKey(header);
   const has = (...words: string[]) => words.some((w) => k.includes(searchKey(w)));
-  if (/^(ردیف|شماره|#|no)$/.test(k)) return "number";
+  if (/^(ردیف|شماره|#|no)$/.test(k) || /^(ردیف|شماره)(مصوبه|بند|تصمیم)$/.test(k)) return "number";
   if (has("جانشین", "نماینده", "به نیابت")) return "substitute";
   if (has("ساعت خروج", "خروج")) return "timeOut";
-  if (has("ساعت ورود", "ورود", "ساعت حضور")) return "time";
+  if (has("ساعت ورود", "ورود", "ساعت حضور", "زمان حضور", "زمان ورود")) return "time";
   if (has("مسئول", "مسؤول", "متولی", "مجری", "اقدام کننده", "پیگیری")) return "owners";
-  if (has("مهلت", "بازه", "موعد", "زمان")) return "timeframe";
+  // «زمان» as the header's first word only: «سازمان» holds it too.
+  if (has("مهلت", "بازه", "موعد") || k.startsWith(searchKey("زمان"))) return "timeframe";
   if (has("موضوع", "مصوبه", "شرح", "متن", "عنوان")) return "subject";
   if (has("نام", "اعضا", "حاضرین", "حاضران")) return "name";
   return "other";

@@ -12,6 +12,7 @@ import { createBody } from "./bodies.server";
 import {
   applyProposal,
   type Block,
+  blocksOfHtml,
   createImportedDrafts,
   ImportRefused,
   importErrors,
@@ -170,6 +171,24 @@ describe("reading a Word file of past minutes", () => {
         ["پژوهشکده آمار", "weeks", "2"],
       ],
     );
+  });
+
+  test("headers read as words: «شماره مصوبه» is the number, «زمان حضور» a time, «سازمان» no deadline", () => {
+    const html =
+      "<p><strong>مصوبات:</strong></p><table><tr><td>شماره مصوبه</td><td>مصوبه</td><td>مسئول</td><td>زمان اجرا</td></tr>" +
+      "<tr><td>۱</td><td>تهیه فهرست دستگاه‌ها</td><td>آقای سیفی</td><td>دو هفته</td></tr></table>" +
+      "<p><strong>حاضرین:</strong></p><table><tr><td>نام</td><td>سازمان</td><td>زمان حضور</td></tr>" +
+      "<tr><td>آقای شباک</td><td>ثبت احوال</td><td>۹:۰۰ تا ۱۰:۰۰</td></tr></table>";
+    const p = proposeDraft(blocksOfHtml(html), candidates);
+    assert.deepEqual(
+      p.resolutions.map((r) => [r.number, r.subject, r.owners[0]?.id, r.timeframeKind, r.timeframeCount]),
+      [[1, "تهیه فهرست دستگاه‌ها", 102, "weeks", "2"]],
+    );
+    assert.deepEqual(
+      p.attendance.map((a) => [a.name, a.time, a.personId]),
+      [["آقای شباک", "۹:۰۰ تا ۱۰:۰۰", 105]],
+    );
+    assert.ok(p.other.includes("آقای شباک — سازمان: ثبت احوال"), "the organisation column is kept as text");
   });
 
   test("nothing of the file is lost: every paragraph and every cell is somewhere in the draft", async () => {
