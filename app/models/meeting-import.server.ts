@@ -746,6 +746,33 @@ export function createImportedDrafts(actor: Actor, scope: Scope, read: ReadFile[
   }
 }
 
+/**
+ * The number each file's draft is offered: the file's own, unless the body already has it (or an earlier file of the
+ * batch gives it), then the next free one, said so. The files' own numbers are kept first, in whatever order the
+ * files were chosen: meetings 4 and 3 of a body that has 1 and 2 stay 4 and 3.
+ */
+export function proposedNumbers(read: ReadFile[]): { number: number | null; numberTaken: number | null }[] {
+  const named = new Map<number, Set<number>>();
+  for (const { proposal: p } of read)
+    if (p.bodyId && p.number !== null && !isNumberTaken(p.bodyId, p.number))
+      named.set(p.bodyId, (named.get(p.bodyId) ?? new Set<number>()).add(p.number));
+  const given = new Map<number, Set<number>>();
+  return read.map(({ proposal: { bodyId, number } }) => {
+    if (!bodyId) return { number, numberTaken: null };
+    const mine = given.get(bodyId) ?? new Set<number>();
+    given.set(bodyId, mine);
+    const taken = number !== null && (mine.has(number) || isNumberTaken(bodyId, number));
+    let offered = number ?? 0;
+    if (taken || number === null) {
+      const others = named.get(bodyId) ?? new Set<number>();
+      offered = nextFreeNumber(bodyId);
+      while (others.has(offered) || mine.has(offered) || isNumberTaken(bodyId, offered)) offered++;
+    }
+    mine.add(offered);
+    return { number: offered, numberTaken: taken ? number : null };
+  });
+}
+
 /** The body's own meeting held on that day, if there is one (an import of minutes already in the system). */
 export function sameDayMeeting(
   bodyId: number,

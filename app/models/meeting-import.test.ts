@@ -17,6 +17,7 @@ import {
   ImportRefused,
   importErrors,
   proposeDraft,
+  proposedNumbers,
   readDocx,
   readImportFiles,
   sameDayMeeting,
@@ -286,7 +287,17 @@ describe("creating drafts from files", () => {
       date: r.proposal.date?.value ?? "",
       nextDate: "",
     }));
+    // Chosen later-first, each keeps its own number (the later file does not push the earlier aside).
+    assert.deepEqual(proposedNumbers(read), [
+      { number: 3, numberTaken: null },
+      { number: 2, numberTaken: null },
+    ]);
     const ids = createImportedDrafts(actor, STAFF, read, answers);
+    // Once the body has them, both are said to be taken and offered the next free numbers.
+    assert.deepEqual(proposedNumbers(read), [
+      { number: 4, numberTaken: 3 },
+      { number: 5, numberTaken: 2 },
+    ]);
     const rows = ids.map((id) => db.select().from(meetings).where(eq(meetings.id, id)).get());
     assert.deepEqual(
       rows.map((m) => [m?.number, m?.date, m?.status]),

@@ -10,8 +10,7 @@ import {
   type ImportAnswers,
   type ImportProposal,
   ImportRefused,
-  isNumberTaken,
-  nextFreeNumber,
+  proposedNumbers,
   readImportFiles,
   sameDayMeeting,
 } from "../models/meeting-import.server";
@@ -92,18 +91,14 @@ export async function action(args: ActionFunctionArgs) {
         );
       throw error;
     }
-    // A number the body already has is offered as the next free one (counting the batch's own), and said so.
-    const nextOf = new Map<number, number>();
-    const reviews: FileReview[] = read.map((r) => {
-      const { bodyId, number } = r.proposal;
-      if (!bodyId) return { name: r.name, proposal: r.proposal, number, numberTaken: null, sameDay: null };
-      const free = nextOf.get(bodyId) ?? nextFreeNumber(bodyId);
-      const taken = number !== null && (number < (nextOf.get(bodyId) ?? 0) || isNumberTaken(bodyId, number));
-      const given = taken || number === null ? free : number;
-      nextOf.set(bodyId, Math.max(free, given + 1));
+    const numbers = proposedNumbers(read);
+    const reviews: FileReview[] = read.map((r, i) => {
+      const { bodyId } = r.proposal;
+      const { number, numberTaken } = numbers[i];
+      if (!bodyId) return { name: r.name, proposal: r.proposal, number, numberTaken, sameDay: null };
       const day = parseJalaliInput(r.proposal.date?.value ?? "");
       const sameDay = day.ok ? sameDayMeeting(bodyId, day.iso) : null;
-      return { name: r.name, proposal: r.proposal, number: given, numberTaken: taken ? number : null, sameDay };
+      return { name: r.name, proposal: r.proposal, number, numberTaken, sameDay };
     });
     if (intent.data === "read") return json({ files: reviews, errors: {} as Record<string, string> });
     const answers: ImportAnswers[] = read.map((_, i) => ({
